@@ -1,0 +1,160 @@
+package io.newswire.app;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import io.newswire.common.NewswireConfig;
+import io.newswire.ingest.ArticlePublisher;
+import io.newswire.ingest.BatchIngest;
+import io.newswire.processors.EntityExtractor;
+import io.newswire.processors.ProcessorsApp;
+import io.newswire.sinks.SinkRunner;
+import org.apache.kafka.streams.KafkaStreams;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code newswire run}: ingest, processors and sinks in one process over a set of inputs, on the
+ * embedded broker unless bootstrap servers are configured. Exits once every input is processed and
+ * written (every published article is on the enriched topic or the dead-letter topic and in {@code out/}).
+ */
+final class RunCommand implements Command {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RunCommand.class);
+    static final Path DEFAULT_INPUT = Path.of("seeds");
+
+    /** What one run did; the figures the summary line prints. */
+    record Summary(int read, int published, long enriched, long duplicates, long deadLetters, double seconds,
+                   Path out) {
+        String line() {
+            return String.format(java.util.Locale.ROOT,
+                    "newswire run: read %d, published %d, enriched %d, duplicates %d, dead letters %d, "
+                            + "elapsed %.1f s; output in %s", read, published, enriched, duplicates, deadLetters,
+                    seconds, out);
+        }
+    }
+
+    @Override
+    public String name() {
+        return "run";
+    }
+
+    @Override
+    public String summary() {
+        return "the whole pipeline in one process over files (embedded broker unless one is configured)";
+    }
+
+    @Override
+    public String help() {
+        return """
+                Usage: newswire run [--input PATH...] [--out DIR] [--data-dir DIR] [--timeout SECONDS] [settings]
+
+                Reads every file under the inputs (default: seeds/), publishes the articles to news.raw,
+                runs the processors and writes news.enriched and news.dlq as JSON Lines into the output
+                folder (default: out/), then prints a summary and exits.
+
+                With no bootstrap servers configured it starts an embedded single-node Kafka broker whose
+                data lives in --data-dir or in a temporary folder removed on exit.
+
+                  --input PATH...     files or folders to read (default: seeds)
+                  --out DIR           output folder (default: out)
+                  --data-dir DIR      keep the embedded broker's data here
+                  --timeout SECONDS   give up waiting for the output after this long (default: 300)
+                """ + Main.SETTINGS_HELP;
+    }
+
+    @Override
+    public int execute(Args args, NewswireConfig config) throws Exception {
+        List<Path> inputs = args.inputs().isEmpty() ? List.of(DEFAULT_INPUT) : args.inputs();
+        Summary summary = run(config, inputs, Duration.ofSeconds(args.intOption("timeout", 300)),
+                EntityExtractor.NONE);
+        System.out.println(summary.line());
+        return 0;
+    }
+
+    static Summary run(NewswireConfig config, List<Path> inputs, Duration timeout, EntityExtractor extractor)
+            throws Exception {
+        long started = System.nanoTime();
+        EmbeddedKafka broker = null;
+        Path tempState = null;
+        try {
+            if (config.bootstrapServers().isEmpty()) {
+                broker = EmbeddedKafka.start(config.dataDir());
+                config = config.withBootstrapServers(broker.bootstrapServers());
+                if (config.stateDir().isEmpty()) {
+                    // Fresh broker, fresh state: old local state would not match the new cluster's offsets.
+                    tempState = Files.createTempDirectory("newswire-streams-");
+                    config = withStateDir(config, tempState);
+                }
+            }
+            TopicAdmin.ensureTopics(config);
+            return pipeline(config, inputs, timeout, extractor, started);
+        } finally {
+            if (broker != null) {
+                broker.close();
+            }
+            if (tempState != null) {
+                EmbeddedKafka.deleteRecursively(tempState);
+            }
+        }
+    }
+
+    private static Summary pipeline(NewswireConfig config, List<Path> inputs, Duration timeout,
+                                    EntityExtractor extractor, long started) throws Exception {
+        AtomicReference<Throwable> sinkFailure = new AtomicReference<>();
+        try (ProcessorsApp processors = new ProcessorsApp(config, extractor);
+             SinkRunner sink = new SinkRunner(config)) {
+            processors.start();
+            Thread sinkThread = new Thread(() -> {
+                try {
+                    sink.run();
+                } catch (Throwable e) {
+                    sinkFailure.set(e);
+                }
+            }, "newswire-sink");
+            sinkThread.start();
+
+            BatchIngest.Report ingested;
+            try (ArticlePublisher publisher = new ArticlePublisher(config.clientProperties(), config.topics())) {
+                ingested = IngestCommand.batch(config, publisher, Clock.systemUTC()).run(inputs);
+            }
+            if (ingested.failed() > 0) {
+                throw new IllegalStateException(ingested.failed() + " records were not acknowledged by the broker");
+            }
+            long expected = (long) ingested.published() + ingested.rejected();
+            long deadline = System.nanoTime() + timeout.toNanos();
+            SinkRunner.Stats stats = sink.stats();
+            while (stats.enriched() + stats.deadLetters() < expected) {
+                if (sinkFailure.get() != null) {
+                    throw new IllegalStateException("the sink failed", sinkFailure.get());
+                }
+                KafkaStreams.State state = processors.state();
+                if (state == KafkaStreams.State.ERROR || state == KafkaStreams.State.NOT_RUNNING) {
+                    throw new IllegalStateException("the processors stopped (state " + state + ")");
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("timed out after " + timeout.toSeconds() + " s: " + stats
+                            + " of " + expected + " expected records written");
+                }
+                Thread.sleep(50);
+                stats = sink.stats();
+            }
+            sink.stop();
+            sinkThread.join(Duration.ofSeconds(30).toMillis());
+            LOG.debug("sink stopped: {}", stats);
+            double seconds = (System.nanoTime() - started) / 1e9;
+            return new Summary(ingested.files(), ingested.published(), stats.enriched(), stats.duplicates(),
+                    stats.deadLetters(), seconds, config.outDir());
+        }
+    }
+
+    private static NewswireConfig withStateDir(NewswireConfig c, Path dir) {
+        return new NewswireConfig(c.bootstrapServers(), c.topicPrefix(), c.partitions(), c.replicationFactor(),
+                c.processingGuarantee(), c.applicationId(), c.sinkGroupId(), Optional.of(dir), c.outDir(),
+                c.dataDir(), c.maxArticleBytes(), c.kafkaOverrides());
+    }
+}

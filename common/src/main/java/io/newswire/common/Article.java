@@ -1,0 +1,81 @@
+package io.newswire.common;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One news article as it travels through the pipeline: the raw topic carries it as ingest parsed it,
+ * the enriched topic carries the same record with the fields later stages fill in.
+ *
+ * <p>{@code id} is stable: the source's GUID/URI when it gives one, otherwise a hash of source, normalized
+ * headline and body ({@link ArticleIds}). {@code body} keeps paragraphs as separate strings. Nullable:
+ * {@code url}, {@code byline}, {@code language}, {@code contentHash}, {@code duplicateOf}, {@code storyId};
+ * {@code published} falls back to {@code received} when the source gives no date.
+ */
+public record Article(
+        String id,
+        int version,
+        String source,
+        String format,
+        String url,
+        String headline,
+        List<String> body,
+        String byline,
+        String language,
+        Instant published,
+        Instant received,
+        String contentHash,
+        List<Entity> entities,
+        String duplicateOf,
+        String storyId) {
+
+    public Article {
+        body = body == null ? List.of() : List.copyOf(body);
+        entities = entities == null ? List.of() : List.copyOf(entities);
+        if (published == null) {
+            published = received;
+        }
+    }
+
+    /** A freshly ingested article: nothing enriched yet. */
+    public static Article ingested(String id, int version, String source, String format, String url,
+                                   String headline, List<String> body, String byline, String language,
+                                   Instant published, Instant received) {
+        return new Article(id, version, source, format, url, headline, body, byline, language,
+                published, received, null, List.of(), null, null);
+    }
+
+    public String bodyText() {
+        return String.join("\n\n", body);
+    }
+
+    public Article withText(String newHeadline, List<String> newBody) {
+        return new Article(id, version, source, format, url, newHeadline, newBody, byline, language,
+                published, received, contentHash, entities, duplicateOf, storyId);
+    }
+
+    public Article withContentHash(String hash) {
+        return new Article(id, version, source, format, url, headline, body, byline, language,
+                published, received, hash, entities, duplicateOf, storyId);
+    }
+
+    public Article withEntities(List<Entity> found) {
+        return new Article(id, version, source, format, url, headline, body, byline, language,
+                published, received, contentHash, found, duplicateOf, storyId);
+    }
+
+    public Article withDuplicateOf(String canonicalId) {
+        return new Article(id, version, source, format, url, headline, body, byline, language,
+                published, received, contentHash, entities, canonicalId, storyId);
+    }
+
+    /** Identity for idempotent writes: the same id and version is the same record. */
+    public String idAndVersion() {
+        return id + "@" + version;
+    }
+
+    public boolean isDuplicate() {
+        return Objects.nonNull(duplicateOf);
+    }
+}

@@ -1,0 +1,43 @@
+package io.newswire.common;
+
+import java.text.Normalizer;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Stable article ids and content fingerprints.
+ *
+ * <p>The id prefers what the source says (its GUID or URI) so that a later version of the same item
+ * lands on the same key; without one, the id is a hash of source + normalized text, so re-reading the
+ * same file gives the same id. The content hash ignores the source: the same text from two sources
+ * has one content hash, which is what exact deduplication keys on.
+ */
+public final class ArticleIds {
+
+    private ArticleIds() {
+    }
+
+    public static String of(String sourceGuid, String source, String headline, List<String> body) {
+        if (sourceGuid != null && !sourceGuid.isBlank()) {
+            return sourceGuid.strip();
+        }
+        return Hashing.sha256Hex(source + "\n" + normalize(headline) + "\n" + normalize(String.join("\n", body)))
+                .substring(0, 32);
+    }
+
+    public static String contentHash(String headline, List<String> body) {
+        return Hashing.sha256Hex(normalize(headline) + "\n" + normalize(String.join("\n", body)));
+    }
+
+    /**
+     * Case-folded, NFKC, punctuation and spacing removed: typographic quotes, dashes and re-wrapping
+     * do not make two copies of a text look different.
+     */
+    public static String normalize(String text) {
+        if (text == null) {
+            return "";
+        }
+        String folded = Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+        return folded.replaceAll("[\\p{P}\\p{S}]+", " ").replaceAll("\\s+", " ").strip();
+    }
+}

@@ -1,0 +1,48 @@
+package io.newswire.common;
+
+import java.util.Locale;
+import java.util.function.Function;
+
+/**
+ * One configuration setting, declared once: its key, default, parser (which validates) and what it
+ * does. The environment variable is {@code NEWSWIRE_} + the key in upper case with dots as underscores.
+ */
+public record Setting<T>(String key, String defaultValue, Function<String, T> parser, String description) {
+
+    public String envName() {
+        return "NEWSWIRE_" + key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
+    }
+
+    public T parse(String raw) {
+        try {
+            return parser.apply(raw.strip());
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(key + "=" + raw + " is not valid: " + e.getMessage()
+                    + " (" + description + ")");
+        }
+    }
+
+    public static Integer positiveInt(String raw) {
+        int value;
+        try {
+            value = Integer.parseInt(raw);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("expected a whole number");
+        }
+        if (value < 1) {
+            throw new IllegalArgumentException("must be at least 1");
+        }
+        return value;
+    }
+
+    public static Function<String, String> oneOf(String... allowed) {
+        return raw -> {
+            for (String option : allowed) {
+                if (option.equals(raw)) {
+                    return raw;
+                }
+            }
+            throw new IllegalArgumentException("expected one of " + String.join(", ", allowed));
+        };
+    }
+}

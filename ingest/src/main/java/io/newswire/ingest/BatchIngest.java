@@ -1,0 +1,65 @@
+package io.newswire.ingest;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import io.newswire.common.Article;
+import io.newswire.common.DeadLetter;
+
+/**
+ * Reads a set of files and folders once and publishes every article (or dead letter), then waits for
+ * the broker to acknowledge all of them. The report counts only acknowledged records.
+ */
+public final class BatchIngest {
+
+    /** What one batch did. {@code failed} counts records the broker never acknowledged. */
+    public record Report(int files, int published, int rejected, int failed) {
+    }
+
+    private final FileSource files;
+    private final ArticlePublisher publisher;
+
+    public BatchIngest(FileSource files, ArticlePublisher publisher) {
+        this.files = files;
+        this.publisher = publisher;
+    }
+
+    public Report run(List<Path> inputs) throws IOException {
+        List<CompletableFuture<?>> articles = new ArrayList<>();
+        List<CompletableFuture<?>> rejections = new ArrayList<>();
+        int fileCount = files.read(inputs, new IngestListener() {
+            @Override
+            public void accepted(Article article) {
+                articles.add(publisher.publish(article));
+            }
+
+            @Override
+            public void rejected(DeadLetter deadLetter) {
+                rejections.add(publisher.publish(deadLetter));
+            }
+        });
+        publisher.flush();
+        int failedArticles = failures(articles);
+        int failedRejections = failures(rejections);
+        return new Report(fileCount, articles.size() - failedArticles, rejections.size() - failedRejections,
+                failedArticles + failedRejections);
+    }
+
+    private static int failures(List<CompletableFuture<?>> sends) {
+        int failed = 0;
+        for (CompletableFuture<?> send : sends) {
+            try {
+                send.get();
+            } catch (ExecutionException e) {
+                failed++;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for acknowledgements", e);
+            }
+        }
+        return failed;
+    }
+}

@@ -1,0 +1,8 @@
+package io.newswire.processors;
+
+import io.newswire.common.Article;
+import io.newswire.common.Decision;
+
+/** An article after deduplication together with the decision that explains its links. */
+public record Deduplicated(Article article, Decision decision) {
+}

@@ -1,0 +1,55 @@
+package io.newswire.processors;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Properties;
+import io.newswire.common.NewswireConfig;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.Topology;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Runs {@link NewsTopology} as a Kafka Streams application. Scale-out: start more instances. */
+public final class ProcessorsApp implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ProcessorsApp.class);
+
+    private final KafkaStreams streams;
+
+    public ProcessorsApp(NewswireConfig config, EntityExtractor extractor) {
+        Topology topology = NewsTopology.build(config.topics(), extractor, config.maxArticleBytes(),
+                Clock.systemUTC());
+        this.streams = new KafkaStreams(topology, streamsProperties(config));
+        streams.setUncaughtExceptionHandler(e -> {
+            LOG.error("stream thread failed; shutting the processors down", e);
+            return org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse
+                    .SHUTDOWN_CLIENT;
+        });
+    }
+
+    static Properties streamsProperties(NewswireConfig config) {
+        Properties props = config.clientProperties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, config.applicationId());
+        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, config.processingGuarantee());
+        props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) config.replicationFactor());
+        Path stateDir = config.stateDir().orElse(
+                Path.of(System.getProperty("java.io.tmpdir"), "newswire-streams"));
+        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        return props;
+    }
+
+    public void start() {
+        streams.start();
+    }
+
+    public KafkaStreams.State state() {
+        return streams.state();
+    }
+
+    @Override
+    public void close() {
+        streams.close(Duration.ofSeconds(30));
+    }
+}
