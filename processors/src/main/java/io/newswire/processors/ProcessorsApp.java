@@ -37,6 +37,8 @@ public final class ProcessorsApp implements AutoCloseable {
         Path stateDir = config.stateDir().orElse(
                 Path.of(System.getProperty("java.io.tmpdir"), "newswire-streams"));
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        // Opt in now to what becomes the default in Kafka 5.0, instead of a warning at every start.
+        props.put("processing.exception.handler.global.enabled", "true");
         return props;
     }
 

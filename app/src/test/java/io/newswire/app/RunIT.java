@@ -1,0 +1,93 @@
+package io.newswire.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.newswire.common.Json;
+import io.newswire.common.NewswireConfig;
+import io.newswire.processors.EntityExtractor;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code newswire run} end to end on the embedded KRaft broker. */
+class RunIT {
+
+    static final Path SEEDS = Path.of(System.getProperty("newswire.seeds", "../seeds"));
+    static final Duration TIMEOUT = Duration.ofSeconds(120);
+
+    @TempDir
+    Path dir;
+
+    static List<JsonNode> lines(Path file) throws Exception {
+        return Files.readAllLines(file).stream().map(RunITSupport::parse).toList();
+    }
+
+    @Test
+    void shouldRunTheSeedsThroughThePipelineIntoOut() throws Exception {
+        NewswireConfig config = NewswireConfig.defaults().withOutDir(dir.resolve("out"));
+
+        RunCommand.Summary summary = RunCommand.run(config, List.of(SEEDS), TIMEOUT, EntityExtractor.NONE);
+
+        assertThat(summary.read()).isEqualTo(5);
+        assertThat(summary.published()).isEqualTo(5);
+        assertThat(summary.enriched()).isEqualTo(5);
+        assertThat(summary.deadLetters()).isZero();
+        Path enriched = dir.resolve("out/news.enriched.jsonl");
+        String text = Files.readString(enriched);
+        assertThat(text).doesNotContain("Leave a Reply", "Check Also", "Home »", "Required fields");
+        List<JsonNode> articles = lines(enriched);
+        assertThat(articles).hasSize(5);
+        assertThat(articles).extracting(a -> a.path("id").asText()).doesNotHaveDuplicates();
+        assertThat(articles).allSatisfy(a -> {
+            assertThat(a.path("headline").asText()).isNotBlank();
+            assertThat(a.path("content_hash").asText()).hasSize(64);
+        });
+        assertThat(Files.readAllLines(dir.resolve("out/news.dlq.jsonl"))).isEmpty();
+
+        // A second run into the same folder adds no line: the file sink is idempotent on id + version.
+        RunCommand.run(config, List.of(SEEDS), TIMEOUT, EntityExtractor.NONE);
+        assertThat(lines(enriched)).hasSize(5);
+    }
+
+    @Test
+    void shouldDeadLetterBadFilesAndFlagCopies() throws Exception {
+        Path input = Files.createDirectories(dir.resolve("in"));
+        Files.copy(SEEDS.resolve("002_74145aa1be8ea05e.txt"), input.resolve("a.txt"));
+        Path mirror = Files.createDirectories(dir.resolve("in/mirror"));
+        Files.copy(SEEDS.resolve("002_74145aa1be8ea05e.txt"), mirror.resolve("copy.txt"));
+        Files.write(input.resolve("empty.txt"), new byte[0]);
+        NewswireConfig config = NewswireConfig.defaults().withOutDir(dir.resolve("out"));
+
+        RunCommand.Summary summary = RunCommand.run(config, List.of(input), TIMEOUT, EntityExtractor.NONE);
+
+        assertThat(summary.read()).isEqualTo(3);
+        assertThat(summary.published()).isEqualTo(2);
+        assertThat(summary.enriched()).isEqualTo(2);
+        assertThat(summary.duplicates()).isEqualTo(1);
+        assertThat(summary.deadLetters()).isEqualTo(1);
+        List<JsonNode> letters = lines(dir.resolve("out/news.dlq.jsonl"));
+        assertThat(letters).singleElement().satisfies(d -> {
+            assertThat(d.path("reason").asText()).isEqualTo("empty file");
+            assertThat(d.path("origin").asText()).endsWith("empty.txt");
+        });
+        List<JsonNode> articles = lines(dir.resolve("out/news.enriched.jsonl"));
+        assertThat(articles).filteredOn(a -> !a.path("duplicate_of").isNull()).singleElement()
+                .satisfies(copy -> assertThat(articles).extracting(a -> a.path("id").asText())
+                        .contains(copy.path("duplicate_of").asText()));
+    }
+
+    /** Parsing helper kept apart so lambdas stay readable. */
+    static final class RunITSupport {
+        static JsonNode parse(String line) {
+            try {
+                return Json.MAPPER.readTree(line);
+            } catch (Exception e) {
+                throw new AssertionError("not JSON: " + line, e);
+            }
+        }
+    }
+}

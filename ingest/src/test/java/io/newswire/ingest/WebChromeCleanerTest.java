@@ -1,0 +1,99 @@
+package io.newswire.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+class WebChromeCleanerTest {
+
+    private final WebChromeCleaner cleaner = new WebChromeCleaner();
+
+    private List<String> clean(String... paragraphs) {
+        return cleaner.clean(List.of(paragraphs)).paragraphs();
+    }
+
+    @Nested
+    class TrailingBlocks {
+        @Test
+        void shouldCutFromCheckAlsoToTheEnd() {
+            assertThat(clean("Headline", "Body one.", "Body two.", "Check Also", "Other story", "Teaser …"))
+                    .containsExactly("Headline", "Body one.", "Body two.");
+        }
+
+        @Test
+        void shouldCutTheCommentForm() {
+            assertThat(clean("Headline", "Body.", "Leave a Reply",
+                    "Your email address will not be published. Required fields are marked *"))
+                    .containsExactly("Headline", "Body.");
+        }
+
+        @Test
+        void shouldCutAFormThatStartsWithoutItsTitle() {
+            assertThat(clean("Headline", "Body.", "Required fields are marked *"))
+                    .containsExactly("Headline", "Body.");
+        }
+
+        @Test
+        void shouldKeepProseThatMerelyMentionsTheMarkerWords() {
+            assertThat(clean("Headline", "Check also the minister's statement, he said.", "Body."))
+                    .hasSize(3);
+        }
+    }
+
+    @Test
+    void shouldDropBreadcrumbs() {
+        assertThat(clean("Home » Politics » Talks resume", "Talks resume", "Body."))
+                .containsExactly("Talks resume", "Body.");
+    }
+
+    @Nested
+    class Metadata {
+        @Test
+        void shouldDropShortBulletLinesAndReadThePublishedDate() {
+            WebChromeCleaner.Cleaned cleaned = cleaner.clean(List.of("Headline", "Lead.", "- Diplomacy",
+                    "- Anadolu Agency", "- Published Date: 07:13 | 20 August 2024",
+                    "- Modified Date: 09:00 | 21 August 2024", "Body."));
+            assertThat(cleaned.paragraphs()).containsExactly("Headline", "Lead.", "Body.");
+            assertThat(cleaned.published()).contains(Instant.parse("2024-08-20T07:13:00Z"));
+        }
+
+        @Test
+        void shouldKeepBulletsThatAreSentences() {
+            assertThat(clean("Headline", "- The ministers agreed on a ceasefire framework for the region.", "Body."))
+                    .hasSize(3);
+        }
+
+        @Test
+        void shouldLeaveAnUnreadableDateEmpty() {
+            assertThat(cleaner.clean(List.of("H", "Published: sometime last week", "B.")).published()).isEmpty();
+        }
+    }
+
+    @Nested
+    class Signature {
+        @Test
+        void shouldDropAStrayTrailingName() {
+            assertThat(clean("Headline", "One.", "Two.", "Three.", "Zaraki Kenpachi"))
+                    .containsExactly("Headline", "One.", "Two.", "Three.");
+        }
+
+        @Test
+        void shouldKeepAShortLastSentence() {
+            assertThat(clean("Headline", "One.", "Two.", "Three.", "More to follow.")).hasSize(5);
+        }
+
+        @Test
+        void shouldKeepTheLastParagraphOfAShortText() {
+            assertThat(clean("Headline", "Body.", "Zaraki Kenpachi")).hasSize(3);
+        }
+    }
+
+    @Test
+    void shouldDropParagraphsRepeatingTheHeadlineOrAnEarlierParagraph() {
+        assertThat(WebChromeCleaner.withoutRepeats("Talks resume", List.of("Talks resume.", "Lead.", "Body.", "Lead")))
+                .containsExactly("Lead.", "Body.");
+    }
+}

@@ -1,0 +1,145 @@
+package io.newswire.processors;
+
+import static io.newswire.processors.TestArticles.T0;
+import static io.newswire.processors.TestArticles.article;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Properties;
+import io.newswire.common.Article;
+import io.newswire.common.DeadLetter;
+import io.newswire.common.Decision;
+import io.newswire.common.Entity;
+import io.newswire.common.Topics;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class NewsTopologyTest {
+
+    static final Topics TOPICS = Topics.withPrefix("");
+
+    /** Deterministic stand-in for NER: every capitalised word of the headline is a MISC entity. */
+    static final EntityExtractor FAKE_EXTRACTOR = article -> {
+        if (article.headline().contains("EXPLODE")) {
+            throw new IllegalStateException("extractor failure");
+        }
+        return java.util.Arrays.stream(article.headline().split("\\s+"))
+                .filter(w -> !w.isEmpty() && Character.isUpperCase(w.charAt(0)))
+                .map(w -> new Entity("misc:" + w.toLowerCase(), Entity.EntityType.MISC, w, List.of(w), 1, 1.0, List.of()))
+                .toList();
+    };
+
+    private TopologyTestDriver driver;
+    private TestInputTopic<String, byte[]> raw;
+    private TestOutputTopic<String, Article> enriched;
+    private TestOutputTopic<String, Decision> decisions;
+    private TestOutputTopic<String, DeadLetter> dlq;
+
+    @BeforeEach
+    void start() {
+        Topology topology = NewsTopology.build(TOPICS, FAKE_EXTRACTOR, 100_000, Clock.fixed(T0, ZoneOffset.UTC));
+        Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "test");
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        props.put(StreamsConfig.STATE_DIR_CONFIG, System.getProperty("java.io.tmpdir") + "/newswire-ttd-" + System.nanoTime());
+        driver = new TopologyTestDriver(topology, props);
+        raw = driver.createInputTopic(TOPICS.raw().name(), Serdes.String().serializer(), Serdes.ByteArray().serializer());
+        enriched = driver.createOutputTopic(TOPICS.enriched().name(), Serdes.String().deserializer(),
+                TOPICS.enriched().valueSerde().deserializer());
+        decisions = driver.createOutputTopic(TOPICS.decisions().name(), Serdes.String().deserializer(),
+                TOPICS.decisions().valueSerde().deserializer());
+        dlq = driver.createOutputTopic(TOPICS.dlq().name(), Serdes.String().deserializer(),
+                TOPICS.dlq().valueSerde().deserializer());
+    }
+
+    @AfterEach
+    void stop() {
+        driver.close();
+    }
+
+    private void send(Article a) {
+        raw.pipeInput(a.id(), TOPICS.raw().valueSerde().serializer().serialize("t", a));
+    }
+
+    @Test
+    void shouldEnrichAValidArticleKeyedByItsId() {
+        send(article("a1", "Biden meets  Netanyahu", "Talks in Cairo."));
+
+        var out = enriched.readKeyValuesToList();
+        assertThat(out).hasSize(1);
+        assertThat(out.get(0).key).isEqualTo("a1");
+        Article a = out.get(0).value;
+        assertThat(a.headline()).isEqualTo("Biden meets Netanyahu");
+        assertThat(a.contentHash()).isNotBlank();
+        assertThat(a.entities()).extracting(Entity::name).containsExactly("Biden", "Netanyahu");
+        assertThat(a.duplicateOf()).isNull();
+        assertThat(decisions.readValuesToList()).extracting(Decision::decision).containsExactly(Decision.Kind.NEW);
+        assertThat(dlq.isEmpty()).isTrue();
+    }
+
+    @Test
+    void shouldFlagTheSameTextFromAnotherSourceAsAnExactDuplicate() {
+        send(article("a1", "Talks resume", "Officials met in Cairo."));
+        send(article("b7", "TALKS RESUME!", "Officials met in “Cairo”"));
+
+        List<Article> out = enriched.readValuesToList();
+        assertThat(out).extracting(Article::id).containsExactly("a1", "b7");
+        assertThat(out.get(1).duplicateOf()).isEqualTo("a1");
+        List<Decision> explained = decisions.readValuesToList();
+        assertThat(explained.get(1)).isEqualTo(new Decision("b7", 1, Decision.Kind.EXACT_DUPLICATE, "a1", null,
+                ExactDedupProcessor.METHOD, 1.0, 1.0));
+    }
+
+    @Test
+    void shouldNotFlagARedeliveryOfTheSameArticle() {
+        send(article("a1", "Talks resume", "Officials met in Cairo."));
+        send(article("a1", "Talks resume", "Officials met in Cairo."));
+
+        assertThat(enriched.readValuesToList()).extracting(Article::duplicateOf).containsExactly(null, null);
+    }
+
+    @Test
+    void shouldSendBadInputToTheDeadLetterTopicAndGoOn() {
+        raw.pipeInput("k1", "{broken".getBytes(StandardCharsets.UTF_8));
+        send(article("a2", "EXPLODE", "Body."));
+        send(article("a3", "Fine", "Body."));
+
+        List<DeadLetter> letters = dlq.readValuesToList();
+        assertThat(letters).extracting(DeadLetter::stage).containsExactly("validate", "enrich");
+        assertThat(letters.get(0).reason()).startsWith("not a valid Article JSON");
+        assertThat(letters.get(1).reason()).contains("extractor failure");
+        assertThat(enriched.readValuesToList()).extracting(Article::id).containsExactly("a3");
+    }
+
+    @Test
+    void shouldPutEveryInputOnExactlyOneOutput() {
+        for (int i = 0; i < 20; i++) {
+            if (i % 5 == 0) {
+                raw.pipeInput("bad" + i, new byte[0]);
+            } else {
+                send(article("id" + i, "Headline " + (i % 3), "Body " + (i % 3)));
+            }
+        }
+        assertThat(enriched.getQueueSize() + dlq.getQueueSize()).isEqualTo(20);
+        assertThat(dlq.getQueueSize()).isEqualTo(4);
+    }
+
+    @Test
+    void shouldNameEveryStage() {
+        String description = NewsTopology.build(TOPICS, EntityExtractor.NONE, 1000, Clock.systemUTC())
+                .describe().toString();
+        assertThat(description).contains("validate", "normalize", "enrich", "dedup", "write-enriched", "write-dlq",
+                "write-decisions", NewsTopology.REPARTITION_BY_CONTENT, ExactDedupProcessor.STORE)
+                .doesNotContain("KSTREAM-");
+    }
+}

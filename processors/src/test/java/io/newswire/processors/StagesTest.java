@@ -1,0 +1,98 @@
+package io.newswire.processors;
+
+import static io.newswire.processors.TestArticles.T0;
+import static io.newswire.processors.TestArticles.article;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.util.List;
+import io.newswire.common.Article;
+import io.newswire.common.ArticleIds;
+import io.newswire.common.Entity;
+import io.newswire.common.Topics;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+class StagesTest {
+
+    static final Clock CLOCK = Clock.fixed(T0, ZoneOffset.UTC);
+    static final Topics TOPICS = Topics.withPrefix("");
+
+    @Nested
+    class Validate {
+        ValidateStage stage = new ValidateStage(TOPICS.raw(), 10_000, CLOCK);
+
+        byte[] json(Article a) {
+            return TOPICS.raw().valueSerde().serializer().serialize("t", a);
+        }
+
+        @Test
+        void shouldAcceptAWellFormedArticle() {
+            Checked<Article> result = stage.apply("a1", json(article("a1", "H", "B")));
+            assertThat(result.isOk()).isTrue();
+            assertThat(result.value().id()).isEqualTo("a1");
+        }
+
+        @Test
+        void shouldDeadLetterEachKindOfBadInputWithItsReason() {
+            assertThat(reason("k", null)).isEqualTo("empty record");
+            assertThat(reason("k", "{oops".getBytes(StandardCharsets.UTF_8))).startsWith("not a valid Article JSON");
+            assertThat(reason("k", "null".getBytes(StandardCharsets.UTF_8))).isEqualTo("JSON null is not an article");
+            assertThat(reason("a1", json(article("", "H", "B")))).isEqualTo("missing id");
+            assertThat(reason("a1", json(article("a1", " ", "B")))).isEqualTo("missing headline");
+            assertThat(reason("a1", json(article("a1", "H", " ")))).isEqualTo("missing body");
+            assertThat(reason("other", json(article("a1", "H", "B")))).contains("differs from article id");
+            assertThat(reason("a1", new byte[20_000])).contains("exceeds max.article.bytes");
+        }
+
+        @Test
+        void shouldKeepThePayloadAndStageInTheDeadLetter() {
+            Checked<Article> result = stage.apply("k", "{oops".getBytes(StandardCharsets.UTF_8));
+            assertThat(result.rejection().stage()).isEqualTo("validate");
+            assertThat(result.rejection().payload()).isEqualTo("{oops");
+            assertThat(result.rejection().origin()).isEqualTo("news.raw");
+            assertThat(result.rejection().at()).isEqualTo(T0);
+        }
+
+        private String reason(String key, byte[] value) {
+            Checked<Article> result = stage.apply(key, value);
+            assertThat(result.isOk()).isFalse();
+            return result.rejection().reason();
+        }
+    }
+
+    @Nested
+    class Normalize {
+        @Test
+        void shouldCanonicalizeTextAndStampTheContentHash() {
+            Article a = new NormalizeStage().apply(article("a", "  Cafe\u0301\u00a0 talks ",
+                    "One\u200b  two.", "   ", "Three\tfour."));
+            assertThat(a.headline()).isEqualTo("Café talks");
+            assertThat(a.body()).containsExactly("One two.", "Three four.");
+            assertThat(a.contentHash()).isEqualTo(ArticleIds.contentHash(a.headline(), a.body()));
+        }
+    }
+
+    @Nested
+    class Enrich {
+        @Test
+        void shouldAttachWhatTheExtractorFinds() {
+            Entity e = new Entity("person:x", Entity.EntityType.PERSON, "X", List.of("X"), 1, 1.0, List.of());
+            Checked<Article> result = new EnrichStage(a -> List.of(e), "news.raw", CLOCK).apply("a", article("a", "H", "B"));
+            assertThat(result.value().entities()).containsExactly(e);
+        }
+
+        @Test
+        void shouldDeadLetterAnExtractorFailureWithTheWholeArticle() {
+            EntityExtractor broken = a -> {
+                throw new IllegalStateException("model not loaded");
+            };
+            Checked<Article> result = new EnrichStage(broken, "news.raw", CLOCK).apply("a", article("a", "Head", "B"));
+            assertThat(result.rejection().stage()).isEqualTo("enrich");
+            assertThat(result.rejection().reason()).contains("model not loaded");
+            assertThat(result.rejection().payload()).contains("\"headline\":\"Head\"");
+        }
+    }
+}
