@@ -2,7 +2,7 @@ package io.newswire.app;
 
 import java.util.concurrent.CountDownLatch;
 import io.newswire.common.NewswireConfig;
-import io.newswire.processors.EntityExtractor;
+import io.newswire.processors.Enrichment;
 import io.newswire.processors.ProcessorsApp;
 
 /** {@code newswire process}: runs the processors against a cluster until stopped (SIGTERM or Ctrl-C). */
@@ -33,7 +33,7 @@ final class ProcessCommand implements Command {
     public int execute(Args args, NewswireConfig config) throws Exception {
         TopicAdmin.ensureTopics(config);
         CountDownLatch stopped = new CountDownLatch(1);
-        ProcessorsApp processors = new ProcessorsApp(config, EntityExtractor.NONE);
+        ProcessorsApp processors = new ProcessorsApp(config, Enrichment.none());
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             processors.close();
             stopped.countDown();

@@ -10,7 +10,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import io.newswire.common.NewswireConfig;
 import io.newswire.ingest.ArticlePublisher;
 import io.newswire.ingest.BatchIngest;
-import io.newswire.processors.EntityExtractor;
+import io.newswire.processors.Enrichment;
 import io.newswire.processors.ProcessorsApp;
 import io.newswire.sinks.SinkRunner;
 import org.apache.kafka.streams.KafkaStreams;
@@ -71,12 +71,12 @@ final class RunCommand implements Command {
     public int execute(Args args, NewswireConfig config) throws Exception {
         List<Path> inputs = args.inputs().isEmpty() ? List.of(DEFAULT_INPUT) : args.inputs();
         Summary summary = run(config, inputs, Duration.ofSeconds(args.intOption("timeout", 300)),
-                EntityExtractor.NONE);
+                Enrichment.none());
         System.out.println(summary.line());
         return 0;
     }
 
-    static Summary run(NewswireConfig config, List<Path> inputs, Duration timeout, EntityExtractor extractor)
+    static Summary run(NewswireConfig config, List<Path> inputs, Duration timeout, Enrichment enrichment)
             throws Exception {
         long started = System.nanoTime();
         EmbeddedKafka broker = null;
@@ -92,7 +92,7 @@ final class RunCommand implements Command {
                 }
             }
             TopicAdmin.ensureTopics(config);
-            return pipeline(config, inputs, timeout, extractor, started);
+            return pipeline(config, inputs, timeout, enrichment, started);
         } finally {
             if (broker != null) {
                 broker.close();
@@ -104,9 +104,9 @@ final class RunCommand implements Command {
     }
 
     private static Summary pipeline(NewswireConfig config, List<Path> inputs, Duration timeout,
-                                    EntityExtractor extractor, long started) throws Exception {
+                                    Enrichment enrichment, long started) throws Exception {
         AtomicReference<Throwable> sinkFailure = new AtomicReference<>();
-        try (ProcessorsApp processors = new ProcessorsApp(config, extractor);
+        try (ProcessorsApp processors = new ProcessorsApp(config, enrichment);
              SinkRunner sink = new SinkRunner(config)) {
             processors.start();
             Thread sinkThread = new Thread(() -> {

@@ -9,7 +9,7 @@ import java.util.List;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.newswire.common.Json;
 import io.newswire.common.NewswireConfig;
-import io.newswire.processors.EntityExtractor;
+import io.newswire.processors.Enrichment;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,7 +30,7 @@ class RunIT {
     void shouldRunTheSeedsThroughThePipelineIntoOut() throws Exception {
         NewswireConfig config = NewswireConfig.defaults().withOutDir(dir.resolve("out"));
 
-        RunCommand.Summary summary = RunCommand.run(config, List.of(SEEDS), TIMEOUT, EntityExtractor.NONE);
+        RunCommand.Summary summary = RunCommand.run(config, List.of(SEEDS), TIMEOUT, Enrichment.none());
 
         assertThat(summary.read()).isEqualTo(5);
         assertThat(summary.published()).isEqualTo(5);
@@ -49,7 +49,7 @@ class RunIT {
         assertThat(Files.readAllLines(dir.resolve("out/news.dlq.jsonl"))).isEmpty();
 
         // A second run into the same folder adds no line: the file sink is idempotent on id + version.
-        RunCommand.run(config, List.of(SEEDS), TIMEOUT, EntityExtractor.NONE);
+        RunCommand.run(config, List.of(SEEDS), TIMEOUT, Enrichment.none());
         assertThat(lines(enriched)).hasSize(5);
     }
 
@@ -62,7 +62,7 @@ class RunIT {
         Files.write(input.resolve("empty.txt"), new byte[0]);
         NewswireConfig config = NewswireConfig.defaults().withOutDir(dir.resolve("out"));
 
-        RunCommand.Summary summary = RunCommand.run(config, List.of(input), TIMEOUT, EntityExtractor.NONE);
+        RunCommand.Summary summary = RunCommand.run(config, List.of(input), TIMEOUT, Enrichment.none());
 
         assertThat(summary.read()).isEqualTo(3);
         assertThat(summary.published()).isEqualTo(2);

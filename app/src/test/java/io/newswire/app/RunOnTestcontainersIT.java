@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import io.newswire.common.NewswireConfig;
-import io.newswire.processors.EntityExtractor;
+import io.newswire.processors.Enrichment;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,7 +43,7 @@ class RunOnTestcontainersIT {
             NewswireConfig config = NewswireConfig.defaults().withOutDir(dir.resolve("out"))
                     .withBootstrapServers(kafka.getBootstrapServers());
             RunCommand.Summary summary = RunCommand.run(config, List.of(RunIT.SEEDS), Duration.ofSeconds(120),
-                    EntityExtractor.NONE);
+                    Enrichment.none());
             assertThat(summary.enriched()).isEqualTo(5);
         }
     }

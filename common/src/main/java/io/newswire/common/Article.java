@@ -10,7 +10,8 @@ import java.util.Objects;
  *
  * <p>{@code id} is stable: the source's GUID/URI when it gives one, otherwise a hash of source, normalized
  * headline and body ({@link ArticleIds}). {@code body} keeps paragraphs as separate strings. Nullable:
- * {@code url}, {@code byline}, {@code language}, {@code contentHash}, {@code duplicateOf}, {@code storyId};
+ * {@code url}, {@code byline}, {@code language} (ISO 639-1), {@code contentHash}, {@code duplicateOf},
+ * {@code storyId}, {@code languageConfidence}, {@code entityStatus};
  * {@code published} falls back to {@code received} when the source gives no date.
  */
 public record Article(
@@ -28,7 +29,14 @@ public record Article(
         String contentHash,
         List<Entity> entities,
         String duplicateOf,
-        String storyId) {
+        String storyId,
+        Double languageConfidence,
+        String entityStatus) {
+
+    /** {@code entity_status} once NER ran on the article. */
+    public static final String ENTITIES_ANALYSED = "analysed";
+    /** {@code entity_status} when no model covers the article's language; entities stay empty. */
+    public static final String ENTITIES_NOT_ANALYSED = "not_analysed";
 
     public Article {
         body = body == null ? List.of() : List.copyOf(body);
@@ -43,7 +51,7 @@ public record Article(
                                    String headline, List<String> body, String byline, String language,
                                    Instant published, Instant received) {
         return new Article(id, version, source, format, url, headline, body, byline, language,
-                published, received, null, List.of(), null, null);
+                published, received, null, List.of(), null, null, null, null);
     }
 
     public String bodyText() {
@@ -52,22 +60,28 @@ public record Article(
 
     public Article withText(String newHeadline, List<String> newBody) {
         return new Article(id, version, source, format, url, newHeadline, newBody, byline, language,
-                published, received, contentHash, entities, duplicateOf, storyId);
+                published, received, contentHash, entities, duplicateOf, storyId, languageConfidence, entityStatus);
     }
 
     public Article withContentHash(String hash) {
         return new Article(id, version, source, format, url, headline, body, byline, language,
-                published, received, hash, entities, duplicateOf, storyId);
-    }
-
-    public Article withEntities(List<Entity> found) {
-        return new Article(id, version, source, format, url, headline, body, byline, language,
-                published, received, contentHash, found, duplicateOf, storyId);
+                published, received, hash, entities, duplicateOf, storyId, languageConfidence, entityStatus);
     }
 
     public Article withDuplicateOf(String canonicalId) {
         return new Article(id, version, source, format, url, headline, body, byline, language,
-                published, received, contentHash, entities, canonicalId, storyId);
+                published, received, contentHash, entities, canonicalId, storyId, languageConfidence, entityStatus);
+    }
+
+    /** The entities found, with the status that says whether NER ran (see the constants). */
+    public Article withEntities(List<Entity> found, String status) {
+        return new Article(id, version, source, format, url, headline, body, byline, language,
+                published, received, contentHash, found, duplicateOf, storyId, languageConfidence, status);
+    }
+
+    public Article withLanguage(String code, double confidence) {
+        return new Article(id, version, source, format, url, headline, body, byline, code,
+                published, received, contentHash, entities, duplicateOf, storyId, confidence, entityStatus);
     }
 
     /** Identity for idempotent writes: the same id and version is the same record. */

@@ -12,6 +12,11 @@ public interface EntityExtractor {
 
     List<Entity> extract(Article article);
 
+    /** Whether this extractor has a model for the language (ISO 639-1); others are not analysed. */
+    default boolean supports(String language) {
+        return "en".equals(language);
+    }
+
     /** Finds nothing: the pipeline's behaviour without a model. */
     EntityExtractor NONE = article -> List.of();
 }

@@ -35,10 +35,11 @@ public final class NewsTopology {
     private NewsTopology() {
     }
 
-    public static Topology build(Topics topics, EntityExtractor extractor, int maxArticleBytes, Clock clock) {
+    public static Topology build(Topics topics, Enrichment enrichment, int maxArticleBytes, Clock clock) {
         ValidateStage validate = new ValidateStage(topics.raw(), maxArticleBytes, clock);
         NormalizeStage normalize = new NormalizeStage();
-        EnrichStage enrich = new EnrichStage(extractor, topics.raw().name(), clock);
+        EnrichStage enrich = new EnrichStage(enrichment.languages(), enrichment.entities(), topics.raw().name(),
+                clock);
 
         StreamsBuilder builder = new StreamsBuilder();
         builder.addStateStore(Stores.keyValueStoreBuilder(

@@ -18,8 +18,8 @@ public final class ProcessorsApp implements AutoCloseable {
 
     private final KafkaStreams streams;
 
-    public ProcessorsApp(NewswireConfig config, EntityExtractor extractor) {
-        Topology topology = NewsTopology.build(config.topics(), extractor, config.maxArticleBytes(),
+    public ProcessorsApp(NewswireConfig config, Enrichment enrichment) {
+        Topology topology = NewsTopology.build(config.topics(), enrichment, config.maxArticleBytes(),
                 Clock.systemUTC());
         this.streams = new KafkaStreams(topology, streamsProperties(config));
         streams.setUncaughtExceptionHandler(e -> {

@@ -47,7 +47,7 @@ class NewsTopologyTest {
 
     @BeforeEach
     void start() {
-        Topology topology = NewsTopology.build(TOPICS, FAKE_EXTRACTOR, 100_000, Clock.fixed(T0, ZoneOffset.UTC));
+        Topology topology = NewsTopology.build(TOPICS, new Enrichment(LanguageDetector.fixed("en"), FAKE_EXTRACTOR), 100_000, Clock.fixed(T0, ZoneOffset.UTC));
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
@@ -136,7 +136,7 @@ class NewsTopologyTest {
 
     @Test
     void shouldNameEveryStage() {
-        String description = NewsTopology.build(TOPICS, EntityExtractor.NONE, 1000, Clock.systemUTC())
+        String description = NewsTopology.build(TOPICS, Enrichment.none(), 1000, Clock.systemUTC())
                 .describe().toString();
         assertThat(description).contains("validate", "normalize", "enrich", "dedup", "write-enriched", "write-dlq",
                 "write-decisions", NewsTopology.REPARTITION_BY_CONTENT, ExactDedupProcessor.STORE)

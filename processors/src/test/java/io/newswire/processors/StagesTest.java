@@ -19,6 +19,7 @@ class StagesTest {
 
     static final Clock CLOCK = Clock.fixed(T0, ZoneOffset.UTC);
     static final Topics TOPICS = Topics.withPrefix("");
+    static final LanguageDetector ENGLISH = LanguageDetector.fixed("en");
 
     @Nested
     class Validate {
@@ -80,8 +81,23 @@ class StagesTest {
         @Test
         void shouldAttachWhatTheExtractorFinds() {
             Entity e = new Entity("person:x", Entity.EntityType.PERSON, "X", List.of("X"), 1, 1.0, List.of());
-            Checked<Article> result = new EnrichStage(a -> List.of(e), "news.raw", CLOCK).apply("a", article("a", "H", "B"));
+            Checked<Article> result = new EnrichStage(ENGLISH, a -> List.of(e), "news.raw", CLOCK).apply("a", article("a", "H", "B"));
             assertThat(result.value().entities()).containsExactly(e);
+            assertThat(result.value().language()).isEqualTo("en");
+            assertThat(result.value().entityStatus()).isEqualTo(Article.ENTITIES_ANALYSED);
+        }
+
+        @Test
+        void shouldPassOtherLanguagesThroughMarkedNotAnalysed() {
+            EntityExtractor mustNotRun = a -> {
+                throw new AssertionError("extractor called for German");
+            };
+            Checked<Article> result = new EnrichStage(LanguageDetector.fixed("de"), mustNotRun, "news.raw", CLOCK)
+                    .apply("a", article("a", "Gespräche in Kairo", "Die Minister trafen sich."));
+            assertThat(result.value().language()).isEqualTo("de");
+            assertThat(result.value().languageConfidence()).isEqualTo(1.0);
+            assertThat(result.value().entities()).isEmpty();
+            assertThat(result.value().entityStatus()).isEqualTo(Article.ENTITIES_NOT_ANALYSED);
         }
 
         @Test
@@ -89,7 +105,7 @@ class StagesTest {
             EntityExtractor broken = a -> {
                 throw new IllegalStateException("model not loaded");
             };
-            Checked<Article> result = new EnrichStage(broken, "news.raw", CLOCK).apply("a", article("a", "Head", "B"));
+            Checked<Article> result = new EnrichStage(ENGLISH, broken, "news.raw", CLOCK).apply("a", article("a", "Head", "B"));
             assertThat(result.rejection().stage()).isEqualTo("enrich");
             assertThat(result.rejection().reason()).contains("model not loaded");
             assertThat(result.rejection().payload()).contains("\"headline\":\"Head\"");
