@@ -33,7 +33,7 @@ final class ProcessCommand implements Command {
     public int execute(Args args, NewswireConfig config) throws Exception {
         TopicAdmin.ensureTopics(config);
         CountDownLatch stopped = new CountDownLatch(1);
-        ProcessorsApp processors = new ProcessorsApp(config, Enrichment.none());
+        ProcessorsApp processors = new ProcessorsApp(config, Enrichment.withModels());
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             processors.close();
             stopped.countDown();

@@ -71,7 +71,7 @@ final class RunCommand implements Command {
     public int execute(Args args, NewswireConfig config) throws Exception {
         List<Path> inputs = args.inputs().isEmpty() ? List.of(DEFAULT_INPUT) : args.inputs();
         Summary summary = run(config, inputs, Duration.ofSeconds(args.intOption("timeout", 300)),
-                Enrichment.none());
+                Enrichment.withModels());
         System.out.println(summary.line());
         return 0;
     }

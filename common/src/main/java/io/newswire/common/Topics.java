@@ -7,14 +7,16 @@ import org.apache.kafka.common.serialization.Serdes;
 /**
  * The typed topic catalogue. Every name carries the configured prefix so several pipelines can share
  * a cluster. Keys are article ids everywhere except {@code stories} (story id) and {@code dlq} (the key
- * of the rejected record, or the dead letter's own id when there was none).
+ * of the rejected record, or the dead letter's own id when there was none) and {@code entities} (the
+ * entity registry, compacted, keyed by {@link KnownEntity#registryKey()}).
  */
 public record Topics(
         Topic<String, Article> raw,
         Topic<String, Article> enriched,
         Topic<String, Story> stories,
         Topic<String, Decision> decisions,
-        Topic<String, DeadLetter> dlq) {
+        Topic<String, DeadLetter> dlq,
+        Topic<String, KnownEntity> entities) {
 
     public static Topics withPrefix(String prefix) {
         Serde<String> key = Serdes.String();
@@ -23,10 +25,11 @@ public record Topics(
                 new Topic<>(prefix + "news.enriched", key, new JsonSerde<>(Article.class), false),
                 new Topic<>(prefix + "news.stories", key, new JsonSerde<>(Story.class), true),
                 new Topic<>(prefix + "news.decisions", key, new JsonSerde<>(Decision.class), false),
-                new Topic<>(prefix + "news.dlq", key, new JsonSerde<>(DeadLetter.class), false));
+                new Topic<>(prefix + "news.dlq", key, new JsonSerde<>(DeadLetter.class), false),
+                new Topic<>(prefix + "news.entities", key, new JsonSerde<>(KnownEntity.class), true));
     }
 
     public List<Topic<String, ?>> all() {
-        return List.of(raw, enriched, stories, decisions, dlq);
+        return List.of(raw, enriched, stories, decisions, dlq, entities);
     }
 }

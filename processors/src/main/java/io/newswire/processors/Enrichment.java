@@ -4,6 +4,13 @@ package io.newswire.processors;
 public record Enrichment(LanguageDetector languages, EntityExtractor entities) {
 
     /** No models: every article is taken as English and gets no entities. For tests and benchmarks. */
+    /** The production models: OpenNLP language detection and CoreNLP NER, loaded once per JVM. */
+    public static Enrichment withModels() {
+        return new Enrichment(new io.newswire.processors.enrich.OpenNlpLanguageDetector(),
+                new io.newswire.processors.enrich.CoreNlpEntityExtractor(
+                        io.newswire.processors.enrich.CoreNlpTagger.shared()));
+    }
+
     public static Enrichment none() {
         return new Enrichment(LanguageDetector.fixed("en"), EntityExtractor.NONE);
     }

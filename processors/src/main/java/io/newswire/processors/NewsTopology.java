@@ -6,6 +6,7 @@ import io.newswire.common.Article;
 import io.newswire.common.DeadLetter;
 import io.newswire.common.Topics;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Branched;
@@ -20,9 +21,9 @@ import org.apache.kafka.streams.state.Stores;
  * The processors' topology, as a pure builder:
  *
  * <pre>
- *   news.raw → validate → normalize → enrich → (by content hash) dedup → news.enriched
- *                  ↘ rejected  ↘ rejected                           ↘ news.decisions
- *                   news.dlq ←───┘
+ *   news.raw → validate → normalize → enrich → canonicalize → (by content hash) dedup → news.enriched
+ *                  ↘ rejected    ↘ rejected       ↕ entity registry              ↘ news.decisions
+ *                   news.dlq ←─────┘          (global store ← news.entities)
  * </pre>
  *
  * Every processor, store and repartition topic is named, so the topology can change without
@@ -45,6 +46,13 @@ public final class NewsTopology {
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(ExactDedupProcessor.STORE), Serdes.String(), Serdes.String()));
 
+        builder.addGlobalStore(Stores.keyValueStoreBuilder(
+                        Stores.persistentKeyValueStore(CanonicalizeProcessor.REGISTRY_STORE),
+                        Serdes.String(), topics.entities().valueSerde()).withLoggingDisabled(),
+                topics.entities().name(),
+                Consumed.with(Serdes.String(), topics.entities().valueSerde()).withName("read-entity-registry"),
+                RegistryUpdater::new);
+
         KStream<String, byte[]> raw = builder.stream(topics.raw().name(),
                 Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("read-raw"));
 
@@ -62,8 +70,17 @@ public final class NewsTopology {
                 .branch((id, checked) -> checked.isOk(), Branched.as("ok"))
                 .defaultBranch(Branched.as("rejected"));
 
-        KStream<String, Deduplicated> deduplicated = enriched.get(EnrichStage.NAME + "-ok")
+        KStream<String, Canonicalized> canonical = enriched.get(EnrichStage.NAME + "-ok")
                 .mapValues(Checked::value, Named.as("enriched"))
+                .process(CanonicalizeProcessor::new, Named.as(CanonicalizeProcessor.NAME));
+        canonical
+                .flatMap((id, c) -> c.learned().stream().map(k -> KeyValue.pair(k.registryKey(), k)).toList(),
+                        Named.as("registry-updates"))
+                .to(topics.entities().name(), Produced.with(topics.entities().keySerde(),
+                        topics.entities().valueSerde()).withName("write-entity-registry"));
+
+        KStream<String, Deduplicated> deduplicated = canonical
+                .mapValues(Canonicalized::article, Named.as("canonical"))
                 .selectKey((id, article) -> article.contentHash(), Named.as("key-by-content-hash"))
                 .repartition(Repartitioned.<String, Article>as(REPARTITION_BY_CONTENT)
                         .withKeySerde(Serdes.String())

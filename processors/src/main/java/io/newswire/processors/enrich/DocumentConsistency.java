@@ -8,18 +8,27 @@ import java.util.Map;
 /**
  * Document-level label consistency: a name is the same kind of thing everywhere in one article.
  * <ol>
- *   <li>Every mention of the same text takes the type most of its mentions have.</li>
- *   <li>A capitalised token sequence left untagged somewhere gets the type it has elsewhere in the
- *       document (the CRF sees one sentence at a time and misses names in thin context).</li>
+ *   <li>A multi-word, mixed-case name tagged with different types takes the type most of its mentions
+ *       have, when one of the types is PERSON. LOCATION/ORGANIZATION disagreements are left alone: a
+ *       city is a place in a dateline and a team or government elsewhere (metonymy), and the CRF's
+ *       context reads that better than a vote.</li>
+ *   <li>A multi-word mixed-case name left untagged somewhere gets the type it has elsewhere (the CRF sees
+ *       one sentence at a time and misses names in thin context).</li>
+ *   <li>The surname of a full PERSON name, left untagged alone, is that person.</li>
+ *   <li>A PERSON coordinated with a place after a locative preposition ("in Gaza and Khan Younis") is a
+ *       place: coordination joins like with like.</li>
  * </ol>
  * Pure; works on tokens so offsets are untouched.
  */
 public final class DocumentConsistency {
 
+    private static final String PERSON = "PERSON";
+
     public List<Token> apply(List<Token> tokens) {
         List<Token> out = new ArrayList<>(tokens);
         majorityType(out);
         propagate(out);
+        placesInCoordination(out);
         return out;
     }
 
@@ -48,12 +57,18 @@ public final class DocumentConsistency {
         List<Mention> mentions = mentions(tokens, joined(tokens));
         Map<String, Map<String, Integer>> votes = new HashMap<>();
         for (Mention m : mentions) {
-            votes.computeIfAbsent(key(tokens, m), k -> new HashMap<>()).merge(m.label(), 1, Integer::sum);
+            if (isMixedCaseName(tokens, m)) {
+                votes.computeIfAbsent(key(tokens, m), k -> new HashMap<>()).merge(m.label(), 1, Integer::sum);
+            }
         }
         for (Mention m : mentions) {
             Map<String, Integer> v = votes.get(key(tokens, m));
+            if (v == null) {
+                continue;
+            }
             String best = v.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
-            if (!best.equals(m.label()) && v.get(best) > v.get(m.label())) {
+            boolean involvesPerson = best.equals(PERSON) || m.label().equals(PERSON);
+            if (!best.equals(m.label()) && involvesPerson && v.get(best) > v.get(m.label())) {
                 for (int k = m.firstToken(); k <= m.lastToken(); k++) {
                     tokens.set(k, tokens.get(k).withLabel(best));
                 }
@@ -65,8 +80,12 @@ public final class DocumentConsistency {
         Map<List<String>, String> known = new HashMap<>();
         for (Mention m : mentions(tokens, joined(tokens))) {
             List<String> words = words(tokens, m.firstToken(), m.lastToken());
-            if (words.stream().allMatch(DocumentConsistency::capitalised)) {
+            if (isMixedCaseName(tokens, m)) {
                 known.putIfAbsent(words, m.label());
+            }
+            String surname = words.get(words.size() - 1);
+            if (m.label().equals(PERSON) && words.size() > 1 && surname.length() > 2 && !isUpperCase(surname)) {
+                known.putIfAbsent(List.of(surname), PERSON);
             }
         }
         for (Map.Entry<List<String>, String> name : known.entrySet()) {
@@ -76,6 +95,27 @@ public final class DocumentConsistency {
                     for (int k = i; k < i + words.size(); k++) {
                         tokens.set(k, tokens.get(k).withLabel(name.getValue()));
                     }
+                }
+            }
+        }
+    }
+
+    private static final java.util.Set<String> LOCATIVE = java.util.Set.of("in", "at", "near", "from", "to", "across");
+    private static final java.util.Set<String> COORDINATION = java.util.Set.of("and", "or");
+
+    private static void placesInCoordination(List<Token> tokens) {
+        List<Mention> mentions = mentions(tokens, joined(tokens));
+        for (int i = 1; i < mentions.size(); i++) {
+            Mention place = mentions.get(i - 1);
+            Mention person = mentions.get(i);
+            boolean coordinated = person.firstToken() == place.lastToken() + 2
+                    && COORDINATION.contains(tokens.get(place.lastToken() + 1).text().toLowerCase(java.util.Locale.ROOT));
+            boolean locative = place.firstToken() > 0
+                    && LOCATIVE.contains(tokens.get(place.firstToken() - 1).text().toLowerCase(java.util.Locale.ROOT));
+            if (place.label().equals("LOCATION") && person.label().equals(PERSON) && coordinated && locative
+                    && tokens.get(place.firstToken()).sentence() == tokens.get(person.lastToken()).sentence()) {
+                for (int k = person.firstToken(); k <= person.lastToken(); k++) {
+                    tokens.set(k, tokens.get(k).withLabel("LOCATION"));
                 }
             }
         }
@@ -99,6 +139,17 @@ public final class DocumentConsistency {
                 && capitalised(tokens.get(before).text()) && !tokens.get(before).isEntity() && !isSentenceStart(tokens, before))
                 || (after < tokens.size() && tokens.get(after).sentence() == tokens.get(from).sentence()
                 && capitalised(tokens.get(after).text()) && !tokens.get(after).isEntity());
+    }
+
+    /** Two or more words, each capitalised, not all in capitals (headlines and datelines are). */
+    private static boolean isMixedCaseName(List<Token> tokens, Mention m) {
+        List<String> words = words(tokens, m.firstToken(), m.lastToken());
+        return words.size() > 1 && words.stream().allMatch(DocumentConsistency::capitalised)
+                && !words.stream().allMatch(DocumentConsistency::isUpperCase);
+    }
+
+    private static boolean isUpperCase(String word) {
+        return word.equals(word.toUpperCase(java.util.Locale.ROOT));
     }
 
     private static boolean isSentenceStart(List<Token> tokens, int index) {

@@ -7,7 +7,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Restores ordinary case in an ALL-CAPS or Title-Cased headline before tagging, using the article's own
+ * Restores ordinary case in a Title-Cased headline before tagging, using the article's own
  * body as the dictionary: a word takes the form it most often has in the body; a word the body never
  * uses is lower-cased. Title case glues common words onto names ("Netanyahu Engage") and all caps hides
  * names altogether; the body knows which words are names. The result has exactly the input's length,
@@ -21,7 +21,9 @@ public final class Truecaser {
 
     public String truecase(String headline, String body) {
         Mode mode = mode(headline);
-        if (mode == Mode.ORDINARY) {
+        // ALL-CAPS headlines are left alone: the CRF was trained on CoNLL copy full of them and reads them
+        // better than a guess at their case (measured: truecasing them cost F1 on CoNLL valid).
+        if (mode != Mode.TITLE) {
             return headline;
         }
         Map<String, Map<String, Integer>> formsByLower = bodyForms(body);
