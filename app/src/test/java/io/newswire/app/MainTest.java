@@ -8,7 +8,7 @@ class MainTest {
 
     @Test
     void shouldGiveHelpForEveryCommand() {
-        for (String command : new String[] {"run", "ingest", "process", "sink"}) {
+        for (String command : new String[] {"run", "ingest", "process", "sink", "eval"}) {
             assertThat(Main.execute(command, "--help")).as(command).isZero();
         }
         assertThat(Main.execute("--help")).isZero();
@@ -21,6 +21,8 @@ class MainTest {
         assertThat(Main.execute("run", "--no-such-setting", "1")).isEqualTo(2);
         assertThat(Main.execute("process")).as("no bootstrap servers").isEqualTo(2);
         assertThat(Main.execute("ingest", "--bootstrap-servers", "localhost:1")).as("no inputs").isEqualTo(2);
+        assertThat(Main.execute("eval", "ner")).as("no --conll").isEqualTo(2);
+        assertThat(Main.execute("eval", "nonsense")).isEqualTo(2);
     }
 
     @Test

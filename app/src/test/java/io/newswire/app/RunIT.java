@@ -30,7 +30,7 @@ class RunIT {
     void shouldRunTheSeedsThroughThePipelineIntoOut() throws Exception {
         NewswireConfig config = NewswireConfig.defaults().withOutDir(dir.resolve("out"));
 
-        RunCommand.Summary summary = RunCommand.run(config, List.of(SEEDS), TIMEOUT, Enrichment.none());
+        RunCommand.Summary summary = RunCommand.run(config, List.of(SEEDS), TIMEOUT, Enrichment.withModels());
 
         assertThat(summary.read()).isEqualTo(5);
         assertThat(summary.published()).isEqualTo(5);
@@ -45,7 +45,15 @@ class RunIT {
         assertThat(articles).allSatisfy(a -> {
             assertThat(a.path("headline").asText()).isNotBlank();
             assertThat(a.path("content_hash").asText()).hasSize(64);
+            assertThat(a.path("language").asText()).isEqualTo("en");
+            assertThat(a.path("entity_status").asText()).isEqualTo("analysed");
         });
+        // Within-article resolution does not depend on the order partitions are processed in.
+        JsonNode seed004 = articles.stream().filter(a -> a.path("url").asText().endsWith("004_7e7348cd9e7e3188.txt"))
+                .findFirst().orElseThrow();
+        assertThat(seed004.path("entities").findValuesAsText("name")).contains("Joe Biden", "Benjamin Netanyahu")
+                .doesNotContain("Bibi Netanyahu", "Biden");
+        assertThat(seed004.path("entities").findValuesAsText("key")).contains("location:iso:US");
         assertThat(Files.readAllLines(dir.resolve("out/news.dlq.jsonl"))).isEmpty();
 
         // A second run into the same folder adds no line: the file sink is idempotent on id + version.

@@ -135,11 +135,26 @@ class NewsTopologyTest {
     }
 
     @Test
+    void shouldTeachTheRegistryAndUseItsSpellingInLaterArticles() {
+        TestOutputTopic<String, io.newswire.common.KnownEntity> registry = driver.createOutputTopic(
+                TOPICS.entities().name(), Serdes.String().deserializer(), TOPICS.entities().valueSerde().deserializer());
+        send(article("a1", "Jerusalem talks", "Body."));
+        send(article("a2", "Jerusalen talks", "Body."));
+
+        List<Article> out = enriched.readValuesToList();
+        assertThat(out.get(1).entities()).extracting(Entity::name).contains("Jerusalem");
+        assertThat(out.get(1).entities()).flatExtracting(Entity::surfaceForms).contains("Jerusalen");
+        assertThat(registry.readValuesToList()).extracting(io.newswire.common.KnownEntity::name)
+                .contains("Jerusalem", "Jerusalen");
+    }
+
+    @Test
     void shouldNameEveryStage() {
         String description = NewsTopology.build(TOPICS, Enrichment.none(), 1000, Clock.systemUTC())
                 .describe().toString();
         assertThat(description).contains("validate", "normalize", "enrich", "dedup", "write-enriched", "write-dlq",
-                "write-decisions", NewsTopology.REPARTITION_BY_CONTENT, ExactDedupProcessor.STORE)
+                "write-decisions", NewsTopology.REPARTITION_BY_CONTENT, ExactDedupProcessor.STORE,
+                "canonicalize", CanonicalizeProcessor.REGISTRY_STORE, "write-entity-registry")
                 .doesNotContain("KSTREAM-");
     }
 }

@@ -1,0 +1,120 @@
+package io.newswire.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import io.newswire.common.Article;
+import io.newswire.common.DeadLetter;
+import io.newswire.common.Entity;
+import io.newswire.common.KnownEntity;
+import io.newswire.ingest.FileSource;
+import io.newswire.ingest.IngestListener;
+import io.newswire.ingest.PlainTextFormat;
+import io.newswire.ingest.WebChromeCleaner;
+import io.newswire.processors.Checked;
+import io.newswire.processors.EnrichStage;
+import io.newswire.processors.Enrichment;
+import io.newswire.processors.EntityRegistry;
+import io.newswire.processors.NormalizeStage;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The real models (CoreNLP NER, OpenNLP language detection) on the seeds, read and cleaned by ingest and
+ * passed through the stream's own stages in file order, with an in-memory registry standing in for the
+ * global store.
+ */
+class SeedEntitiesTest {
+
+    static final Map<String, List<Entity>> ENTITIES = new LinkedHashMap<>();
+    static final Map<String, Article> ARTICLES = new LinkedHashMap<>();
+
+    @BeforeAll
+    static void enrichSeeds() throws Exception {
+        List<Article> read = new ArrayList<>();
+        new FileSource(new PlainTextFormat(new WebChromeCleaner()), 1_000_000, Clock.systemUTC())
+                .read(List.of(RunIT.SEEDS), new IngestListener() {
+                    @Override
+                    public void accepted(Article article) {
+                        read.add(article);
+                    }
+
+                    @Override
+                    public void rejected(DeadLetter deadLetter) {
+                        throw new AssertionError("seed rejected: " + deadLetter.reason());
+                    }
+                });
+        Enrichment models = Enrichment.withModels();
+        EnrichStage enrich = new EnrichStage(models.languages(), models.entities(), "test", Clock.systemUTC());
+        TreeMap<String, KnownEntity> store = new TreeMap<>();
+        EntityRegistry registry = new EntityRegistry(p -> new ArrayList<>(store.subMap(p, p + '\uffff').values()));
+        for (Article article : read) {
+            Checked<Article> enriched = enrich.apply(article.id(), new NormalizeStage().apply(article));
+            assertThat(enriched.isOk()).as(article.url()).isTrue();
+            EntityRegistry.Resolved resolved = registry.resolve(enriched.value().entities());
+            resolved.learned().forEach(k -> store.merge(k.registryKey(), k, (a, b) -> a.articles() >= b.articles() ? a : b));
+            String seed = Path.of(java.net.URI.create(article.url())).getFileName().toString().substring(0, 3);
+            ENTITIES.put(seed, resolved.entities());
+            ARTICLES.put(seed, enriched.value());
+        }
+    }
+
+    static Entity entity(String seed, String name) {
+        return ENTITIES.get(seed).stream().filter(e -> e.name().equals(name)).findFirst()
+                .orElseThrow(() -> new AssertionError(name + " not among " + names(seed)));
+    }
+
+    static List<String> names(String seed) {
+        return ENTITIES.get(seed).stream().map(Entity::name).toList();
+    }
+
+    @Test
+    void shouldDetectEnglishEverywhere() {
+        assertThat(ARTICLES.values()).allSatisfy(a -> {
+            assertThat(a.language()).isEqualTo("en");
+            assertThat(a.languageConfidence()).isGreaterThan(0.5);
+            assertThat(a.entityStatus()).isEqualTo(Article.ENTITIES_ANALYSED);
+        });
+    }
+
+    @Test
+    void shouldResolveShortMentionsToFullNamesWithinAnArticle() {
+        assertThat(entity("000", "Joe Biden").surfaceForms()).contains("Biden", "Joe Biden");
+        assertThat(entity("000", "Benjamin Netanyahu").surfaceForms()).contains("Netanyahu");
+        assertThat(entity("004", "Benjamin Netanyahu").surfaceForms()).contains("Bibi Netanyahu");
+    }
+
+    @Test
+    void shouldUseTheKnownSpellingAcrossArticles() {
+        Entity typo = entity("003", "Benjamin Netanyahu");
+        assertThat(typo.surfaceForms()).contains("Benjamin Natanyahu");
+        assertThat(typo.key()).isEqualTo(entity("000", "Benjamin Netanyahu").key());
+        assertThat(entity("004", "Antony Blinken").surfaceForms()).contains("Anthony Blinken");
+        assertThat(entity("003", "Joe Biden").surfaceForms()).containsExactly("Biden");
+    }
+
+    @Test
+    void shouldLinkTheUnitedStatesWhateverItIsCalled() {
+        assertThat(entity("000", "United States").key()).isEqualTo("location:iso:US");
+        assertThat(entity("000", "United States").surfaceForms()).contains("US");
+        assertThat(entity("001", "United States").surfaceForms()).contains("U.S.");
+    }
+
+    @Test
+    void shouldNotGlueTitleCaseWordsOntoNames() {
+        assertThat(names("001")).noneMatch(n -> n.contains("Engage"));
+    }
+
+    @Test
+    void shouldKeepWebChromeAndPlacesOutOfPeople() {
+        assertThat(names("003")).doesNotContain("Zaraki Kenpachi");
+        assertThat(ENTITIES.get("004")).filteredOn(e -> e.name().equals("Khan Younis"))
+                .allSatisfy(e -> assertThat(e.type()).isEqualTo(Entity.EntityType.LOCATION));
+    }
+}
