@@ -16,6 +16,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 public final class EnrichStage {
 
     public static final String NAME = "enrich";
+    private static final int LEAD_CHARS = 1000;
 
     private final LanguageDetector languages;
     private final EntityExtractor extractor;
@@ -30,7 +31,7 @@ public final class EnrichStage {
     }
 
     public Checked<Article> apply(String key, Article article) {
-        LanguageDetector.Detected language = languages.detect(article.headline() + "\n\n" + article.bodyText());
+        LanguageDetector.Detected language = languages.detect(lead(article));
         Article detected = article.withLanguage(language.code(), language.confidence());
         if (!extractor.supports(language.code())) {
             return Checked.ok(detected.withEntities(java.util.List.of(), Article.ENTITIES_NOT_ANALYSED));
@@ -41,6 +42,18 @@ public final class EnrichStage {
             return Checked.rejected(DeadLetter.of(NAME, "entity extraction failed: " + e,
                     origin, key, asJson(article), clock.instant()));
         }
+    }
+
+    /** Headline and opening paragraphs: enough text to tell the language, without copying the whole body. */
+    private static String lead(Article article) {
+        StringBuilder text = new StringBuilder(article.headline());
+        for (String paragraph : article.body()) {
+            if (text.length() >= LEAD_CHARS) {
+                break;
+            }
+            text.append("\n\n").append(paragraph);
+        }
+        return text.toString();
     }
 
     private static String asJson(Article article) {

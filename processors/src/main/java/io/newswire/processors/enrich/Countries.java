@@ -15,6 +15,9 @@ public final class Countries {
     public record Country(String code, String name) {
     }
 
+    // Declared before CODE_BY_NAME: build() uses them during class initialisation.
+    private static final java.util.regex.Pattern LEADING_THE = java.util.regex.Pattern.compile("^the\\s+");
+    private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("\\s+");
     private static final Map<String, String> CODE_BY_NAME = build();
 
     private Countries() {
@@ -52,6 +55,6 @@ public final class Countries {
     }
 
     private static String normalise(String text) {
-        return Names.fold(text.strip()).replaceAll("^the\\s+", "").replaceAll("\\s+", " ");
+        return SPACES.matcher(LEADING_THE.matcher(Names.fold(text.strip())).replaceAll("")).replaceAll(" ");
     }
 }

@@ -88,13 +88,24 @@ public final class DocumentConsistency {
                 known.putIfAbsent(List.of(surname), PERSON);
             }
         }
-        for (Map.Entry<List<String>, String> name : known.entrySet()) {
-            List<String> words = name.getKey();
-            for (int i = 0; i + words.size() <= tokens.size(); i++) {
-                if (matchesUntagged(tokens, i, words) && !extendsAName(tokens, i, words.size())) {
+        // Index the names by first word, so one pass over the tokens finds every occurrence.
+        Map<String, List<List<String>>> byFirstWord = new HashMap<>();
+        for (List<String> words : known.keySet()) {
+            byFirstWord.computeIfAbsent(words.get(0), k -> new ArrayList<>()).add(words);
+        }
+        for (int i = 0; i < tokens.size(); i++) {
+            List<List<String>> names = byFirstWord.get(tokens.get(i).text());
+            if (names == null || tokens.get(i).isEntity()) {
+                continue;
+            }
+            for (List<String> words : names) {
+                if (i + words.size() <= tokens.size() && matchesUntagged(tokens, i, words)
+                        && !extendsAName(tokens, i, words.size())) {
+                    String label = known.get(words);
                     for (int k = i; k < i + words.size(); k++) {
-                        tokens.set(k, tokens.get(k).withLabel(name.getValue()));
+                        tokens.set(k, tokens.get(k).withLabel(label));
                     }
+                    break;
                 }
             }
         }

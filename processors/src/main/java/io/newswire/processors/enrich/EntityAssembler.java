@@ -20,6 +20,7 @@ import io.newswire.common.Entity.EntityType;
 public final class EntityAssembler {
 
     private static final int MAX_SIGNATURE_WORDS = 4;
+    private static final java.util.regex.Pattern SENTENCE_END = java.util.regex.Pattern.compile("[.!?:;,\"”]$");
 
     /** Mentions grouped as one entity while resolving. */
     private static final class Group {
@@ -126,7 +127,7 @@ public final class EntityAssembler {
     private static String canonicalName(Group g, LinkedHashSet<String> surfaces) {
         Map<String, Integer> counts = new LinkedHashMap<>();
         for (Mention m : g.mentions) {
-            counts.merge(m.text().replaceAll("\\s+", " "), 1, Integer::sum);
+            counts.merge(String.join(" ", words(m.text())), 1, Integer::sum);
         }
         return counts.keySet().stream().max((a, b) -> {
             int byLength = Integer.compare(words(a).length, words(b).length);
@@ -148,7 +149,7 @@ public final class EntityAssembler {
             return analyzed.mentions();
         }
         String last = body.get(body.size() - 1);
-        if (words(last).length > MAX_SIGNATURE_WORDS || last.matches(".*[.!?:;,\"”]$")) {
+        if (words(last).length > MAX_SIGNATURE_WORDS || SENTENCE_END.matcher(last).find()) {
             return analyzed.mentions();
         }
         int lastStart = analyzed.text().length() - last.length();
@@ -165,7 +166,7 @@ public final class EntityAssembler {
     }
 
     private static String[] words(String text) {
-        return text.strip().split("\\s+");
+        return Names.words(text);
     }
 
     private static String last(String text) {

@@ -45,6 +45,12 @@ public final class Names {
             Map.entry("timothy", Set.of("tim")),
             Map.entry("vladimir", Set.of("vlad")));
 
+    // Compiled once: these run for every mention of every article.
+    private static final java.util.regex.Pattern MARKS = java.util.regex.Pattern.compile("\\p{M}+");
+    private static final java.util.regex.Pattern WHITESPACE = java.util.regex.Pattern.compile("\\s+");
+    private static final java.util.regex.Pattern NON_ALNUM = java.util.regex.Pattern.compile("[^a-z0-9]+");
+    private static final java.util.regex.Pattern EDGE_DASHES = java.util.regex.Pattern.compile("(^-|-$)");
+
     private Names() {
     }
 
@@ -83,13 +89,25 @@ public final class Names {
 
     /** Lower case without accents: the form names are compared in. */
     public static String fold(String text) {
+        boolean ascii = true;
+        for (int i = 0; i < text.length() && ascii; i++) {
+            ascii = text.charAt(i) < 128;
+        }
+        if (ascii) {
+            return text.toLowerCase(Locale.ROOT);
+        }
         String decomposed = Normalizer.normalize(text, Normalizer.Form.NFKD);
-        return decomposed.replaceAll("\\p{M}+", "").toLowerCase(Locale.ROOT);
+        return MARKS.matcher(decomposed).replaceAll("").toLowerCase(Locale.ROOT);
+    }
+
+    /** Words of a name, split on white space. */
+    public static String[] words(String name) {
+        return WHITESPACE.split(name.strip());
     }
 
     /** A key fragment: folded, non-alphanumerics as single dashes. */
     public static String slug(String text) {
-        return fold(text).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
+        return EDGE_DASHES.matcher(NON_ALNUM.matcher(fold(text)).replaceAll("-")).replaceAll("");
     }
 
     /** Optimal string alignment distance (Levenshtein plus adjacent transpositions). */

@@ -19,7 +19,7 @@ import opennlp.tools.langdetect.LanguageDetectorModel;
  */
 public final class OpenNlpLanguageDetector implements LanguageDetector {
 
-    static final int SAMPLE_CHARS = 1000;
+    static final int SAMPLE_CHARS = 500;
     private static final String MODEL_RESOURCE = "/langdetect-183.bin";
     private static final Map<String, String> ISO1_BY_ISO3 = iso1ByIso3();
 

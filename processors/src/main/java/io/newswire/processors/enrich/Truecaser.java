@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
 public final class Truecaser {
 
     private static final Pattern WORD = Pattern.compile("\\p{L}[\\p{L}\\p{M}'’]*");
+    private static final Pattern SENTENCE_BREAK = Pattern.compile("[.!?\\n\"“]\\s*$");
     private static final double TITLE_CASE_SHARE = 0.6;
     private static final double UPPER_CASE_SHARE = 0.8;
 
@@ -62,7 +63,7 @@ public final class Truecaser {
         int previousEnd = 0;
         while (word.find()) {
             String between = body.substring(previousEnd, word.start());
-            boolean sentenceStart = previousEnd == 0 || between.matches("(?s).*[.!?\\n\"“]\\s*$");
+            boolean sentenceStart = previousEnd == 0 || SENTENCE_BREAK.matcher(between).find();
             previousEnd = word.end();
             if (sentenceStart) {
                 continue;

@@ -1,0 +1,78 @@
+package io.newswire.app;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import io.newswire.app.bench.EnrichBenchmark;
+import io.newswire.common.Article;
+import io.newswire.common.DeadLetter;
+import io.newswire.common.NewswireConfig;
+import io.newswire.ingest.FileSource;
+import io.newswire.ingest.IngestListener;
+import io.newswire.ingest.PlainTextFormat;
+import io.newswire.ingest.WebChromeCleaner;
+import io.newswire.processors.NormalizeStage;
+
+/** {@code newswire bench WHAT}: prints throughput figures as ratios against a baseline run alongside. */
+final class BenchCommand implements Command {
+
+    @Override
+    public String name() {
+        return "bench";
+    }
+
+    @Override
+    public String summary() {
+        return "benchmarks against a baseline in the same run (bench enrich)";
+    }
+
+    @Override
+    public String help() {
+        return """
+                Usage: newswire bench enrich [--input PATH...] [--articles N] [--threads N]
+
+                  enrich  The enrichment stage (language detection, NER, canonical entities, registry) next
+                          to the bare CoreNLP pipeline on the same articles, on 1..N threads (default 2), best
+                          of 3 alternating rounds. The corpus is the input files (default: seeds/), cleaned as
+                          ingest cleans them, repeated to --articles (default 200). Prints articles/s,
+                          tokens/s, the ratio and the heap in use.
+                """;
+    }
+
+    @Override
+    public int execute(Args args, NewswireConfig config) throws Exception {
+        if (args.inputs().isEmpty() || !args.inputs().get(0).toString().equals("enrich")) {
+            throw new Args.UsageException("bench needs what to measure: enrich");
+        }
+        List<Path> inputs = args.inputs().size() > 1 ? args.inputs().subList(1, args.inputs().size())
+                : List.of(RunCommand.DEFAULT_INPUT);
+        List<Article> corpus = corpus(inputs, args.intOption("articles", 200));
+        new EnrichBenchmark(corpus, System.out).run(args.intOption("threads", 2));
+        return 0;
+    }
+
+    private static List<Article> corpus(List<Path> inputs, int size) throws Exception {
+        List<Article> read = new ArrayList<>();
+        new FileSource(new PlainTextFormat(new WebChromeCleaner()), 1_000_000, Clock.systemUTC())
+                .read(inputs, new IngestListener() {
+                    @Override
+                    public void accepted(Article article) {
+                        read.add(new NormalizeStage().apply(article));
+                    }
+
+                    @Override
+                    public void rejected(DeadLetter deadLetter) {
+                        // the benchmark measures articles; unreadable inputs are left out
+                    }
+                });
+        if (read.isEmpty()) {
+            throw new Args.UsageException("no readable articles under " + inputs);
+        }
+        List<Article> corpus = new ArrayList<>();
+        for (int i = 0; corpus.size() < size; i++) {
+            corpus.add(read.get(i % read.size()));
+        }
+        return corpus;
+    }
+}
