@@ -56,11 +56,16 @@ public final class EmbeddedKafka implements AutoCloseable {
      * @param dataDir where to keep the log; empty for a temporary folder removed on close
      */
     public static EmbeddedKafka start(Optional<Path> dataDir) {
+        return start(dataDir, 0);
+    }
+
+    /** @param port the client listener port; 0 for any free port */
+    public static EmbeddedKafka start(Optional<Path> dataDir, int port) {
         long started = System.nanoTime();
         try {
             Path dir = dataDir.isPresent() ? Files.createDirectories(dataDir.get())
                     : Files.createTempDirectory("newswire-kafka-");
-            int brokerPort = freePort();
+            int brokerPort = port > 0 ? port : freePort();
             int controllerPort = freePort();
             Properties props = serverProperties(dir, brokerPort, controllerPort);
             KafkaConfig config = KafkaConfig.fromProps(props, false);

@@ -12,7 +12,7 @@ public final class Main {
     static final String SETTINGS_HELP = settingsHelp();
 
     private static final List<Command> COMMANDS = List.of(new RunCommand(), new IngestCommand(),
-            new ProcessCommand(), new SinkCommand(), new EvalCommand(), new BenchCommand());
+            new ProcessCommand(), new SinkCommand(), new EvalCommand(), new BenchCommand(), new BrokerCommand());
 
     private Main() {
     }

@@ -8,7 +8,7 @@ class MainTest {
 
     @Test
     void shouldGiveHelpForEveryCommand() {
-        for (String command : new String[] {"run", "ingest", "process", "sink", "eval", "bench"}) {
+        for (String command : new String[] {"run", "ingest", "process", "sink", "eval", "bench", "broker"}) {
             assertThat(Main.execute(command, "--help")).as(command).isZero();
         }
         assertThat(Main.execute("--help")).isZero();
