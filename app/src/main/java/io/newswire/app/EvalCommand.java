@@ -1,7 +1,10 @@
 package io.newswire.app;
 
 import java.nio.file.Path;
+import io.newswire.app.eval.FormatsEvaluation;
 import io.newswire.app.eval.NerEvaluation;
+import io.newswire.ingest.WebChromeCleaner;
+import io.newswire.ingest.format.Formats;
 import io.newswire.common.NewswireConfig;
 import io.newswire.processors.enrich.CoreNlpTagger;
 
@@ -15,26 +18,38 @@ final class EvalCommand implements Command {
 
     @Override
     public String summary() {
-        return "measure a stage on an evaluation set (eval ner --conll FILE)";
+        return "measure a stage on an evaluation set (eval ner --conll FILE, eval formats DIR)";
     }
 
     @Override
     public String help() {
         return """
                 Usage: newswire eval ner --conll FILE
+                       newswire eval formats DIR
 
                   ner   Reads a CoNLL-2003 file (token POS chunk NER; IOB1 or IOB2; -DOCSTART- separators),
                         rebuilds each document's text (first sentence as headline), runs the same NER the
                         stream uses and, in the same run, the bare CoreNLP CRF, and prints precision, recall
                         and F1 per type and overall for both (exact span and type). Last line: overall F1.
+                  formats
+                        Detects and parses every file under DIR as ingest does and prints, per file, the
+                        format and each item (id, headline, body length, published time; pictures and
+                        other items without text by kind). Last line: parsed N/M files.
                 """;
     }
 
     @Override
     public int execute(Args args, NewswireConfig config) throws Exception {
         String what = args.inputs().isEmpty() ? "" : args.inputs().get(0).toString();
+        if (what.equals("formats")) {
+            if (args.inputs().size() != 2) {
+                throw new Args.UsageException("eval formats needs one folder: eval formats DIR");
+            }
+            int failed = new FormatsEvaluation(new Formats(new WebChromeCleaner())).run(args.inputs().get(1), System.out);
+            return failed == 0 ? 0 : 1;
+        }
         if (!what.equals("ner")) {
-            throw new Args.UsageException("eval needs what to evaluate: ner");
+            throw new Args.UsageException("eval needs what to evaluate: ner or formats");
         }
         String conll = args.options().get("conll");
         if (conll == null) {

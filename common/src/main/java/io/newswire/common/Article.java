@@ -11,7 +11,7 @@ import java.util.Objects;
  * <p>{@code id} is stable: the source's GUID/URI when it gives one, otherwise a hash of source, normalized
  * headline and body ({@link ArticleIds}). {@code body} keeps paragraphs as separate strings. Nullable:
  * {@code url}, {@code byline}, {@code language} (ISO 639-1), {@code contentHash}, {@code duplicateOf},
- * {@code storyId}, {@code languageConfidence}, {@code entityStatus};
+ * {@code storyId}, {@code languageConfidence}, {@code entityStatus}, {@code meta};
  * {@code published} falls back to {@code received} when the source gives no date.
  */
 public record Article(
@@ -31,7 +31,8 @@ public record Article(
         String duplicateOf,
         String storyId,
         Double languageConfidence,
-        String entityStatus) {
+        String entityStatus,
+        ItemMeta meta) {
 
     /** {@code entity_status} once NER ran on the article. */
     public static final String ENTITIES_ANALYSED = "analysed";
@@ -51,7 +52,7 @@ public record Article(
                                    String headline, List<String> body, String byline, String language,
                                    Instant published, Instant received) {
         return new Article(id, version, source, format, url, headline, body, byline, language,
-                published, received, null, List.of(), null, null, null, null);
+                published, received, null, List.of(), null, null, null, null, null);
     }
 
     public String bodyText() {
@@ -60,28 +61,35 @@ public record Article(
 
     public Article withText(String newHeadline, List<String> newBody) {
         return new Article(id, version, source, format, url, newHeadline, newBody, byline, language,
-                published, received, contentHash, entities, duplicateOf, storyId, languageConfidence, entityStatus);
+                published, received, contentHash, entities, duplicateOf, storyId, languageConfidence, entityStatus, meta);
     }
 
     public Article withContentHash(String hash) {
         return new Article(id, version, source, format, url, headline, body, byline, language,
-                published, received, hash, entities, duplicateOf, storyId, languageConfidence, entityStatus);
+                published, received, hash, entities, duplicateOf, storyId, languageConfidence, entityStatus, meta);
     }
 
     public Article withDuplicateOf(String canonicalId) {
         return new Article(id, version, source, format, url, headline, body, byline, language,
-                published, received, contentHash, entities, canonicalId, storyId, languageConfidence, entityStatus);
+                published, received, contentHash, entities, canonicalId, storyId, languageConfidence, entityStatus, meta);
     }
 
     /** The entities found, with the status that says whether NER ran (see the constants). */
     public Article withEntities(List<Entity> found, String status) {
         return new Article(id, version, source, format, url, headline, body, byline, language,
-                published, received, contentHash, found, duplicateOf, storyId, languageConfidence, status);
+                published, received, contentHash, found, duplicateOf, storyId, languageConfidence, status, meta);
+    }
+
+    /** The wire metadata the source format carried (provider, subjects, urgency, pubstatus...). */
+    public Article withMeta(ItemMeta itemMeta) {
+        return new Article(id, version, source, format, url, headline, body, byline, language,
+                published, received, contentHash, entities, duplicateOf, storyId, languageConfidence, entityStatus,
+                itemMeta);
     }
 
     public Article withLanguage(String code, double confidence) {
         return new Article(id, version, source, format, url, headline, body, byline, code,
-                published, received, contentHash, entities, duplicateOf, storyId, confidence, entityStatus);
+                published, received, contentHash, entities, duplicateOf, storyId, confidence, entityStatus, meta);
     }
 
     /** Identity for idempotent writes: the same id and version is the same record. */

@@ -21,7 +21,8 @@ class JsonRoundTripTest {
                         new Entity.Mention(Entity.Mention.Field.BODY, 10, 19)));
         return new Article("urn:x:1", 2, "wire", "text", "https://example.org/a", "Biden speaks",
                 List.of("First paragraph.", "Second paragraph."), "A. Writer", "en", T0, T0.plusSeconds(60),
-                "abc", List.of(biden), "urn:x:0", "story-1", 0.97, Article.ENTITIES_ANALYSED);
+                "abc", List.of(biden), "urn:x:0", "story-1", 0.97, Article.ENTITIES_ANALYSED,
+                new ItemMeta("AFP", List.of("medtop:04000000"), 4, ItemMeta.USABLE, T0.plusSeconds(3600), T0, T0));
     }
 
     @Nested

@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  * Web chrome is removed by {@link WebChromeCleaner} before the headline is chosen, so a breadcrumb
  * line never becomes the headline.
  */
-public final class PlainTextFormat {
+public final class PlainTextFormat implements io.newswire.ingest.format.ItemFormat {
 
     private static final Pattern BLANK_LINES = Pattern.compile("\\n\\s*\\n");
     private static final Pattern LINE_BREAK = Pattern.compile("\\n");
@@ -21,6 +21,19 @@ public final class PlainTextFormat {
 
     public PlainTextFormat(WebChromeCleaner cleaner) {
         this.cleaner = cleaner;
+    }
+
+    @Override
+    public String name() {
+        return "text";
+    }
+
+    @Override
+    public List<io.newswire.ingest.format.ParsedItem> parse(byte[] bytes) {
+        ParsedText parsed = parse(TextDecoder.decode(bytes));
+        return List.of(new io.newswire.ingest.format.ParsedItem(null, null,
+                io.newswire.ingest.format.ParsedItem.Kind.TEXT, parsed.headline(), parsed.body(), null, null,
+                parsed.published().orElse(null), null, null));
     }
 
     /** @throws RejectedInputException when no headline and body remain */

@@ -1,0 +1,103 @@
+package io.newswire.app.eval;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import io.newswire.ingest.RejectedInputException;
+import io.newswire.ingest.format.Formats;
+import io.newswire.ingest.format.ItemFormat;
+import io.newswire.ingest.format.NotANewsItemException;
+import io.newswire.ingest.format.ParsedItem;
+
+/**
+ * {@code eval formats DIR}: detects and parses every file under DIR with the parsers ingest uses and
+ * prints, per file, the format and the items found. A file counts as parsed when its format parses and
+ * every text item has a headline and a body; picture, video and other items without text are reported
+ * with their kind. Files that are documentation rather than items (licences, schemas, READMEs) and
+ * empty files are listed as skipped, with the reason, and not counted.
+ */
+public final class FormatsEvaluation {
+
+    private static final Pattern NOT_ITEMS = Pattern.compile(
+            "(?i)(license.*|copying|readme.*|.*\\.md|.*\\.xsd|.*\\.dtd|.*\\.txt\\.license)");
+
+    private final Formats formats;
+
+    public FormatsEvaluation(Formats formats) {
+        this.formats = formats;
+    }
+
+    /** @return the number of files that failed */
+    public int run(Path dir, PrintStream out) throws IOException {
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(dir)) {
+            files = walk.filter(Files::isRegularFile).sorted().toList();
+        }
+        int parsed = 0;
+        int counted = 0;
+        int textItems = 0;
+        int mediaItems = 0;
+        for (Path file : files) {
+            String rel = dir.relativize(file).toString();
+            if (NOT_ITEMS.matcher(file.getFileName().toString()).matches() || Files.size(file) == 0) {
+                out.printf("%s: skipped (%s)%n", rel, Files.size(file) == 0 ? "empty file" : "not a news item");
+                continue;
+            }
+            counted++;
+            byte[] bytes = Files.readAllBytes(file);
+            try {
+                ItemFormat format = formats.detect(bytes);
+                List<ParsedItem> items = format.parse(bytes);
+                boolean ok = !items.isEmpty();
+                out.printf("%s: %s, %d item%s%n", rel, format.name(), items.size(), items.size() == 1 ? "" : "s");
+                for (ParsedItem item : items) {
+                    if (item.kind() == ParsedItem.Kind.TEXT) {
+                        textItems++;
+                        boolean complete = item.hasText();
+                        ok &= complete;
+                        out.printf("  %s | %s | body %d chars in %d paragraphs | published %s%s%n",
+                                item.guid(), shorten(item.headline()), String.join(" ", item.body()).length(),
+                                item.body().size(), item.published(), complete ? "" : "  << NO TEXT");
+                    } else {
+                        mediaItems++;
+                        out.printf("  %s | %s item%s | %s%n", item.guid(), describe(item.kind()),
+                                item.hasText() ? " with text" : " without text", shorten(item.headline()));
+                    }
+                }
+                if (items.isEmpty()) {
+                    out.println("  no items");
+                }
+                parsed += ok ? 1 : 0;
+            } catch (NotANewsItemException e) {
+                counted--;
+                out.printf("%s: skipped (%s)%n", rel, e.getMessage());
+            } catch (RejectedInputException e) {
+                out.printf("%s: FAILED: %s%n", rel, e.getMessage());
+            }
+        }
+        out.printf("%d text items, %d items without text (pictures, video, packages, concepts, placeholders, links)%n",
+                textItems, mediaItems);
+        out.printf("parsed %d/%d files%n", parsed, counted);
+        return counted - parsed;
+    }
+
+    private static String describe(ParsedItem.Kind kind) {
+        return switch (kind) {
+            case NO_CONTENT -> "text item with no content in the file (placeholder or remote):";
+            case LINK -> "link-only feed entry (the body is on the linked page):";
+            default -> kind.name().toLowerCase(Locale.ROOT);
+        };
+    }
+
+    private static String shorten(String text) {
+        if (text == null) {
+            return "(no headline)";
+        }
+        return text.length() <= 70 ? text : text.substring(0, 67) + "...";
+    }
+}
