@@ -19,7 +19,7 @@ public record Args(String command, Map<String, String> settings, List<Path> inpu
                    boolean help, Map<String, String> options) {
 
     /** Flags that belong to a command rather than to the configuration. */
-    private static final List<String> COMMAND_OPTIONS = List.of("timeout", "conll", "jsonl", "threads", "articles", "port");
+    private static final List<String> COMMAND_OPTIONS = List.of("timeout", "conll", "jsonl", "threads", "articles", "port", "format");
 
     public static Args parse(String... argv) {
         String command = null;

@@ -54,7 +54,7 @@ final class BenchCommand implements Command {
 
     private static List<Article> corpus(List<Path> inputs, int size) throws Exception {
         List<Article> read = new ArrayList<>();
-        new FileSource(new PlainTextFormat(new WebChromeCleaner()), 1_000_000, Clock.systemUTC())
+        FileSource.detecting(1_000_000, Clock.systemUTC())
                 .read(inputs, new IngestListener() {
                     @Override
                     public void accepted(Article article) {

@@ -2,12 +2,13 @@ package io.newswire.app;
 
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.List;
+import java.util.Optional;
+import io.newswire.ingest.format.Formats;
+import io.newswire.ingest.format.ItemFormat;
 import io.newswire.common.NewswireConfig;
 import io.newswire.ingest.ArticlePublisher;
 import io.newswire.ingest.BatchIngest;
 import io.newswire.ingest.FileSource;
-import io.newswire.ingest.PlainTextFormat;
 import io.newswire.ingest.WebChromeCleaner;
 
 /** {@code newswire ingest}: publishes files to the raw topic of a running cluster, then exits. */
@@ -26,10 +27,12 @@ final class IngestCommand implements Command {
     @Override
     public String help() {
         return """
-                Usage: newswire ingest --bootstrap-servers HOST:PORT [--input] PATH... [settings]
+                Usage: newswire ingest --bootstrap-servers HOST:PORT [--format NAME] [--input] PATH... [settings]
 
-                Reads every file under the given paths and publishes each article to news.raw (idempotent
-                producer, acks=all, keyed by article id); unreadable files go to news.dlq with the reason.
+                Reads every file under the given paths, in any supported format (detected per file, or
+                forced with --format: text, ninjs, newsml-g2, nitf, newsml-1, feed, html), and publishes each
+                article to news.raw (idempotent producer, acks=all, keyed by article id). Unreadable files
+                and items go to news.dlq with the reason; pictures, video and packages are skipped.
                 Exits once the broker has acknowledged every record, printing the counts.
                 """ + Main.SETTINGS_HELP;
     }
@@ -42,16 +45,24 @@ final class IngestCommand implements Command {
         TopicAdmin.ensureTopics(config);
         BatchIngest.Report report;
         try (ArticlePublisher publisher = new ArticlePublisher(config.clientProperties(), config.topics())) {
-            report = batch(config, publisher, Clock.systemUTC()).run(args.inputs());
+            report = batch(config, publisher, Clock.systemUTC(), Optional.ofNullable(args.options().get("format")))
+                    .run(args.inputs());
         }
-        System.out.printf("newswire ingest: read %d, published %d, dead letters %d, failed %d%n",
-                report.files(), report.published(), report.rejected(), report.failed());
+        System.out.printf("newswire ingest: read %d, published %d, dead letters %d, skipped %d, failed %d%n",
+                report.files(), report.published(), report.rejected(), report.skipped(), report.failed());
         return report.failed() == 0 ? 0 : 1;
     }
 
-    static BatchIngest batch(NewswireConfig config, ArticlePublisher publisher, Clock clock) {
-        FileSource files = new FileSource(new PlainTextFormat(new WebChromeCleaner()), config.maxArticleBytes(), clock);
-        return new BatchIngest(files, publisher);
+    /** @param format a format name to force, or empty to detect each file's format */
+    static BatchIngest batch(NewswireConfig config, ArticlePublisher publisher, Clock clock, Optional<String> format) {
+        Formats formats = new Formats(new WebChromeCleaner());
+        Optional<ItemFormat> forced;
+        try {
+            forced = format.map(formats::named);
+        } catch (IllegalArgumentException e) {
+            throw new Args.UsageException(e.getMessage());
+        }
+        return new BatchIngest(new FileSource(formats, forced, config.maxArticleBytes(), clock), publisher);
     }
 
 }

@@ -51,9 +51,10 @@ final class RunCommand implements Command {
     @Override
     public String help() {
         return """
-                Usage: newswire run [--input PATH...] [--out DIR] [--data-dir DIR] [--timeout SECONDS] [settings]
+                Usage: newswire run [--input PATH...] [--format NAME] [--out DIR] [--data-dir DIR] [--timeout SECONDS]
 
-                Reads every file under the inputs (default: seeds/), publishes the articles to news.raw,
+                Reads every file under the inputs (default: seeds/) in any supported format (see ingest
+                --help), publishes the articles to news.raw,
                 runs the processors and writes news.enriched and news.dlq as JSON Lines into the output
                 folder (default: out/), then prints a summary and exits.
 
@@ -62,6 +63,7 @@ final class RunCommand implements Command {
 
                   --input PATH...     files or folders to read (default: seeds)
                   --out DIR           output folder (default: out)
+                  --format NAME       force one format instead of detecting each file's
                   --data-dir DIR      keep the embedded broker's data here
                   --timeout SECONDS   give up waiting for the output after this long (default: 300)
                 """ + Main.SETTINGS_HELP;
@@ -71,13 +73,18 @@ final class RunCommand implements Command {
     public int execute(Args args, NewswireConfig config) throws Exception {
         List<Path> inputs = args.inputs().isEmpty() ? List.of(DEFAULT_INPUT) : args.inputs();
         Summary summary = run(config, inputs, Duration.ofSeconds(args.intOption("timeout", 300)),
-                Enrichment.withModels());
+                Enrichment.withModels(), Optional.ofNullable(args.options().get("format")));
         System.out.println(summary.line());
         return 0;
     }
 
     static Summary run(NewswireConfig config, List<Path> inputs, Duration timeout, Enrichment enrichment)
             throws Exception {
+        return run(config, inputs, timeout, enrichment, Optional.empty());
+    }
+
+    static Summary run(NewswireConfig config, List<Path> inputs, Duration timeout, Enrichment enrichment,
+                       Optional<String> format) throws Exception {
         long started = System.nanoTime();
         EmbeddedKafka broker = null;
         Path tempState = null;
@@ -92,7 +99,7 @@ final class RunCommand implements Command {
                 }
             }
             TopicAdmin.ensureTopics(config);
-            return pipeline(config, inputs, timeout, enrichment, started);
+            return pipeline(config, inputs, timeout, enrichment, format, started);
         } finally {
             if (broker != null) {
                 broker.close();
@@ -104,7 +111,7 @@ final class RunCommand implements Command {
     }
 
     private static Summary pipeline(NewswireConfig config, List<Path> inputs, Duration timeout,
-                                    Enrichment enrichment, long started) throws Exception {
+                                    Enrichment enrichment, Optional<String> format, long started) throws Exception {
         AtomicReference<Throwable> sinkFailure = new AtomicReference<>();
         try (ProcessorsApp processors = new ProcessorsApp(config, enrichment);
              SinkRunner sink = new SinkRunner(config)) {
@@ -120,7 +127,7 @@ final class RunCommand implements Command {
 
             BatchIngest.Report ingested;
             try (ArticlePublisher publisher = new ArticlePublisher(config.clientProperties(), config.topics())) {
-                ingested = IngestCommand.batch(config, publisher, Clock.systemUTC()).run(inputs);
+                ingested = IngestCommand.batch(config, publisher, Clock.systemUTC(), format).run(inputs);
             }
             if (ingested.failed() > 0) {
                 throw new IllegalStateException(ingested.failed() + " records were not acknowledged by the broker");

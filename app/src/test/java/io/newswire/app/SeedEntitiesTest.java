@@ -38,7 +38,7 @@ class SeedEntitiesTest {
     @BeforeAll
     static void enrichSeeds() throws Exception {
         List<Article> read = new ArrayList<>();
-        new FileSource(new PlainTextFormat(new WebChromeCleaner()), 1_000_000, Clock.systemUTC())
+        FileSource.detecting(1_000_000, Clock.systemUTC())
                 .read(List.of(RunIT.SEEDS), new IngestListener() {
                     @Override
                     public void accepted(Article article) {

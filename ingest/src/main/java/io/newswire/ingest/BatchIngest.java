@@ -15,8 +15,10 @@ import io.newswire.common.DeadLetter;
  */
 public final class BatchIngest {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(BatchIngest.class);
+
     /** What one batch did. {@code failed} counts records the broker never acknowledged. */
-    public record Report(int files, int published, int rejected, int failed) {
+    public record Report(int files, int published, int rejected, int skipped, int failed) {
     }
 
     private final FileSource files;
@@ -30,6 +32,7 @@ public final class BatchIngest {
     public Report run(List<Path> inputs) throws IOException {
         List<CompletableFuture<?>> articles = new ArrayList<>();
         List<CompletableFuture<?>> rejections = new ArrayList<>();
+        int[] skipped = {0};
         int fileCount = files.read(inputs, new IngestListener() {
             @Override
             public void accepted(Article article) {
@@ -40,12 +43,18 @@ public final class BatchIngest {
             public void rejected(DeadLetter deadLetter) {
                 rejections.add(publisher.publish(deadLetter));
             }
+
+            @Override
+            public void skipped(String origin, String reason) {
+                skipped[0]++;
+                LOG.info("skipped {}: {}", origin, reason);
+            }
         });
         publisher.flush();
         int failedArticles = failures(articles);
         int failedRejections = failures(rejections);
         return new Report(fileCount, articles.size() - failedArticles, rejections.size() - failedRejections,
-                failedArticles + failedRejections);
+                skipped[0], failedArticles + failedRejections);
     }
 
     private static int failures(List<CompletableFuture<?>> sends) {

@@ -7,31 +7,45 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.stream.Stream;
 import io.newswire.common.Article;
 import io.newswire.common.ArticleIds;
 import io.newswire.common.DeadLetter;
+import io.newswire.ingest.format.Formats;
+import io.newswire.ingest.format.ItemFormat;
+import io.newswire.ingest.format.ParsedItem;
 
 /**
- * One-shot read of files and folders (recursively, in name order). Each file becomes one article or
- * one dead letter with the reason; one bad file never stops the others.
+ * One-shot read of files and folders (recursively, in name order), in any supported format, detected
+ * per file unless one is forced. A file may hold several items (a NewsML message, a feed). Each text item
+ * becomes one article; a picture, video or package item is reported as skipped; anything unreadable
+ * becomes one dead letter with the reason. One bad file never stops the others.
  *
- * <p>The article's source is the name of the folder the file sits in, its URL the file's URI, and its
- * id a hash of source and text, so reading the same file again gives the same id.
+ * <p>An article's source is its provider when the format names one, otherwise the name of the folder the
+ * file sits in; its id is the item's own GUID/URI, otherwise a hash of source and text, so reading the
+ * same file again gives the same id.
  */
 public final class FileSource {
 
     public static final String STAGE = "ingest";
-    public static final String FORMAT = "text";
 
-    private final PlainTextFormat format;
+    private final Formats formats;
+    private final Optional<ItemFormat> forced;
     private final long maxBytes;
     private final Clock clock;
 
-    public FileSource(PlainTextFormat format, long maxBytes, Clock clock) {
-        this.format = format;
+    public FileSource(Formats formats, Optional<ItemFormat> forced, long maxBytes, Clock clock) {
+        this.formats = formats;
+        this.forced = forced;
         this.maxBytes = maxBytes;
         this.clock = clock;
+    }
+
+    /** Plain-text-or-detected reading with the default cleaner: what most callers want. */
+    public static FileSource detecting(long maxBytes, Clock clock) {
+        return new FileSource(new Formats(new WebChromeCleaner()), Optional.empty(), maxBytes, clock);
     }
 
     /** @return the number of files read */
@@ -77,16 +91,62 @@ public final class FileSource {
                 throw new RejectedInputException("file of " + size + " bytes exceeds the limit of " + maxBytes);
             }
             bytes = Files.readAllBytes(file);
-            ParsedText parsed = format.parse(TextDecoder.decode(bytes));
-            String source = file.toAbsolutePath().getParent().getFileName().toString();
-            String id = ArticleIds.of(null, source, parsed.headline(), parsed.body());
-            listener.accepted(Article.ingested(id, 1, source, FORMAT, origin, parsed.headline(), parsed.body(),
-                    null, null, parsed.published().orElse(received), received));
+            if (!forced.isPresent() && looksBinary(bytes)) {
+                throw new RejectedInputException("binary content (NUL bytes): not a text article");
+            }
+            ItemFormat format = forced.isPresent() ? forced.get() : formats.detect(bytes);
+            List<ParsedItem> items = format.parse(bytes);
+            if (items.isEmpty()) {
+                throw new RejectedInputException("no items in this " + format.name() + " document");
+            }
+            String folder = file.toAbsolutePath().getParent().getFileName().toString();
+            for (ParsedItem item : items) {
+                accept(item, format, folder, origin, received, bytes, listener);
+            }
         } catch (RejectedInputException e) {
             listener.rejected(DeadLetter.of(STAGE, e.getMessage(), origin, null, bytes, received));
         } catch (IOException e) {
             listener.rejected(DeadLetter.of(STAGE, "cannot read file: " + e.getMessage(), origin, null, bytes,
                     received));
+        } catch (RuntimeException e) {
+            // A parser bug on one hostile file must not stop the source: dead-letter it with the cause.
+            listener.rejected(DeadLetter.of(STAGE, "cannot parse: " + e, origin, null, bytes, received));
         }
+    }
+
+    private static void accept(ParsedItem item, ItemFormat format, String folder, String origin, Instant received,
+                               byte[] bytes, IngestListener listener) {
+        String where = item.guid() == null ? origin : origin + "#" + item.guid();
+        switch (item.kind()) {
+            case TEXT -> {
+                if (!item.hasText()) {
+                    listener.rejected(DeadLetter.of(STAGE, "text item without " + (item.headline() == null
+                            || item.headline().isBlank() ? "a headline" : "a body"), where, item.guid(), bytes, received));
+                    return;
+                }
+                String source = item.meta() != null && item.meta().provider() != null ? item.meta().provider() : folder;
+                String id = ArticleIds.of(item.guid(), source, item.headline(), item.body());
+                Article article = Article.ingested(id, item.version() == null ? 1 : Math.max(1, item.version()), source,
+                        format.name(), item.url() != null ? item.url() : origin, item.headline(), item.body(),
+                        item.byline(), item.language(), item.published() != null ? item.published() : received, received);
+                listener.accepted(item.meta() == null ? article : article.withMeta(item.meta()));
+            }
+            case NO_CONTENT -> listener.rejected(DeadLetter.of(STAGE, "text item carries no text in the file",
+                    where, item.guid(), bytes, received));
+            case LINK -> listener.skipped(where, "feed entry without content: its text is on the linked page");
+            default -> listener.skipped(where, item.kind().name().toLowerCase(Locale.ROOT) + " item without text");
+        }
+    }
+
+    private static boolean looksBinary(byte[] bytes) {
+        int n = Math.min(bytes.length, 8192);
+        for (int i = 0; i < n; i++) {
+            if (bytes[i] == 0) {
+                // UTF-16 text has NULs too; it announces itself with a byte order mark.
+                return !(bytes.length >= 2 && ((bytes[0] == (byte) 0xFE && bytes[1] == (byte) 0xFF)
+                        || (bytes[0] == (byte) 0xFF && bytes[1] == (byte) 0xFE)));
+            }
+        }
+        return false;
     }
 }

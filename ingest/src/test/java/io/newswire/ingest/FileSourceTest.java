@@ -37,7 +37,7 @@ class FileSourceTest {
     };
 
     private FileSource source(long maxBytes) {
-        return new FileSource(new PlainTextFormat(new WebChromeCleaner()), maxBytes, Clock.fixed(NOW, ZoneOffset.UTC));
+        return FileSource.detecting(maxBytes, Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
     @Test

@@ -17,6 +17,8 @@ public final class EnrichStage {
 
     public static final String NAME = "enrich";
     private static final int LEAD_CHARS = 1000;
+    private static final int SHORT_TEXT_CHARS = 200;
+    private static final double MIN_CONFIDENCE = 0.6;
 
     private final LanguageDetector languages;
     private final EntityExtractor extractor;
@@ -31,7 +33,7 @@ public final class EnrichStage {
     }
 
     public Checked<Article> apply(String key, Article article) {
-        LanguageDetector.Detected language = languages.detect(lead(article));
+        LanguageDetector.Detected language = language(article);
         Article detected = article.withLanguage(language.code(), language.confidence());
         if (!extractor.supports(language.code())) {
             return Checked.ok(detected.withEntities(java.util.List.of(), Article.ENTITIES_NOT_ANALYSED));
@@ -42,6 +44,22 @@ public final class EnrichStage {
             return Checked.rejected(DeadLetter.of(NAME, "entity extraction failed: " + e,
                     origin, key, asJson(article), clock.instant()));
         }
+    }
+
+    /**
+     * The detected language, unless the source declared one and detection has little to go on (a short
+     * text or a low confidence): then the declaration, in its ISO 639-1 form, with confidence 1.
+     */
+    private LanguageDetector.Detected language(Article article) {
+        String lead = lead(article);
+        LanguageDetector.Detected detected = languages.detect(lead);
+        String declared = article.language() == null ? "" : article.language().strip().toLowerCase(java.util.Locale.ROOT)
+                .replaceFirst("[-_].*$", "");
+        boolean unsure = lead.length() < SHORT_TEXT_CHARS || detected.confidence() < MIN_CONFIDENCE;
+        if (declared.length() == 2 && unsure && !declared.equals(detected.code())) {
+            return new LanguageDetector.Detected(declared, 1.0);
+        }
+        return detected;
     }
 
     /** Headline and opening paragraphs: enough text to tell the language, without copying the whole body. */

@@ -88,6 +88,18 @@ class StagesTest {
         }
 
         @Test
+        void shouldTrustTheDeclaredLanguageOverAGuessOnAShortText() {
+            LanguageDetector guessesPolish = text -> new LanguageDetector.Detected("pl", 0.3);
+            Article declared = Article.ingested("a", 1, "wire", "ninjs", null, "F1 Test", List.of("Body"), null,
+                    "en-AU", T0, T0);
+            Checked<Article> result = new EnrichStage(guessesPolish, a -> List.of(), "news.raw", CLOCK).apply("a", declared);
+            assertThat(result.value().language()).isEqualTo("en");
+            Checked<Article> undeclared = new EnrichStage(guessesPolish, a -> List.of(), "news.raw", CLOCK)
+                    .apply("a", article("a", "F1 Test", "Body"));
+            assertThat(undeclared.value().language()).isEqualTo("pl");
+        }
+
+        @Test
         void shouldPassOtherLanguagesThroughMarkedNotAnalysed() {
             EntityExtractor mustNotRun = a -> {
                 throw new AssertionError("extractor called for German");

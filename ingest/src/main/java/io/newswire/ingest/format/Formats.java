@@ -30,7 +30,7 @@ public final class Formats {
 
     public Formats(WebChromeCleaner cleaner) {
         for (ItemFormat f : List.of(new PlainTextFormat(cleaner), new NinjsFormat(), new NewsMlG2Format(),
-                new NitfFormat(), new NewsMl1Format(), new FeedFormat(), new HtmlFormat())) {
+                new NitfFormat(), new NewsMl1Format(), new FeedFormat(), new HtmlFormat(cleaner))) {
             byName.put(f.name(), f);
         }
     }

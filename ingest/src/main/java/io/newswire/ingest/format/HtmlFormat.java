@@ -20,6 +20,12 @@ public final class HtmlFormat implements ItemFormat {
 
     private static final String BASE_URI = "https://localhost/";
 
+    private final io.newswire.ingest.WebChromeCleaner cleaner;
+
+    public HtmlFormat(io.newswire.ingest.WebChromeCleaner cleaner) {
+        this.cleaner = cleaner;
+    }
+
     @Override
     public String name() {
         return "html";
@@ -35,7 +41,9 @@ public final class HtmlFormat implements ItemFormat {
         }
         String canonical = firstNonBlank(attr(page, "link[rel=canonical]", "href"), meta(page, "og:url"));
         Article article = new Readability4J(canonical != null ? canonical : BASE_URI, page.outerHtml()).parse();
-        List<String> body = article.getContent() == null ? List.of() : Html.paragraphs(article.getContent());
+        // Readability removes the page's frame; the cleaner removes what it leaves in the text (comment forms).
+        List<String> body = article.getContent() == null ? List.of()
+                : cleaner.clean(Html.paragraphs(article.getContent())).paragraphs();
         String headline = firstNonBlank(meta(page, "og:title"), article.getTitle(), page.title());
         String published = firstNonBlank(meta(page, "article:published_time"), meta(page, "datePublished"),
                 attr(page, "[itemprop=datePublished]", "content"), attr(page, "time[datetime]", "datetime"));
