@@ -24,6 +24,7 @@ class FileSourceTest {
 
     private final List<Article> accepted = new ArrayList<>();
     private final List<DeadLetter> rejected = new ArrayList<>();
+    private final List<String> skipped = new ArrayList<>();
     private final IngestListener listener = new IngestListener() {
         @Override
         public void accepted(Article article) {
@@ -33,6 +34,11 @@ class FileSourceTest {
         @Override
         public void rejected(DeadLetter deadLetter) {
             rejected.add(deadLetter);
+        }
+
+        @Override
+        public void skipped(String origin, String reason) {
+            skipped.add(reason);
         }
     };
 
@@ -75,6 +81,39 @@ class FileSourceTest {
                 "file of 203 bytes exceeds the limit of 100");
         assertThat(rejected).allSatisfy(d -> assertThat(d.stage()).isEqualTo("ingest"));
         assertThat(rejected.get(2).payload()).isEqualTo("Just a headline");
+    }
+
+    @Test
+    void shouldReadAFolderMixingFormats() throws Exception {
+        Files.writeString(dir.resolve("1.json"), """
+                {"uri": "urn:wire:1", "version": 4, "headline": "Talks resume", "body_text": "Officials met.",
+                 "copyrightholder": "Wire", "language": "en"}""");
+        Files.writeString(dir.resolve("2.xml"), """
+                <newsMessage xmlns="http://iptc.org/std/nar/2006-10-01/"><itemSet>
+                  <newsItem guid="urn:g2:1"><itemMeta><itemClass qcode="ninat:text"/></itemMeta>
+                    <contentMeta><headline>Cairo talks</headline></contentMeta>
+                    <contentSet><inlineData>Delegations arrived.</inlineData></contentSet></newsItem>
+                  <newsItem guid="urn:g2:2"><itemMeta><itemClass qcode="ninat:picture"/></itemMeta></newsItem>
+                  <newsItem guid="urn:g2:3"><itemMeta><itemClass qcode="ninat:text"/></itemMeta>
+                    <contentMeta><headline>Placeholder</headline></contentMeta></newsItem>
+                </itemSet></newsMessage>""");
+        Files.writeString(dir.resolve("3.xml"), "<?xml version=\"1.0\"?><!DOCTYPE nitf [<!ENTITY x SYSTEM \"file:///etc/passwd\">]><nitf/>");
+        Files.writeString(dir.resolve("4.txt"), "Plain headline\n\nPlain body.");
+
+        source(10_000).read(List.of(dir), listener);
+
+        assertThat(accepted).extracting(Article::id).containsExactly("urn:wire:1", "urn:g2:1",
+                accepted.get(2).id());
+        assertThat(accepted).extracting(Article::format).containsExactly("ninjs", "newsml-g2", "text");
+        Article ninjs = accepted.get(0);
+        assertThat(ninjs.version()).isEqualTo(4);
+        assertThat(ninjs.source()).isEqualTo("Wire");
+        assertThat(ninjs.language()).isEqualTo("en");
+        assertThat(skipped).containsExactly("picture item without text");
+        assertThat(rejected).extracting(DeadLetter::reason).satisfiesExactly(
+                r -> assertThat(r).isEqualTo("text item carries no text in the file"),
+                r -> assertThat(r).contains("DOCTYPE"));
+        assertThat(rejected.get(0).origin()).endsWith("2.xml#urn:g2:3");
     }
 
     @Test

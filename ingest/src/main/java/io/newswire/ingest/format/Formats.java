@@ -24,7 +24,7 @@ public final class Formats {
     private static final Pattern ROOT = Pattern.compile(
             "<(?![?!])(?:[\\w.-]+:)?([A-Za-z_][\\w.-]*)");
     private static final Pattern LEADING_MARKUP = Pattern.compile(
-            "\\A(\\s|<\\?.*?\\?>|<!--.*?-->|<!DOCTYPE[^>]*>)*", Pattern.DOTALL | Pattern.CASE_INSENSITIVE);
+            "\\A(\\s|<\\?.*?\\?>|<!--.*?-->|<!DOCTYPE[^\\[>]*(\\[.*?\\])?\\s*>)*", Pattern.DOTALL | Pattern.CASE_INSENSITIVE);
 
     private final Map<String, ItemFormat> byName = new LinkedHashMap<>();
 
