@@ -19,7 +19,8 @@ public record Args(String command, Map<String, String> settings, List<Path> inpu
                    boolean help, Map<String, String> options) {
 
     /** Flags that belong to a command rather than to the configuration. */
-    private static final List<String> COMMAND_OPTIONS = List.of("timeout", "conll", "jsonl", "threads", "articles", "port", "format");
+    private static final List<String> COMMAND_OPTIONS = List.of("timeout", "conll", "jsonl", "threads", "articles", "port", "format", "watch", "feed",
+            "interval", "fetch-links", "http");
 
     public static Args parse(String... argv) {
         String command = null;

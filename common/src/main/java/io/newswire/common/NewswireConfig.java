@@ -33,6 +33,7 @@ public record NewswireConfig(
         Path outDir,
         Optional<Path> dataDir,
         int maxArticleBytes,
+        String httpToken,
         Map<String, String> kafkaOverrides) {
 
     public static final Setting<String> BOOTSTRAP_SERVERS = new Setting<>("bootstrap.servers", "",
@@ -58,9 +59,12 @@ public record NewswireConfig(
     public static final Setting<Integer> MAX_ARTICLE_BYTES = new Setting<>("max.article.bytes", "900000",
             Setting::positiveInt, "largest accepted article (serialized); larger ones are dead-lettered");
 
+    public static final Setting<String> HTTP_TOKEN = new Setting<>("http.token", "",
+            s -> s, "bearer token HTTP push senders must present (keep it in the environment or a config file)");
+
     public static final List<Setting<?>> SETTINGS = List.of(BOOTSTRAP_SERVERS, TOPIC_PREFIX, PARTITIONS,
             REPLICATION, GUARANTEE, APPLICATION_ID, SINK_GROUP_ID, STATE_DIR, OUT_DIR, DATA_DIR,
-            MAX_ARTICLE_BYTES);
+            MAX_ARTICLE_BYTES, HTTP_TOKEN);
 
     private static final String KAFKA_PREFIX = "kafka.";
 
@@ -112,6 +116,7 @@ public record NewswireConfig(
                 Path.of(OUT_DIR.parse(raw.get(OUT_DIR.key()))),
                 data.isBlank() ? Optional.empty() : Optional.of(Path.of(data)),
                 MAX_ARTICLE_BYTES.parse(raw.get(MAX_ARTICLE_BYTES.key())),
+                HTTP_TOKEN.parse(raw.get(HTTP_TOKEN.key())),
                 Map.copyOf(kafka));
     }
 
@@ -123,13 +128,13 @@ public record NewswireConfig(
     public NewswireConfig withBootstrapServers(String servers) {
         return new NewswireConfig(Optional.of(servers), topicPrefix, partitions, replicationFactor,
                 processingGuarantee, applicationId, sinkGroupId, stateDir, outDir, dataDir, maxArticleBytes,
-                kafkaOverrides);
+                httpToken, kafkaOverrides);
     }
 
     public NewswireConfig withOutDir(Path dir) {
         return new NewswireConfig(bootstrapServers, topicPrefix, partitions, replicationFactor,
                 processingGuarantee, applicationId, sinkGroupId, stateDir, dir, dataDir, maxArticleBytes,
-                kafkaOverrides);
+                httpToken, kafkaOverrides);
     }
 
     /** Properties every Kafka client of this pipeline starts from. */

@@ -21,7 +21,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * <p>Thread-safe (a {@link KafkaProducer} is). Each returned future completes when the broker has
  * acknowledged the record: callers that move or delete input must wait for it.
  */
-public final class ArticlePublisher implements AutoCloseable {
+public final class ArticlePublisher implements Publisher, AutoCloseable {
 
     public static final String HEADER_SOURCE = "newswire.source";
     public static final String HEADER_FORMAT = "newswire.format";
@@ -48,6 +48,7 @@ public final class ArticlePublisher implements AutoCloseable {
         return props;
     }
 
+    @Override
     public CompletableFuture<RecordMetadata> publish(Article article) {
         RecordHeaders headers = new RecordHeaders();
         headers.add(HEADER_SOURCE, bytes(article.source()));
@@ -56,6 +57,7 @@ public final class ArticlePublisher implements AutoCloseable {
         return send(new ProducerRecord<>(topics.raw().name(), null, article.id(), value, headers));
     }
 
+    @Override
     public CompletableFuture<RecordMetadata> publish(DeadLetter deadLetter) {
         byte[] value = topics.dlq().valueSerde().serializer().serialize(topics.dlq().name(), deadLetter);
         String key = deadLetter.key() != null ? deadLetter.key() : deadLetter.id();

@@ -22,9 +22,9 @@ public final class BatchIngest {
     }
 
     private final FileSource files;
-    private final ArticlePublisher publisher;
+    private final Publisher publisher;
 
-    public BatchIngest(FileSource files, ArticlePublisher publisher) {
+    public BatchIngest(FileSource files, Publisher publisher) {
         this.files = files;
         this.publisher = publisher;
     }
@@ -50,7 +50,6 @@ public final class BatchIngest {
                 LOG.info("skipped {}: {}", origin, reason);
             }
         });
-        publisher.flush();
         int failedArticles = failures(articles);
         int failedRejections = failures(rejections);
         return new Report(fileCount, articles.size() - failedArticles, rejections.size() - failedRejections,

@@ -81,7 +81,6 @@ public final class FileSource {
     void readOne(Path file, IngestListener listener) {
         String origin = file.toUri().toString();
         Instant received = clock.instant();
-        byte[] bytes = new byte[0];
         try {
             long size = Files.size(file);
             if (size == 0) {
@@ -90,7 +89,40 @@ public final class FileSource {
             if (size > maxBytes) {
                 throw new RejectedInputException("file of " + size + " bytes exceeds the limit of " + maxBytes);
             }
+        } catch (RejectedInputException e) {
+            listener.rejected(DeadLetter.of(STAGE, e.getMessage(), origin, null, new byte[0], received));
+            return;
+        } catch (IOException e) {
+            listener.rejected(DeadLetter.of(STAGE, "cannot read file: " + e.getMessage(), origin, null, new byte[0],
+                    received));
+            return;
+        }
+        byte[] bytes;
+        try {
             bytes = Files.readAllBytes(file);
+        } catch (IOException e) {
+            listener.rejected(DeadLetter.of(STAGE, "cannot read file: " + e.getMessage(), origin, null, new byte[0],
+                    received));
+            return;
+        }
+        readBytes(bytes, origin, file.toAbsolutePath().getParent().getFileName().toString(), listener);
+    }
+
+    /**
+     * Reads one document that arrived as bytes (a file's content, stdin, an HTTP request body).
+     *
+     * @param origin     where it came from, for dead letters and article URLs
+     * @param sourceName the article source when the format names no provider
+     */
+    public void readBytes(byte[] bytes, String origin, String sourceName, IngestListener listener) {
+        Instant received = clock.instant();
+        try {
+            if (bytes.length == 0) {
+                throw new RejectedInputException("empty input");
+            }
+            if (bytes.length > maxBytes) {
+                throw new RejectedInputException("input of " + bytes.length + " bytes exceeds the limit of " + maxBytes);
+            }
             if (!forced.isPresent() && looksBinary(bytes)) {
                 throw new RejectedInputException("binary content (NUL bytes): not a text article");
             }
@@ -99,15 +131,11 @@ public final class FileSource {
             if (items.isEmpty()) {
                 throw new RejectedInputException("no items in this " + format.name() + " document");
             }
-            String folder = file.toAbsolutePath().getParent().getFileName().toString();
             for (ParsedItem item : items) {
-                accept(item, format, folder, origin, received, bytes, listener);
+                accept(item, format, sourceName, origin, received, bytes, listener);
             }
         } catch (RejectedInputException e) {
             listener.rejected(DeadLetter.of(STAGE, e.getMessage(), origin, null, bytes, received));
-        } catch (IOException e) {
-            listener.rejected(DeadLetter.of(STAGE, "cannot read file: " + e.getMessage(), origin, null, bytes,
-                    received));
         } catch (RuntimeException e) {
             // A parser bug on one hostile file must not stop the source: dead-letter it with the cause.
             listener.rejected(DeadLetter.of(STAGE, "cannot parse: " + e, origin, null, bytes, received));
