@@ -94,9 +94,12 @@ final class IngestCommand implements Command {
                     delivery.ids(), delivery.reasons().size());
         }
         if (!paths.isEmpty()) {
+            long started = System.nanoTime();
             BatchIngest.Report report = new BatchIngest(files, publisher).run(paths);
-            System.out.printf("newswire ingest: read %d, published %d, dead letters %d, skipped %d, failed %d%n",
-                    report.files(), report.published(), report.rejected(), report.skipped(), report.failed());
+            double seconds = (System.nanoTime() - started) / 1e9;
+            System.out.printf(java.util.Locale.ROOT, "newswire ingest: read %d, published %d, dead letters %d, "
+                            + "skipped %d, failed %d, %.1f s, %.0f articles/s%n", report.files(), report.published(),
+                    report.rejected(), report.skipped(), report.failed(), seconds, report.published() / seconds);
             failed += report.failed();
         }
         return failed == 0 ? 0 : 1;

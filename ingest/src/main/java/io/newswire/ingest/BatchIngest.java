@@ -23,10 +23,16 @@ public final class BatchIngest {
 
     private final FileSource files;
     private final Publisher publisher;
+    private final Progress progress;
 
     public BatchIngest(FileSource files, Publisher publisher) {
+        this(files, publisher, Progress.onTerminal());
+    }
+
+    public BatchIngest(FileSource files, Publisher publisher, Progress progress) {
         this.files = files;
         this.publisher = publisher;
+        this.progress = progress;
     }
 
     public Report run(List<Path> inputs) throws IOException {
@@ -37,11 +43,13 @@ public final class BatchIngest {
             @Override
             public void accepted(Article article) {
                 articles.add(publisher.publish(article));
+                progress.update(articles.size(), rejections.size());
             }
 
             @Override
             public void rejected(DeadLetter deadLetter) {
                 rejections.add(publisher.publish(deadLetter));
+                progress.update(articles.size(), rejections.size());
             }
 
             @Override
@@ -50,6 +58,7 @@ public final class BatchIngest {
                 LOG.info("skipped {}: {}", origin, reason);
             }
         });
+        progress.done(articles.size(), rejections.size());
         int failedArticles = failures(articles);
         int failedRejections = failures(rejections);
         return new Report(fileCount, articles.size() - failedArticles, rejections.size() - failedRejections,

@@ -32,7 +32,7 @@ public final class FeedFormat implements ItemFormat {
         try {
             SyndFeedInput input = new SyndFeedInput();
             input.setAllowDoctypes(false);
-            feed = input.build(new XmlReader(new ByteArrayInputStream(bytes)));
+            feed = input.build(new XmlReader(new ByteArrayInputStream(XmlEncoding.asParsable(bytes))));
         } catch (FeedException | IOException | IllegalArgumentException e) {
             throw new RejectedInputException("invalid RSS/Atom feed: " + e.getMessage());
         }

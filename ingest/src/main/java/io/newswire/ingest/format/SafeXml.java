@@ -34,7 +34,7 @@ public final class SafeXml {
     }
 
     public static Document parse(byte[] bytes) {
-        byte[] input = withoutPlainDoctype(bytes);
+        byte[] input = withoutPlainDoctype(XmlEncoding.asParsable(bytes));
         try {
             DocumentBuilder builder = FACTORY.newDocumentBuilder();
             builder.setErrorHandler(null);

@@ -313,6 +313,25 @@ class FormatsTest {
     }
 
     @Test
+    void shouldReadALatin1FeedWithoutAnEncodingDeclaration() throws Exception {
+        byte[] latin1 = "<rss version=\"2.0\"><channel><title>Café</title><item><guid>g</guid><title>Zürich talks</title>"
+                .concat("<description>Les ministres se réuniront à Genève.</description></item></channel></rss>")
+                .getBytes("ISO-8859-1");
+        ParsedItem item = FORMATS.detect(latin1).parse(latin1).get(0);
+        assertThat(item.headline()).isEqualTo("Zürich talks");
+        assertThat(item.body()).containsExactly("Les ministres se réuniront à Genève.");
+    }
+
+    @Test
+    void shouldHonourADeclaredEncoding() throws Exception {
+        byte[] declared = "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><nitf><body><body.head><hedline><hl1>Café</hl1></hedline></body.head><body.content><p>Crème brûlée.</p></body.content></body></nitf>"
+                .getBytes("ISO-8859-1");
+        ParsedItem item = FORMATS.detect(declared).parse(declared).get(0);
+        assertThat(item.headline()).isEqualTo("Café");
+        assertThat(item.body()).containsExactly("Crème brûlée.");
+    }
+
+    @Test
     void shouldParseWireTimeSpellings() {
         assertThat(Times.parse("20140829T134951+0000")).isEqualTo(Instant.parse("2014-08-29T13:49:51Z"));
         assertThat(Times.parse("20140829T135002Z")).isEqualTo(Instant.parse("2014-08-29T13:50:02Z"));
