@@ -162,6 +162,7 @@ final class RunCommand implements Command {
     private static NewswireConfig withStateDir(NewswireConfig c, Path dir) {
         return new NewswireConfig(c.bootstrapServers(), c.topicPrefix(), c.partitions(), c.replicationFactor(),
                 c.processingGuarantee(), c.applicationId(), c.sinkGroupId(), Optional.of(dir), c.outDir(),
-                c.dataDir(), c.maxArticleBytes(), c.httpToken(), c.kafkaOverrides());
+                c.dataDir(), c.maxArticleBytes(), c.httpToken(), c.dedupRetentionDays(),
+                c.dedupNearThreshold(), c.kafkaOverrides());
     }
 }

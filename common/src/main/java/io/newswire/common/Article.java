@@ -80,6 +80,13 @@ public record Article(
                 published, received, contentHash, found, duplicateOf, storyId, languageConfidence, status, meta);
     }
 
+    /** The article with its dedup links: the canonical article it copies (or null) and its story. */
+    public Article withLinks(String canonicalId, String story) {
+        return new Article(id, version, source, format, url, headline, body, byline, language,
+                published, received, contentHash, entities, canonicalId, story, languageConfidence, entityStatus,
+                meta);
+    }
+
     /** The wire metadata the source format carried (provider, subjects, urgency, pubstatus...). */
     public Article withMeta(ItemMeta itemMeta) {
         return new Article(id, version, source, format, url, headline, body, byline, language,

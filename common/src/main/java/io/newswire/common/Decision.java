@@ -15,5 +15,5 @@ public record Decision(
         double score,
         double threshold) {
 
-    public enum Kind { NEW, UPDATE, EXACT_DUPLICATE, NEAR_DUPLICATE, SAME_STORY }
+    public enum Kind { NEW, UPDATE, KILL, EXACT_DUPLICATE, NEAR_DUPLICATE, SAME_STORY }
 }

@@ -34,6 +34,8 @@ public record NewswireConfig(
         Optional<Path> dataDir,
         int maxArticleBytes,
         String httpToken,
+        int dedupRetentionDays,
+        double dedupNearThreshold,
         Map<String, String> kafkaOverrides) {
 
     public static final Setting<String> BOOTSTRAP_SERVERS = new Setting<>("bootstrap.servers", "",
@@ -62,9 +64,27 @@ public record NewswireConfig(
     public static final Setting<String> HTTP_TOKEN = new Setting<>("http.token", "",
             s -> s, "bearer token HTTP push senders must present (keep it in the environment or a config file)");
 
+    public static final Setting<Integer> DEDUP_RETENTION_DAYS = new Setting<>("dedup.retention.days", "7",
+            Setting::positiveInt, "how long deduplication remembers an article");
+    public static final Setting<Double> DEDUP_NEAR_THRESHOLD = new Setting<>("dedup.near.threshold", "0.45",
+            NewswireConfig::fraction, "estimated Jaccard similarity at which an earlier article is a near duplicate");
+
     public static final List<Setting<?>> SETTINGS = List.of(BOOTSTRAP_SERVERS, TOPIC_PREFIX, PARTITIONS,
             REPLICATION, GUARANTEE, APPLICATION_ID, SINK_GROUP_ID, STATE_DIR, OUT_DIR, DATA_DIR,
-            MAX_ARTICLE_BYTES, HTTP_TOKEN);
+            MAX_ARTICLE_BYTES, HTTP_TOKEN, DEDUP_RETENTION_DAYS, DEDUP_NEAR_THRESHOLD);
+
+    private static Double fraction(String raw) {
+        double value;
+        try {
+            value = Double.parseDouble(raw);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("expected a number between 0 and 1");
+        }
+        if (!(value > 0 && value <= 1)) {
+            throw new IllegalArgumentException("expected a number above 0 and at most 1");
+        }
+        return value;
+    }
 
     private static final String KAFKA_PREFIX = "kafka.";
 
@@ -117,6 +137,8 @@ public record NewswireConfig(
                 data.isBlank() ? Optional.empty() : Optional.of(Path.of(data)),
                 MAX_ARTICLE_BYTES.parse(raw.get(MAX_ARTICLE_BYTES.key())),
                 HTTP_TOKEN.parse(raw.get(HTTP_TOKEN.key())),
+                DEDUP_RETENTION_DAYS.parse(raw.get(DEDUP_RETENTION_DAYS.key())),
+                DEDUP_NEAR_THRESHOLD.parse(raw.get(DEDUP_NEAR_THRESHOLD.key())),
                 Map.copyOf(kafka));
     }
 
@@ -128,13 +150,13 @@ public record NewswireConfig(
     public NewswireConfig withBootstrapServers(String servers) {
         return new NewswireConfig(Optional.of(servers), topicPrefix, partitions, replicationFactor,
                 processingGuarantee, applicationId, sinkGroupId, stateDir, outDir, dataDir, maxArticleBytes,
-                httpToken, kafkaOverrides);
+                httpToken, dedupRetentionDays, dedupNearThreshold, kafkaOverrides);
     }
 
     public NewswireConfig withOutDir(Path dir) {
         return new NewswireConfig(bootstrapServers, topicPrefix, partitions, replicationFactor,
                 processingGuarantee, applicationId, sinkGroupId, stateDir, dir, dataDir, maxArticleBytes,
-                httpToken, kafkaOverrides);
+                httpToken, dedupRetentionDays, dedupNearThreshold, kafkaOverrides);
     }
 
     /** Properties every Kafka client of this pipeline starts from. */

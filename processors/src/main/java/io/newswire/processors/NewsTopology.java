@@ -1,10 +1,24 @@
 package io.newswire.processors;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import io.newswire.common.Article;
 import io.newswire.common.DeadLetter;
+import io.newswire.common.ItemMeta;
+import io.newswire.common.JsonSerde;
 import io.newswire.common.Topics;
+import io.newswire.processors.dedup.DedupDecider;
+import io.newswire.processors.dedup.DedupGatherProcessor;
+import io.newswire.processors.dedup.DedupRecords.Bucket;
+import io.newswire.processors.dedup.DedupRecords.GatherInput;
+import io.newswire.processors.dedup.DedupRecords.Pending;
+import io.newswire.processors.dedup.DedupRecords.Probe;
+import io.newswire.processors.dedup.DedupRecords.Seen;
+import io.newswire.processors.dedup.DedupRecords.StoredSignature;
+import io.newswire.processors.dedup.LshBucketProcessor;
+import io.newswire.processors.dedup.MinHash;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -21,31 +35,43 @@ import org.apache.kafka.streams.state.Stores;
  * The processors' topology, as a pure builder:
  *
  * <pre>
- *   news.raw → validate → normalize → enrich → canonicalize → (by content hash) dedup → news.enriched
- *                  ↘ rejected    ↘ rejected       ↕ entity registry              ↘ news.decisions
- *                   news.dlq ←─────┘          (global store ← news.entities)
+ *   news.raw → validate → normalize → enrich → canonicalize ─┬──────────────────────────────→ dedup → news.enriched
+ *                 ↘ rejected   ↘ rejected        ↕ registry    └→ lsh-scatter → lsh-buckets ─↗   (by id)  ↘ news.decisions
+ *                  news.dlq ←────┘        (global store ← news.entities)  (by band key)
  * </pre>
  *
- * Every processor, store and repartition topic is named, so the topology can change without
- * orphaning state. Every raw record ends up exactly once on either news.enriched or news.dlq.
+ * Deduplication scales with partitions: each article is split into LSH band probes routed by band key
+ * (repartition topic {@value #REPARTITION_BANDS}); each partition's buckets answer with the earlier
+ * articles sharing that band and their similarity; answers and the article meet again by article id
+ * (repartition topic {@value #REPARTITION_GATHER}) for the decision. No step needs one global partition.
+ * Every processor, store and repartition topic is named. Every raw record ends up exactly once on
+ * news.enriched (as an article, or as a tombstone for a kill) or on news.dlq.
  */
 public final class NewsTopology {
 
-    public static final String REPARTITION_BY_CONTENT = "dedup-by-content-hash";
+    public static final String REPARTITION_BANDS = "dedup-lsh-bands";
+    public static final String REPARTITION_GATHER = "dedup-gather";
 
     private NewsTopology() {
     }
 
-    public static Topology build(Topics topics, Enrichment enrichment, int maxArticleBytes, Clock clock) {
-        ValidateStage validate = new ValidateStage(topics.raw(), maxArticleBytes, clock);
+    public static Topology build(Topics topics, Enrichment enrichment, TopologySettings settings, Clock clock) {
+        ValidateStage validate = new ValidateStage(topics.raw(), settings.maxArticleBytes(), clock);
         NormalizeStage normalize = new NormalizeStage();
         EnrichStage enrich = new EnrichStage(enrichment.languages(), enrichment.entities(), topics.raw().name(),
                 clock);
+        JsonSerde<Probe> probeSerde = new JsonSerde<>(Probe.class);
+        JsonSerde<GatherInput> gatherSerde = new JsonSerde<>(GatherInput.class);
 
         StreamsBuilder builder = new StreamsBuilder();
-        builder.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(ExactDedupProcessor.STORE), Serdes.String(), Serdes.String()));
-
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(LshBucketProcessor.BUCKETS),
+                Serdes.String(), new JsonSerde<>(Bucket.class)));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(LshBucketProcessor.SIGNATURES),
+                Serdes.String(), new JsonSerde<>(StoredSignature.class)));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DedupGatherProcessor.PENDING),
+                Serdes.String(), new JsonSerde<>(Pending.class)));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DedupGatherProcessor.SEEN),
+                Serdes.String(), new JsonSerde<>(Seen.class)));
         builder.addGlobalStore(Stores.keyValueStoreBuilder(
                         Stores.persistentKeyValueStore(CanonicalizeProcessor.REGISTRY_STORE),
                         Serdes.String(), topics.entities().valueSerde()).withLoggingDisabled(),
@@ -78,14 +104,21 @@ public final class NewsTopology {
                         Named.as("registry-updates"))
                 .to(topics.entities().name(), Produced.with(topics.entities().keySerde(),
                         topics.entities().valueSerde()).withName("write-entity-registry"));
+        KStream<String, Article> articles = canonical.mapValues(Canonicalized::article, Named.as("canonical"));
 
-        KStream<String, Deduplicated> deduplicated = canonical
-                .mapValues(Canonicalized::article, Named.as("canonical"))
-                .selectKey((id, article) -> article.contentHash(), Named.as("key-by-content-hash"))
-                .repartition(Repartitioned.<String, Article>as(REPARTITION_BY_CONTENT)
-                        .withKeySerde(Serdes.String())
-                        .withValueSerde(topics.enriched().valueSerde()))
-                .process(ExactDedupProcessor::new, Named.as(ExactDedupProcessor.NAME), ExactDedupProcessor.STORE);
+        KStream<String, GatherInput> answers = articles
+                .flatMap((id, article) -> probes(article), Named.as("lsh-scatter"))
+                .repartition(Repartitioned.<String, Probe>as(REPARTITION_BANDS)
+                        .withKeySerde(Serdes.String()).withValueSerde(probeSerde))
+                .process(() -> new LshBucketProcessor(settings.retention()), Named.as(LshBucketProcessor.NAME),
+                        LshBucketProcessor.BUCKETS, LshBucketProcessor.SIGNATURES);
+        KStream<String, Deduplicated> deduplicated = articles
+                .mapValues(a -> GatherInput.of(a, isKill(a) ? 0 : MinHash.BANDS), Named.as("to-gather"))
+                .merge(answers, Named.as("gather-answers"))
+                .repartition(Repartitioned.<String, GatherInput>as(REPARTITION_GATHER)
+                        .withKeySerde(Serdes.String()).withValueSerde(gatherSerde))
+                .process(() -> new DedupGatherProcessor(new DedupDecider(settings.nearThreshold())),
+                        Named.as(DedupGatherProcessor.NAME), DedupGatherProcessor.PENDING, DedupGatherProcessor.SEEN);
 
         deduplicated
                 .mapValues(Deduplicated::article, Named.as("article"))
@@ -106,5 +139,23 @@ public final class NewsTopology {
                         .withName("write-dlq"));
 
         return builder.build();
+    }
+
+    /** One probe per LSH band; none for a kill, which needs no candidates. */
+    private static List<KeyValue<String, Probe>> probes(Article article) {
+        if (isKill(article)) {
+            return List.of();
+        }
+        int[] signature = MinHash.signature(article.headline(), article.body());
+        List<KeyValue<String, Probe>> probes = new ArrayList<>(MinHash.BANDS);
+        for (int band = 0; band < MinHash.BANDS; band++) {
+            probes.add(KeyValue.pair(MinHash.bandKey(signature, band), new Probe(article.id(), article.contentHash(),
+                    article.received().toEpochMilli(), band, signature)));
+        }
+        return probes;
+    }
+
+    private static boolean isKill(Article article) {
+        return article.meta() != null && ItemMeta.CANCELED.equals(article.meta().pubstatus());
     }
 }

@@ -19,7 +19,7 @@ public final class ProcessorsApp implements AutoCloseable {
     private final KafkaStreams streams;
 
     public ProcessorsApp(NewswireConfig config, Enrichment enrichment) {
-        Topology topology = NewsTopology.build(config.topics(), enrichment, config.maxArticleBytes(),
+        Topology topology = NewsTopology.build(config.topics(), enrichment, TopologySettings.from(config),
                 Clock.systemUTC());
         this.streams = new KafkaStreams(topology, streamsProperties(config));
         streams.setUncaughtExceptionHandler(e -> {

@@ -23,6 +23,9 @@ import org.apache.kafka.streams.TopologyTestDriver;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import io.newswire.processors.dedup.DedupDecider;
+import io.newswire.processors.dedup.DedupGatherProcessor;
+import io.newswire.processors.dedup.LshBucketProcessor;
 
 class NewsTopologyTest {
 
@@ -47,7 +50,8 @@ class NewsTopologyTest {
 
     @BeforeEach
     void start() {
-        Topology topology = NewsTopology.build(TOPICS, new Enrichment(LanguageDetector.fixed("en"), FAKE_EXTRACTOR), 100_000, Clock.fixed(T0, ZoneOffset.UTC));
+        Topology topology = NewsTopology.build(TOPICS, new Enrichment(LanguageDetector.fixed("en"), FAKE_EXTRACTOR),
+                TopologySettings.defaults(), Clock.fixed(T0, ZoneOffset.UTC));
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
@@ -96,8 +100,70 @@ class NewsTopologyTest {
         assertThat(out).extracting(Article::id).containsExactly("a1", "b7");
         assertThat(out.get(1).duplicateOf()).isEqualTo("a1");
         List<Decision> explained = decisions.readValuesToList();
-        assertThat(explained.get(1)).isEqualTo(new Decision("b7", 1, Decision.Kind.EXACT_DUPLICATE, "a1", null,
-                ExactDedupProcessor.METHOD, 1.0, 1.0));
+        assertThat(explained.get(1)).isEqualTo(new Decision("b7", 1, Decision.Kind.EXACT_DUPLICATE, "a1", "a1",
+                DedupDecider.METHOD_EXACT, 1.0, 1.0));
+        assertThat(out.get(1).storyId()).isEqualTo("a1");
+        assertThat(out.get(0).storyId()).isEqualTo("a1");
+    }
+
+    static final String STORY = "Officials from Egypt, Qatar and the United States met in Cairo on Monday to "
+            + "discuss a ceasefire proposal for Gaza, the White House said. The talks, which began in the "
+            + "morning, continued late into the evening, and the delegations agreed to meet again on Thursday "
+            + "to work on the remaining gaps in the proposal, according to two officials briefed on the talks.";
+
+    static Article at(Article a, int secondsAfterT0) {
+        return new Article(a.id(), a.version(), a.source(), a.format(), a.url(), a.headline(), a.body(), a.byline(),
+                a.language(), a.published(), T0.plusSeconds(secondsAfterT0), null, List.of(), null, null, null, null,
+                a.meta());
+    }
+
+    @Test
+    void shouldFlagALightlyEditedCopyAsANearDuplicate() {
+        send(at(article("orig", "Talks resume in Cairo", STORY, "Delegations will meet again on Thursday."), 0));
+        String edited = STORY.replace("Monday", "Sunday").replace("late into the evening", "into the night");
+        send(at(article("copy", "Ceasefire talks resume", edited, "(Reporting by A. Writer; Editing by B. Editor)"), 10));
+        send(at(article("other", "Fires in the Blue Mountains", "Crews fought fires near Sydney for a fourth day "
+                + "as hot winds pushed the flames towards homes in the lower mountains."), 20));
+
+        List<Decision> decisions = NewsTopologyTest.this.decisions.readValuesToList();
+        assertThat(decisions).extracting(Decision::decision).containsExactly(Decision.Kind.NEW,
+                Decision.Kind.NEAR_DUPLICATE, Decision.Kind.NEW);
+        Decision near = decisions.get(1);
+        assertThat(near.matchedId()).isEqualTo("orig");
+        assertThat(near.method()).isEqualTo(DedupDecider.METHOD_NEAR);
+        assertThat(near.score()).isGreaterThanOrEqualTo(near.threshold());
+        assertThat(enriched.readValuesToList()).extracting(Article::duplicateOf).containsExactly(null, "orig", null);
+    }
+
+    @Test
+    void shouldNeverPointAnEarlierArticleAtALaterOne() {
+        send(at(article("late", "Talks resume", "Officials met in Cairo."), 50));
+        send(at(article("early", "Talks resume", "Officials met in Cairo."), 5));
+
+        List<Article> out = enriched.readValuesToList();
+        assertThat(out).extracting(Article::id).containsExactly("late", "early");
+        // The later copy was processed first and saw nothing: it stays new (a missed duplicate, no cycle).
+        assertThat(out.get(0).duplicateOf()).isNull();
+        assertThat(out.get(1).duplicateOf()).as("an earlier article never points to a later one").isNull();
+    }
+
+    @Test
+    void shouldTreatANewerVersionAsAnUpdateAndAKillAsATombstone() {
+        send(article("a1", "Talks resume", "Officials met in Cairo."));
+        Article v2 = article("a1", "Talks resume, officials say", "Officials met in Cairo on Monday.");
+        send(new Article("a1", 2, "wire", "text", null, v2.headline(), v2.body(), null, null, T0, T0.plusSeconds(60),
+                null, List.of(), null, null, null, null, null));
+        send(article("a1", "Talks resume", "Officials met in Cairo.").withMeta(new io.newswire.common.ItemMeta(
+                null, List.of(), null, io.newswire.common.ItemMeta.CANCELED, null, null, null)));
+
+        List<Decision> decisions = NewsTopologyTest.this.decisions.readValuesToList();
+        assertThat(decisions).extracting(Decision::decision).containsExactly(Decision.Kind.NEW, Decision.Kind.UPDATE,
+                Decision.Kind.KILL);
+        assertThat(decisions.get(1).storyId()).isEqualTo("a1");
+        var out = enriched.readKeyValuesToList();
+        assertThat(out).hasSize(3);
+        assertThat(out.get(2).key).isEqualTo("a1");
+        assertThat(out.get(2).value).as("a kill is a tombstone").isNull();
     }
 
     @Test
@@ -150,10 +216,12 @@ class NewsTopologyTest {
 
     @Test
     void shouldNameEveryStage() {
-        String description = NewsTopology.build(TOPICS, Enrichment.none(), 1000, Clock.systemUTC())
+        String description = NewsTopology.build(TOPICS, Enrichment.none(), TopologySettings.defaults(), Clock.systemUTC())
                 .describe().toString();
         assertThat(description).contains("validate", "normalize", "enrich", "dedup", "write-enriched", "write-dlq",
-                "write-decisions", NewsTopology.REPARTITION_BY_CONTENT, ExactDedupProcessor.STORE,
+                "write-decisions", NewsTopology.REPARTITION_BANDS, NewsTopology.REPARTITION_GATHER,
+                LshBucketProcessor.BUCKETS, LshBucketProcessor.SIGNATURES, DedupGatherProcessor.PENDING,
+                DedupGatherProcessor.SEEN,
                 "canonicalize", CanonicalizeProcessor.REGISTRY_STORE, "write-entity-registry")
                 .doesNotContain("KSTREAM-");
     }

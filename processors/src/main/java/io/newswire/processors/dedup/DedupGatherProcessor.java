@@ -1,0 +1,108 @@
+package io.newswire.processors.dedup;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import io.newswire.common.Article;
+import io.newswire.processors.Deduplicated;
+import io.newswire.processors.dedup.DedupRecords.Candidate;
+import io.newswire.processors.dedup.DedupRecords.GatherInput;
+import io.newswire.processors.dedup.DedupRecords.Pending;
+import io.newswire.processors.dedup.DedupRecords.Seen;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * Gathers, by article id, the article and the answers of all its bands (in either order), then decides
+ * ({@link DedupDecider}) and forwards the article with its links and the decision. Remembers each id's
+ * decision for updates and redeliveries (within the retention window). Answers left without their
+ * article for longer than an hour (a redelivery overtaken by its twin) are dropped by a punctuator.
+ */
+public final class DedupGatherProcessor implements Processor<String, GatherInput, String, Deduplicated> {
+
+    public static final String NAME = "dedup";
+    public static final String PENDING = "dedup-pending-store";
+    public static final String SEEN = "dedup-seen-store";
+    private static final Duration ORPHAN_AFTER = Duration.ofHours(1);
+
+    private final DedupDecider decider;
+    private ProcessorContext<String, Deduplicated> context;
+    private KeyValueStore<String, Pending> pending;
+    private KeyValueStore<String, Seen> seen;
+
+    public DedupGatherProcessor(DedupDecider decider) {
+        this.decider = decider;
+    }
+
+    @Override
+    public void init(ProcessorContext<String, Deduplicated> context) {
+        this.context = context;
+        this.pending = context.getStateStore(PENDING);
+        this.seen = context.getStateStore(SEEN);
+        context.schedule(Duration.ofMinutes(10), PunctuationType.WALL_CLOCK_TIME, this::dropOrphans);
+    }
+
+    @Override
+    public void process(Record<String, GatherInput> record) {
+        String id = record.key();
+        GatherInput input = record.value();
+        Pending state = pending.get(id);
+        if (state == null) {
+            state = new Pending(null, 0, List.of(), List.of(), context.currentSystemTimeMs());
+        }
+        if (input.article() != null) {
+            state = new Pending(input.article(), input.expectedBands(), state.bandsAnswered(), state.candidates(),
+                    state.firstSeenMillis());
+        } else if (!state.bandsAnswered().contains(input.answer().band())) {
+            List<Integer> bands = new ArrayList<>(state.bandsAnswered());
+            bands.add(input.answer().band());
+            state = new Pending(state.article(), state.expectedBands(), bands,
+                    merge(state.candidates(), input.answer().candidates()), state.firstSeenMillis());
+        }
+        if (!state.complete()) {
+            pending.put(id, state);
+            return;
+        }
+        pending.delete(id);
+        Article article = state.article();
+        DedupDecider.Outcome outcome = decider.decide(article, state.candidates(), seen.get(id));
+        if (outcome.seen() == null) {
+            seen.delete(id);
+        } else {
+            seen.put(id, outcome.seen());
+        }
+        context.forward(record.withValue(new Deduplicated(outcome.article(), outcome.decision())));
+    }
+
+    /** Candidates of all bands, one per article, with the highest similarity any band reported. */
+    private static List<Candidate> merge(List<Candidate> known, List<Candidate> more) {
+        Map<String, Candidate> byId = new LinkedHashMap<>();
+        for (Candidate c : known) {
+            byId.put(c.articleId(), c);
+        }
+        for (Candidate c : more) {
+            byId.merge(c.articleId(), c, (a, b) -> a.similarity() >= b.similarity() ? a : b);
+        }
+        return new ArrayList<>(byId.values());
+    }
+
+    private void dropOrphans(long now) {
+        List<String> orphans = new ArrayList<>();
+        try (KeyValueIterator<String, Pending> all = pending.all()) {
+            while (all.hasNext()) {
+                KeyValue<String, Pending> entry = all.next();
+                if (entry.value.article() == null && now - entry.value.firstSeenMillis() > ORPHAN_AFTER.toMillis()) {
+                    orphans.add(entry.key);
+                }
+            }
+        }
+        orphans.forEach(pending::delete);
+    }
+}
