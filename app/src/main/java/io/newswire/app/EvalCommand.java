@@ -26,6 +26,7 @@ final class EvalCommand implements Command {
         return """
                 Usage: newswire eval ner --conll FILE
                        newswire eval formats DIR
+                       newswire eval neardup --jsonl FILE
 
                   ner   Reads a CoNLL-2003 file (token POS chunk NER; IOB1 or IOB2; -DOCSTART- separators),
                         rebuilds each document's text (first sentence as headline), runs the same NER the
@@ -35,6 +36,12 @@ final class EvalCommand implements Command {
                         Detects and parses every file under DIR as ingest does and prints, per file, the
                         format and each item (id, headline, body length, published time; pictures and
                         other items without text by kind). Last line: parsed N/M files.
+                  neardup
+                        Reads doc_id/text/cluster_id lines, makes 2 syndication variants of each article
+                        (headline rewritten, wire boilerplate added, up to 10% of words edited, last
+                        paragraph dropped; fixed seed), streams originals then variants through the
+                        topology and prints near-duplicate recall and false links between different
+                        articles. Last line: near-dup recall R, false rate F.
                 """;
     }
 
@@ -47,6 +54,15 @@ final class EvalCommand implements Command {
             }
             int failed = new FormatsEvaluation(new Formats(new WebChromeCleaner())).run(args.inputs().get(1), System.out);
             return failed == 0 ? 0 : 1;
+        }
+        if (what.equals("neardup")) {
+            String jsonl = args.options().get("jsonl");
+            if (jsonl == null) {
+                throw new Args.UsageException("eval neardup needs --jsonl FILE");
+            }
+            new io.newswire.app.eval.NearDupEvaluation(io.newswire.processors.TopologySettings.from(config))
+                    .run(Path.of(jsonl), System.out);
+            return 0;
         }
         if (!what.equals("ner")) {
             throw new Args.UsageException("eval needs what to evaluate: ner or formats");

@@ -66,7 +66,7 @@ public record NewswireConfig(
 
     public static final Setting<Integer> DEDUP_RETENTION_DAYS = new Setting<>("dedup.retention.days", "7",
             Setting::positiveInt, "how long deduplication remembers an article");
-    public static final Setting<Double> DEDUP_NEAR_THRESHOLD = new Setting<>("dedup.near.threshold", "0.45",
+    public static final Setting<Double> DEDUP_NEAR_THRESHOLD = new Setting<>("dedup.near.threshold", "0.35",
             NewswireConfig::fraction, "estimated Jaccard similarity at which an earlier article is a near duplicate");
 
     public static final List<Setting<?>> SETTINGS = List.of(BOOTSTRAP_SERVERS, TOPIC_PREFIX, PARTITIONS,

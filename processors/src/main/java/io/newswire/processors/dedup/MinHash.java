@@ -10,13 +10,14 @@ import io.newswire.common.ArticleIds;
  * MinHash signatures over word shingles, and their LSH bands. {@value #SHINGLE} -word shingles of the
  * normalized headline and body; {@value #HASHES} hash functions (64-bit mixing of one 64-bit shingle hash
  * with a per-function seed, 32 bits kept); {@value #BANDS} bands of {@value #ROWS} rows. With 3 rows a
- * pair at Jaccard 0.5 becomes a candidate with probability 1 - (1 - 0.5^3)^42 ≈ 0.996 and a pair at
- * 0.1 with probability 0.04 (NOTES-nlp.md: edited copies of the seeds sit at 0.51–0.65, unrelated
- * articles at ≤ 0.006). Pure and thread-safe.
+ * pair at Jaccard 0.5 becomes a candidate with probability 1 - (1 - 0.5^3)^42 ≈ 0.996, at 0.35 with 0.84
+ * and at 0.1 with 0.04. Shingles of 3 words rather than 5: a 10% word edit rate keeps 0.9^3 = 73% of
+ * 3-word shingles but only 59% of 5-word ones (NOTES-nlp.md: copies 0.69 vs unrelated ≤ 0.027 at k=3).
+ * Pure and thread-safe.
  */
 public final class MinHash {
 
-    public static final int SHINGLE = 5;
+    public static final int SHINGLE = 3;
     public static final int BANDS = 42;
     public static final int ROWS = 3;
     public static final int HASHES = BANDS * ROWS;

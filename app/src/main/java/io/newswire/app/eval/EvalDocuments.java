@@ -1,0 +1,49 @@
+package io.newswire.app.eval;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.newswire.common.Article;
+import io.newswire.common.Json;
+
+/** Evaluation documents in JSON Lines: {@code doc_id}, {@code text} (sentences on lines), gold {@code cluster_id}. */
+final class EvalDocuments {
+
+    record Document(String id, String cluster, String text) {
+    }
+
+    private EvalDocuments() {
+    }
+
+    static List<Document> read(Path jsonl) throws IOException {
+        List<Document> docs = new ArrayList<>();
+        for (String line : Files.readAllLines(jsonl)) {
+            if (line.isBlank()) {
+                continue;
+            }
+            JsonNode n = Json.MAPPER.readTree(line);
+            docs.add(new Document(n.path("doc_id").asText(), n.path("cluster_id").asText(), n.path("text").asText()));
+        }
+        return docs;
+    }
+
+    /** An article from sentences: the first is the headline, each further one a paragraph. */
+    static Article article(String id, List<String> sentences, Instant received) {
+        List<String> body = sentences.size() > 1 ? sentences.subList(1, sentences.size()) : sentences;
+        return Article.ingested(id, 1, "eval", "text", null, sentences.get(0), body, null, "en", received, received);
+    }
+
+    static List<String> sentences(String text) {
+        List<String> out = new ArrayList<>();
+        for (String line : text.split("\n")) {
+            if (!line.isBlank()) {
+                out.add(line.strip());
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,58 @@
+package io.newswire.app.eval;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import io.newswire.common.Article;
+import io.newswire.common.Decision;
+import io.newswire.common.Topics;
+import io.newswire.processors.Enrichment;
+import io.newswire.processors.NewsTopology;
+import io.newswire.processors.TopologySettings;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+
+/**
+ * The stream's own topology run in-process (TopologyTestDriver) for the evaluation commands: articles in,
+ * in the given order, and the decisions out. Closes its driver and state folder.
+ */
+final class TopologyRunner implements AutoCloseable {
+
+    private final TopologyTestDriver driver;
+    private final Path stateDir;
+    private final Topics topics = Topics.withPrefix("");
+    private final TestInputTopic<String, byte[]> raw;
+    private final TestOutputTopic<String, Decision> decisions;
+
+    TopologyRunner(Enrichment enrichment, TopologySettings settings) throws Exception {
+        stateDir = Files.createTempDirectory("newswire-eval-");
+        Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "newswire-eval");
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "in-process:0");
+        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        driver = new TopologyTestDriver(NewsTopology.build(topics, enrichment, settings, Clock.systemUTC()), props);
+        raw = driver.createInputTopic(topics.raw().name(), Serdes.String().serializer(), Serdes.ByteArray().serializer());
+        decisions = driver.createOutputTopic(topics.decisions().name(), Serdes.String().deserializer(),
+                topics.decisions().valueSerde().deserializer());
+    }
+
+    /** @return the decisions, one per article, in processing order */
+    List<Decision> run(List<Article> articles) {
+        for (Article a : articles) {
+            raw.pipeInput(a.id(), topics.raw().valueSerde().serializer().serialize(topics.raw().name(), a));
+        }
+        return new ArrayList<>(decisions.readValuesToList());
+    }
+
+    @Override
+    public void close() {
+        driver.close();
+        io.newswire.app.EmbeddedKafkaFiles.delete(stateDir);
+    }
+}
