@@ -26,6 +26,7 @@ final class RunCommand implements Command {
 
     private static final Logger LOG = LoggerFactory.getLogger(RunCommand.class);
     static final Path DEFAULT_INPUT = Path.of("seeds");
+    private static final Duration STORY_SETTLE = Duration.ofMillis(700);
 
     /** What one run did; the figures the summary line prints. */
     record Summary(int read, int published, long enriched, long duplicates, long deadLetters, double seconds,
@@ -150,6 +151,13 @@ final class RunCommand implements Command {
                 Thread.sleep(50);
                 stats = sink.stats();
             }
+            // Story states come from a later sub-topology; give them a moment to settle before stopping.
+            long storiesSeen;
+            do {
+                storiesSeen = sink.stats().stories();
+                Thread.sleep(STORY_SETTLE.toMillis());
+            } while (sink.stats().stories() != storiesSeen && System.nanoTime() < deadline);
+            stats = sink.stats();
             sink.stop();
             sinkThread.join(Duration.ofSeconds(30).toMillis());
             LOG.debug("sink stopped: {}", stats);

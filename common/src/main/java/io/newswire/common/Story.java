@@ -3,7 +3,13 @@ package io.newswire.common;
 import java.time.Instant;
 import java.util.List;
 
-/** One story cluster, as kept (latest state per story id) on the compacted stories topic. */
+/**
+ * One story cluster, as kept (latest state per story id) on the compacted stories topic.
+ *
+ * @param headline    the headline of the story's first article
+ * @param sourceCount independent sources: distinct {@code source} values among the members
+ * @param topEntities entity names, highest summed salience first (at most five)
+ */
 public record Story(
         String id,
         String headline,
@@ -12,10 +18,13 @@ public record Story(
         int articleCount,
         int sourceCount,
         List<String> topEntities,
-        List<String> memberIds) {
+        List<String> memberIds,
+        List<String> sources,
+        int duplicates) {
 
     public Story {
         topEntities = topEntities == null ? List.of() : List.copyOf(topEntities);
         memberIds = memberIds == null ? List.of() : List.copyOf(memberIds);
+        sources = sources == null ? List.of() : List.copyOf(sources);
     }
 }

@@ -106,7 +106,8 @@ class JsonRoundTripTest {
         assertThat(decisions.deserialize("t", decisions.serialize("t", d))).isEqualTo(d);
 
         JsonSerde<Story> stories = new JsonSerde<>(Story.class);
-        Story s = new Story("s1", "h", T0, T0.plusSeconds(1), 2, 2, List.of("person:x"), List.of("a", "b"));
+        Story s = new Story("s1", "h", T0, T0.plusSeconds(1), 2, 2, List.of("person:x"), List.of("a", "b"),
+                List.of("AFP", "AP"), 1);
         assertThat(stories.deserialize("t", stories.serialize("t", s))).isEqualTo(s);
     }
 }

@@ -38,6 +38,7 @@ import org.apache.kafka.streams.state.Stores;
  *   news.raw → validate → normalize → enrich → canonicalize ─┬──────────────────────────────→ dedup → news.enriched
  *                 ↘ rejected   ↘ rejected        ↕ registry    └→ lsh-scatter → lsh-buckets ─↗   (by id)  ↘ news.decisions
  *                  news.dlq ←────┘        (global store ← news.entities)  (by band key)
+ *   dedup → (by story id) stories → news.stories (compacted)
  * </pre>
  *
  * Deduplication scales with partitions: each article is split into LSH band probes routed by band key
@@ -51,6 +52,7 @@ public final class NewsTopology {
 
     public static final String REPARTITION_BANDS = "dedup-lsh-bands";
     public static final String REPARTITION_GATHER = "dedup-gather";
+    public static final String REPARTITION_STORIES = "stories-by-id";
 
     private NewsTopology() {
     }
@@ -72,6 +74,8 @@ public final class NewsTopology {
                 Serdes.String(), new JsonSerde<>(Pending.class)));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DedupGatherProcessor.SEEN),
                 Serdes.String(), new JsonSerde<>(Seen.class)));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoryAggregator.STORE),
+                Serdes.String(), new JsonSerde<>(StoryAggregator.StoryState.class)));
         builder.addGlobalStore(Stores.keyValueStoreBuilder(
                         Stores.persistentKeyValueStore(CanonicalizeProcessor.REGISTRY_STORE),
                         Serdes.String(), topics.entities().valueSerde()).withLoggingDisabled(),
@@ -124,6 +128,14 @@ public final class NewsTopology {
                 .mapValues(Deduplicated::article, Named.as("article"))
                 .to(topics.enriched().name(), Produced.with(topics.enriched().keySerde(),
                         topics.enriched().valueSerde()).withName("write-enriched"));
+        deduplicated
+                .filter((id, d) -> d.decision().storyId() != null, Named.as("with-story"))
+                .selectKey((id, d) -> d.decision().storyId(), Named.as("key-by-story"))
+                .repartition(Repartitioned.<String, Deduplicated>as(REPARTITION_STORIES)
+                        .withKeySerde(Serdes.String()).withValueSerde(new JsonSerde<>(Deduplicated.class)))
+                .process(StoryAggregator::new, Named.as(StoryAggregator.NAME), StoryAggregator.STORE)
+                .to(topics.stories().name(), Produced.with(topics.stories().keySerde(), topics.stories().valueSerde())
+                        .withName("write-stories"));
         deduplicated
                 .mapValues(Deduplicated::decision, Named.as("decision"))
                 .to(topics.decisions().name(), Produced.with(topics.decisions().keySerde(),

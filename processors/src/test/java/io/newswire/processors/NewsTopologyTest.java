@@ -167,6 +167,30 @@ class NewsTopologyTest {
     }
 
     @Test
+    void shouldKeepOneStoryPerOriginalWithItsCopiesAndDropItWhenKilled() {
+        TestOutputTopic<String, io.newswire.common.Story> stories = driver.createOutputTopic(TOPICS.stories().name(),
+                Serdes.String().deserializer(), TOPICS.stories().valueSerde().deserializer());
+        send(article("a1", "Talks resume", "Officials met in Cairo."));
+        Article copy = article("b7", "Talks resume", "Officials met in Cairo.");
+        send(new Article("b7", 1, "other-wire", "text", null, copy.headline(), copy.body(), null, null, T0,
+                T0.plusSeconds(1), null, List.of(), null, null, null, null, null));
+        send(article("z9", "Fires near Sydney", "Crews fought fires.").withMeta(null));
+        send(article("z9", "Fires near Sydney", "Crews fought fires.").withMeta(new io.newswire.common.ItemMeta(
+                null, List.of(), null, io.newswire.common.ItemMeta.CANCELED, null, null, null)));
+
+        var updates = stories.readKeyValuesToList();
+        var a1 = updates.stream().filter(kv -> kv.key.equals("a1")).reduce((x, y) -> y).orElseThrow().value;
+        assertThat(a1.memberIds()).containsExactly("a1", "b7");
+        assertThat(a1.articleCount()).isEqualTo(2);
+        assertThat(a1.sourceCount()).isEqualTo(2);
+        assertThat(a1.duplicates()).isEqualTo(1);
+        assertThat(a1.headline()).isEqualTo("Talks resume");
+        assertThat(a1.topEntities()).contains("Talks");
+        assertThat(updates.get(updates.size() - 1).key).isEqualTo("z9");
+        assertThat(updates.get(updates.size() - 1).value).as("killed sole member: tombstone").isNull();
+    }
+
+    @Test
     void shouldNotFlagARedeliveryOfTheSameArticle() {
         send(article("a1", "Talks resume", "Officials met in Cairo."));
         send(article("a1", "Talks resume", "Officials met in Cairo."));
@@ -221,7 +245,7 @@ class NewsTopologyTest {
         assertThat(description).contains("validate", "normalize", "enrich", "dedup", "write-enriched", "write-dlq",
                 "write-decisions", NewsTopology.REPARTITION_BANDS, NewsTopology.REPARTITION_GATHER,
                 LshBucketProcessor.BUCKETS, LshBucketProcessor.SIGNATURES, DedupGatherProcessor.PENDING,
-                DedupGatherProcessor.SEEN,
+                DedupGatherProcessor.SEEN, StoryAggregator.STORE, NewsTopology.REPARTITION_STORIES, "write-stories",
                 "canonicalize", CanonicalizeProcessor.REGISTRY_STORE, "write-entity-registry")
                 .doesNotContain("KSTREAM-");
     }

@@ -24,8 +24,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Consumes the enriched and dead-letter topics (read_committed: only what the processors' transactions
- * committed) and writes each to its own JSON Lines file under the output folder. Offsets are committed
+ * Consumes the enriched, dead-letter and stories topics (read_committed: only what the processors'
+ * transactions committed) and writes each to its own JSON Lines file under the output folder (for
+ * stories, one line per state: the last line of an id is its current state). Offsets are committed
  * only after the files are flushed to disk, so a crash re-delivers and the idempotent sink skips repeats.
  *
  * <p>{@link #run()} blocks on the calling thread until {@link #stop()} is called from another.
@@ -35,7 +36,7 @@ public final class SinkRunner implements Runnable, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SinkRunner.class);
 
     /** Records handled so far (written now or found already written). */
-    public record Stats(long enriched, long duplicates, long deadLetters, long unreadable) {
+    public record Stats(long enriched, long duplicates, long deadLetters, long stories, long unreadable) {
     }
 
     private final KafkaConsumer<String, byte[]> consumer;
@@ -45,6 +46,7 @@ public final class SinkRunner implements Runnable, AutoCloseable {
     private final AtomicLong enriched = new AtomicLong();
     private final AtomicLong duplicates = new AtomicLong();
     private final AtomicLong deadLetters = new AtomicLong();
+    private final AtomicLong stories = new AtomicLong();
     private final AtomicLong unreadable = new AtomicLong();
 
     public SinkRunner(NewswireConfig config) throws IOException {
@@ -55,7 +57,7 @@ public final class SinkRunner implements Runnable, AutoCloseable {
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         props.putIfAbsent(ConsumerConfig.CLIENT_ID_CONFIG, "newswire-sink");
-        for (String topic : List.of(topics.enriched().name(), topics.dlq().name())) {
+        for (String topic : List.of(topics.enriched().name(), topics.dlq().name(), topics.stories().name())) {
             sinkByTopic.put(topic, new JsonLinesFileSink(config.outDir().resolve(topic + ".jsonl")));
         }
         this.consumer = new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());
@@ -90,7 +92,7 @@ public final class SinkRunner implements Runnable, AutoCloseable {
     }
 
     public Stats stats() {
-        return new Stats(enriched.get(), duplicates.get(), deadLetters.get(), unreadable.get());
+        return new Stats(enriched.get(), duplicates.get(), deadLetters.get(), stories.get(), unreadable.get());
     }
 
     public void stop() {
@@ -119,6 +121,8 @@ public final class SinkRunner implements Runnable, AutoCloseable {
         sinkByTopic.get(record.topic()).write(new SinkRecord(record.topic(), SinkRecord.identityOf(json), json));
         if (record.topic().equals(topics.dlq().name())) {
             deadLetters.incrementAndGet();
+        } else if (record.topic().equals(topics.stories().name())) {
+            stories.incrementAndGet();
         } else {
             enriched.incrementAndGet();
             if (!json.path("duplicate_of").isNull() && !json.path("duplicate_of").isMissingNode()) {
