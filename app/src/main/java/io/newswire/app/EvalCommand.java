@@ -27,6 +27,7 @@ final class EvalCommand implements Command {
                 Usage: newswire eval ner --conll FILE
                        newswire eval formats DIR
                        newswire eval neardup --jsonl FILE
+                       newswire eval clusters --jsonl FILE
 
                   ner   Reads a CoNLL-2003 file (token POS chunk NER; IOB1 or IOB2; -DOCSTART- separators),
                         rebuilds each document's text (first sentence as headline), runs the same NER the
@@ -42,6 +43,10 @@ final class EvalCommand implements Command {
                         paragraph dropped; fixed seed), streams originals then variants through the
                         topology and prints near-duplicate recall and false links between different
                         articles. Last line: near-dup recall R, false rate F.
+                  clusters
+                        Streams doc_id/text/cluster_id lines through the topology (real models) in file
+                        order and in a shuffled order (seed 42) and prints pairwise and B-cubed precision,
+                        recall and F1 of story_id against cluster_id. Last line: B3 F1 (shuffled order).
                 """;
     }
 
@@ -54,6 +59,16 @@ final class EvalCommand implements Command {
             }
             int failed = new FormatsEvaluation(new Formats(new WebChromeCleaner())).run(args.inputs().get(1), System.out);
             return failed == 0 ? 0 : 1;
+        }
+        if (what.equals("clusters")) {
+            String jsonl = args.options().get("jsonl");
+            if (jsonl == null) {
+                throw new Args.UsageException("eval clusters needs --jsonl FILE");
+            }
+            double f1 = new io.newswire.app.eval.ClusterEvaluation(io.newswire.processors.Enrichment.withModels(),
+                    io.newswire.processors.TopologySettings.from(config)).run(Path.of(jsonl), System.out);
+            System.out.printf(java.util.Locale.ROOT, "B3 F1 %.3f%n", f1);
+            return 0;
         }
         if (what.equals("neardup")) {
             String jsonl = args.options().get("jsonl");

@@ -1,0 +1,73 @@
+package io.newswire.app.eval;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import io.newswire.app.eval.ClusterScore.Prf;
+import io.newswire.app.eval.EvalDocuments.Document;
+import io.newswire.common.Article;
+import io.newswire.common.Decision;
+import io.newswire.processors.Enrichment;
+import io.newswire.processors.TopologySettings;
+
+/**
+ * {@code eval clusters}: streams the documents through the topology (with the real models), in file
+ * order and in a shuffled order (fixed seed), and scores each article's {@code story_id} against the
+ * gold {@code cluster_id}: pairwise and B-cubed precision, recall and F1.
+ */
+public final class ClusterEvaluation {
+
+    static final long SHUFFLE_SEED = 42L;
+
+    private final Enrichment enrichment;
+    private final TopologySettings settings;
+
+    public ClusterEvaluation(Enrichment enrichment, TopologySettings settings) {
+        this.enrichment = enrichment;
+        this.settings = settings;
+    }
+
+    /** @return B-cubed F1 in the shuffled order */
+    public double run(Path jsonl, PrintStream out) throws Exception {
+        List<Document> docs = EvalDocuments.read(jsonl);
+        Map<String, String> gold = new HashMap<>();
+        docs.forEach(d -> gold.put(d.id(), d.cluster()));
+        long clusters = docs.stream().map(Document::cluster).distinct().count();
+        out.printf(Locale.ROOT, "%s: %d documents, %d gold clusters%n", jsonl, docs.size(), clusters);
+        List<Document> shuffled = new ArrayList<>(docs);
+        Collections.shuffle(shuffled, new Random(SHUFFLE_SEED));
+        score("file order", docs, gold, out);
+        return score("shuffled order (seed " + SHUFFLE_SEED + ")", shuffled, gold, out);
+    }
+
+    private double score(String name, List<Document> order, Map<String, String> gold, PrintStream out)
+            throws Exception {
+        Instant t0 = Instant.parse("2026-01-01T00:00:00Z");
+        List<Article> stream = new ArrayList<>();
+        for (int i = 0; i < order.size(); i++) {
+            Document d = order.get(i);
+            stream.add(EvalDocuments.article(d.id(), EvalDocuments.sentences(d.text()), t0.plusSeconds(i)));
+        }
+        List<Decision> decisions;
+        try (TopologyRunner runner = new TopologyRunner(enrichment, settings)) {
+            decisions = runner.run(stream);
+        }
+        Map<String, String> story = new HashMap<>();
+        decisions.forEach(d -> story.put(d.articleId(), d.storyId() != null ? d.storyId() : d.articleId()));
+        List<String> items = order.stream().map(Document::id).toList();
+        Prf pairs = ClusterScore.pairwise(items, gold, story);
+        Prf b3 = ClusterScore.bcubed(items, gold, story);
+        long stories = story.values().stream().distinct().count();
+        out.printf(Locale.ROOT, "%s: %d stories%n", name, stories);
+        out.printf(Locale.ROOT, "  pairwise P %.3f R %.3f F1 %.3f%n", pairs.precision(), pairs.recall(), pairs.f1());
+        out.printf(Locale.ROOT, "  B3       P %.3f R %.3f F1 %.3f%n", b3.precision(), b3.recall(), b3.f1());
+        return b3.f1();
+    }
+}
