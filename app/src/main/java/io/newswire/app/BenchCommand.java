@@ -31,24 +31,43 @@ final class BenchCommand implements Command {
     public String help() {
         return """
                 Usage: newswire bench enrich [--input PATH...] [--articles N] [--threads N]
+                       newswire bench dedup [PATH...] [--articles N]
 
                   enrich  The enrichment stage (language detection, NER, canonical entities, registry) next
                           to the bare CoreNLP pipeline on the same articles, on 1..N threads (default 2), best
                           of 3 alternating rounds. The corpus is the input files (default: seeds/), cleaned as
                           ingest cleans them, repeated to --articles (default 200). Prints articles/s,
                           tokens/s, the ratio and the heap in use.
+                  dedup   The processors' topology without models (validate ... LSH dedup, stories) next to
+                          a pass-through topology, on one broker (embedded unless configured) and one
+                          pre-filled raw topic: articles/s from first to last output record, the ratio,
+                          and local state per article. Corpus: the texts under PATH (default seeds/)
+                          repeated to --articles (default 5000), every 10th an exact copy, the rest with
+                          3% of words edited.
                 """;
     }
 
     @Override
     public int execute(Args args, NewswireConfig config) throws Exception {
-        if (args.inputs().isEmpty() || !args.inputs().get(0).toString().equals("enrich")) {
-            throw new Args.UsageException("bench needs what to measure: enrich");
-        }
+        String what = args.inputs().isEmpty() ? "" : args.inputs().get(0).toString();
         List<Path> inputs = args.inputs().size() > 1 ? args.inputs().subList(1, args.inputs().size())
                 : List.of(RunCommand.DEFAULT_INPUT);
-        List<Article> corpus = corpus(inputs, args.intOption("articles", 200));
-        new EnrichBenchmark(corpus, System.out).run(args.intOption("threads", 2));
+        switch (what) {
+            case "enrich" -> {
+                List<Article> corpus = corpus(inputs, args.intOption("articles", 200));
+                new EnrichBenchmark(corpus, System.out).run(args.intOption("threads", 2));
+            }
+            case "dedup" -> {
+                List<Article> base = corpus(inputs, 0);
+                try (EmbeddedKafka broker = config.bootstrapServers().isEmpty() ? EmbeddedKafka.start(config.dataDir())
+                        : null) {
+                    NewswireConfig target = broker == null ? config : config.withBootstrapServers(broker.bootstrapServers());
+                    TopicAdmin.ensureTopics(target);
+                    new io.newswire.app.bench.DedupBenchmark(target, System.out).run(base, args.intOption("articles", 5000));
+                }
+            }
+            default -> throw new Args.UsageException("bench needs what to measure: enrich or dedup");
+        }
         return 0;
     }
 
@@ -68,6 +87,9 @@ final class BenchCommand implements Command {
                 });
         if (read.isEmpty()) {
             throw new Args.UsageException("no readable articles under " + inputs);
+        }
+        if (size == 0) {
+            return read;
         }
         List<Article> corpus = new ArrayList<>();
         for (int i = 0; corpus.size() < size; i++) {

@@ -135,6 +135,7 @@ public final class EmbeddedKafka implements AutoCloseable {
                     .setMetadataLogDirectory(dir.toString())
                     .setDirectories(List.of(dir.toString()))
                     .setReleaseVersion(MetadataVersion.latestProduction())
+                    .setFeatureLevel("transaction.version", (short) 1)
                     .run();
         } catch (Exception e) {
             throw new IllegalStateException("cannot format the embedded broker's storage in " + dir, e);

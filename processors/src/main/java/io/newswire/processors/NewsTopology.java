@@ -1,14 +1,13 @@
 package io.newswire.processors;
 
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import io.newswire.common.Article;
 import io.newswire.common.DeadLetter;
 import io.newswire.common.ItemMeta;
 import io.newswire.common.JsonSerde;
 import io.newswire.common.Topics;
+import io.newswire.processors.dedup.BandPartitioner;
 import io.newswire.processors.dedup.DedupDecider;
 import io.newswire.processors.dedup.DedupGatherProcessor;
 import io.newswire.processors.dedup.DedupRecords.Bucket;
@@ -41,9 +40,9 @@ import org.apache.kafka.streams.state.Stores;
  *   dedup → (by story id) stories → news.stories (compacted)
  * </pre>
  *
- * Deduplication scales with partitions: each article is split into LSH band probes routed by band key
- * (repartition topic {@value #REPARTITION_BANDS}); each partition's buckets answer with the earlier
- * articles sharing that band and their similarity; answers and the article meet again by article id
+ * Deduplication scales with partitions: each article's LSH bands are owned by partitions (a hash of the
+ * band key), and its signature is multicast to exactly those partitions (repartition topic
+ * {@value #REPARTITION_BANDS}); each answers with the earlier articles sharing a band and their similarity; answers and the article meet again by article id
  * (repartition topic {@value #REPARTITION_GATHER}) for the decision. No step needs one global partition.
  * Every processor, store and repartition topic is named. Every raw record ends up exactly once on
  * news.enriched (as an article, or as a tombstone for a kill) or on news.dlq.
@@ -110,14 +109,23 @@ public final class NewsTopology {
                         topics.entities().valueSerde()).withName("write-entity-registry"));
         KStream<String, Article> articles = canonical.mapValues(Canonicalized::article, Named.as("canonical"));
 
-        KStream<String, GatherInput> answers = articles
-                .flatMap((id, article) -> probes(article), Named.as("lsh-scatter"))
+        int bandPartitions = settings.partitions();
+        KStream<String, Probe> probes = articles
+                .filterNot((id, article) -> isKill(article), Named.as("not-killed"))
+                .mapValues(article -> new Probe(article.id(), article.contentHash(), article.received().toEpochMilli(),
+                        MinHash.signature(article.headline(), article.body()), bandPartitions), Named.as("lsh-signature"));
+        KStream<String, GatherInput> answers = probes
                 .repartition(Repartitioned.<String, Probe>as(REPARTITION_BANDS)
-                        .withKeySerde(Serdes.String()).withValueSerde(probeSerde))
+                        .withKeySerde(Serdes.String()).withValueSerde(probeSerde)
+                        .withNumberOfPartitions(bandPartitions).withStreamPartitioner(new BandPartitioner()))
                 .process(() -> new LshBucketProcessor(settings.retention()), Named.as(LshBucketProcessor.NAME),
                         LshBucketProcessor.BUCKETS, LshBucketProcessor.SIGNATURES);
-        KStream<String, Deduplicated> deduplicated = articles
-                .mapValues(a -> GatherInput.of(a, isKill(a) ? 0 : MinHash.BANDS), Named.as("to-gather"))
+        // The article goes to the gather step with the number of partition answers to wait for.
+        KStream<String, GatherInput> toGather = articles
+                .mapValues(a -> GatherInput.of(a, isKill(a) ? 0
+                        : MinHash.owners(MinHash.signature(a.headline(), a.body()), bandPartitions).size()),
+                        Named.as("to-gather"));
+        KStream<String, Deduplicated> deduplicated = toGather
                 .merge(answers, Named.as("gather-answers"))
                 .repartition(Repartitioned.<String, GatherInput>as(REPARTITION_GATHER)
                         .withKeySerde(Serdes.String()).withValueSerde(gatherSerde))
@@ -151,20 +159,6 @@ public final class NewsTopology {
                         .withName("write-dlq"));
 
         return builder.build();
-    }
-
-    /** One probe per LSH band; none for a kill, which needs no candidates. */
-    private static List<KeyValue<String, Probe>> probes(Article article) {
-        if (isKill(article)) {
-            return List.of();
-        }
-        int[] signature = MinHash.signature(article.headline(), article.body());
-        List<KeyValue<String, Probe>> probes = new ArrayList<>(MinHash.BANDS);
-        for (int band = 0; band < MinHash.BANDS; band++) {
-            probes.add(KeyValue.pair(MinHash.bandKey(signature, band), new Probe(article.id(), article.contentHash(),
-                    article.received().toEpochMilli(), band, signature)));
-        }
-        return probes;
     }
 
     private static boolean isKill(Article article) {

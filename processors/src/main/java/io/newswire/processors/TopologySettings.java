@@ -13,17 +13,25 @@ import io.newswire.common.NewswireConfig;
  *                      95.1%, 0.35 98.2% and 0.30 99.2%, all with no cross-story link, but lower thresholds
  *                      start calling distinct reports of one event near duplicates (that is story
  *                      clustering's job), so 0.35.
+ * @param partitions    partitions of the dedup repartition topics; band ownership is computed for this
+ *                      count, so it must not change while state exists (topic.partitions)
  */
-public record TopologySettings(int maxArticleBytes, Duration retention, double nearThreshold) {
+public record TopologySettings(int maxArticleBytes, Duration retention, double nearThreshold, int partitions) {
 
     public static final double DEFAULT_NEAR_THRESHOLD = 0.35;
 
+    /** Defaults for an in-process run (TopologyTestDriver), where every topic has one partition. */
     public static TopologySettings defaults() {
-        return new TopologySettings(900_000, Duration.ofDays(7), DEFAULT_NEAR_THRESHOLD);
+        return new TopologySettings(900_000, Duration.ofDays(7), DEFAULT_NEAR_THRESHOLD, 1);
+    }
+
+    /** The same settings for a run where every topic has one partition (TopologyTestDriver). */
+    public TopologySettings inProcess() {
+        return new TopologySettings(maxArticleBytes, retention, nearThreshold, 1);
     }
 
     public static TopologySettings from(NewswireConfig config) {
         return new TopologySettings(config.maxArticleBytes(), Duration.ofDays(config.dedupRetentionDays()),
-                config.dedupNearThreshold());
+                config.dedupNearThreshold(), config.partitions());
     }
 }

@@ -36,7 +36,8 @@ final class TopologyRunner implements AutoCloseable {
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "newswire-eval");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "in-process:0");
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-        driver = new TopologyTestDriver(NewsTopology.build(topics, enrichment, settings, Clock.systemUTC()), props);
+        driver = new TopologyTestDriver(NewsTopology.build(topics, enrichment, settings.inProcess(), Clock.systemUTC()),
+                props);
         raw = driver.createInputTopic(topics.raw().name(), Serdes.String().serializer(), Serdes.ByteArray().serializer());
         decisions = driver.createOutputTopic(topics.decisions().name(), Serdes.String().deserializer(),
                 topics.decisions().valueSerde().deserializer());

@@ -60,9 +60,9 @@ public final class DedupGatherProcessor implements Processor<String, GatherInput
         if (input.article() != null) {
             state = new Pending(input.article(), input.expectedBands(), state.bandsAnswered(), state.candidates(),
                     state.firstSeenMillis());
-        } else if (!state.bandsAnswered().contains(input.answer().band())) {
+        } else if (!state.bandsAnswered().contains(input.answer().partition())) {
             List<Integer> bands = new ArrayList<>(state.bandsAnswered());
-            bands.add(input.answer().band());
+            bands.add(input.answer().partition());
             state = new Pending(state.article(), state.expectedBands(), bands,
                     merge(state.candidates(), input.answer().candidates()), state.firstSeenMillis());
         }

@@ -9,16 +9,20 @@ public final class DedupRecords {
     private DedupRecords() {
     }
 
-    /** One band of one article, routed by band key to the partition that holds that bucket. */
-    public record Probe(String articleId, String contentHash, long receivedMillis, int band, int[] signature) {
+    /**
+     * One article's signature, multicast to every partition that owns at least one of its band keys; each
+     * partition handles the bands it owns. {@code partitions} is the band topic's partition count that
+     * ownership was computed for.
+     */
+    public record Probe(String articleId, String contentHash, long receivedMillis, int[] signature, int partitions) {
     }
 
     /** An article seen before in a bucket, with its estimated similarity to the probing article. */
     public record Candidate(String articleId, String contentHash, long receivedMillis, double similarity) {
     }
 
-    /** What one band's bucket answered, routed back by article id. */
-    public record BandAnswer(String articleId, int band, List<Candidate> candidates) {
+    /** What one partition's buckets answered for all the bands it owns, routed back by article id. */
+    public record BandAnswer(String articleId, int partition, List<Candidate> candidates) {
     }
 
     /** A bucket's members: article id, content hash and arrival time (no signatures: those are kept once). */
@@ -46,7 +50,7 @@ public final class DedupRecords {
         }
     }
 
-    /** An article waiting for its band answers. */
+    /** An article waiting for the answers of the partitions owning its bands. */
     public record Pending(Article article, int expectedBands, List<Integer> bandsAnswered, List<Candidate> candidates,
                           long firstSeenMillis) {
         public Pending {

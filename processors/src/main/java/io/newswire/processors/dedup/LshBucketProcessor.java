@@ -2,7 +2,9 @@ package io.newswire.processors.dedup;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import io.newswire.processors.dedup.DedupRecords.BandAnswer;
 import io.newswire.processors.dedup.DedupRecords.Bucket;
 import io.newswire.processors.dedup.DedupRecords.Candidate;
@@ -19,13 +21,14 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * The LSH buckets of this partition. Input is keyed by band key, so every article sharing a band with
- * another meets it here. For each probe it answers, keyed by the probing article's id, with the bucket's
- * earlier members and their estimated similarity (computed here, from the signatures this partition
- * keeps, so signatures never travel back), then joins the bucket.
+ * The LSH buckets this partition owns. Each article's probe is multicast to the partitions owning any of
+ * its band keys ({@link BandPartitioner}); here it is checked against every bucket this partition owns
+ * for it, and one answer goes back, keyed by the article's id: the earlier members of those buckets with
+ * their estimated similarity (computed here, from the signatures this partition keeps, so signatures
+ * never travel back). Then the article joins those buckets.
  *
  * <p>State per article: one bucket entry per band (~60 bytes each) and one signature per partition that
- * holds any of its bands (126 ints). Bucket entries older than the retention window are dropped when the
+ * owns any of its bands (126 ints). Bucket entries older than the retention window are dropped when the
  * bucket is next written, and a bucket keeps at most {@value #MAX_BUCKET} members (the most recent);
  * signatures past the window are purged every ten minutes.
  */
@@ -56,30 +59,38 @@ public final class LshBucketProcessor implements Processor<String, Probe, String
     @Override
     public void process(Record<String, Probe> record) {
         Probe probe = record.value();
-        Bucket bucket = buckets.get(record.key());
-        List<Member> members = bucket == null ? List.of() : bucket.members();
+        int partition = context.taskId().partition();
         long oldest = probe.receivedMillis() - retention.toMillis();
-        List<Candidate> candidates = new ArrayList<>();
-        List<Member> kept = new ArrayList<>();
-        for (Member m : members) {
-            if (m.receivedMillis() < oldest || m.articleId().equals(probe.articleId())) {
+        Map<String, Candidate> candidates = new LinkedHashMap<>();
+        for (int band = 0; band < MinHash.BANDS; band++) {
+            String key = MinHash.bandKey(probe.signature(), band);
+            if (MinHash.owner(key, probe.partitions()) != partition) {
                 continue;
             }
-            kept.add(m);
-            StoredSignature theirs = signatures.get(m.articleId());
-            double similarity = theirs == null ? 0 : MinHash.similarity(probe.signature(), theirs.signature());
-            candidates.add(new Candidate(m.articleId(), m.contentHash(), m.receivedMillis(), similarity));
+            Bucket bucket = buckets.get(key);
+            List<Member> kept = new ArrayList<>();
+            for (Member m : bucket == null ? List.<Member>of() : bucket.members()) {
+                if (m.receivedMillis() < oldest || m.articleId().equals(probe.articleId())) {
+                    continue;
+                }
+                kept.add(m);
+                candidates.computeIfAbsent(m.articleId(), id -> {
+                    StoredSignature theirs = signatures.get(id);
+                    double similarity = theirs == null ? 0 : MinHash.similarity(probe.signature(), theirs.signature());
+                    return new Candidate(id, m.contentHash(), m.receivedMillis(), similarity);
+                });
+            }
+            kept.add(new Member(probe.articleId(), probe.contentHash(), probe.receivedMillis()));
+            if (kept.size() > MAX_BUCKET) {
+                kept = new ArrayList<>(kept.subList(kept.size() - MAX_BUCKET, kept.size()));
+            }
+            buckets.put(key, new Bucket(kept));
         }
-        context.forward(record.withKey(probe.articleId())
-                .withValue(GatherInput.of(new BandAnswer(probe.articleId(), probe.band(), candidates))));
-        kept.add(new Member(probe.articleId(), probe.contentHash(), probe.receivedMillis()));
-        if (kept.size() > MAX_BUCKET) {
-            kept = new ArrayList<>(kept.subList(kept.size() - MAX_BUCKET, kept.size()));
-        }
-        buckets.put(record.key(), new Bucket(kept));
         if (signatures.get(probe.articleId()) == null) {
             signatures.put(probe.articleId(), new StoredSignature(probe.signature(), probe.receivedMillis()));
         }
+        context.forward(record.withKey(probe.articleId()).withValue(GatherInput.of(
+                new BandAnswer(probe.articleId(), partition, new ArrayList<>(candidates.values())))));
     }
 
     private void purgeSignatures(long now) {

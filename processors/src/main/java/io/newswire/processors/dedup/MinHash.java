@@ -62,6 +62,20 @@ public final class MinHash {
         return band + ":" + Long.toHexString(h);
     }
 
+    /** The partition, of {@code partitions}, that owns a band key's bucket. Stable for a given count. */
+    public static int owner(String bandKey, int partitions) {
+        return Math.floorMod((int) mix(hash(bandKey)), partitions);
+    }
+
+    /** The partitions owning at least one of the signature's bands. */
+    public static java.util.SortedSet<Integer> owners(int[] signature, int partitions) {
+        java.util.SortedSet<Integer> out = new java.util.TreeSet<>();
+        for (int band = 0; band < BANDS; band++) {
+            out.add(owner(bandKey(signature, band), partitions));
+        }
+        return out;
+    }
+
     static Set<Long> shingles(String text) {
         String[] words = ArticleIds.normalize(text).split(" ");
         Set<Long> out = new HashSet<>();
