@@ -32,6 +32,7 @@ final class BenchCommand implements Command {
         return """
                 Usage: newswire bench enrich [--input PATH...] [--articles N] [--threads N]
                        newswire bench dedup [PATH...] [--articles N]
+                       newswire bench ingest [PATH...] [--articles N]
 
                   enrich  The enrichment stage (language detection, NER, canonical entities, registry) next
                           to the bare CoreNLP pipeline on the same articles, on 1..N threads (default 2), best
@@ -44,6 +45,10 @@ final class BenchCommand implements Command {
                           and local state per article. Corpus: the texts under PATH (default seeds/)
                           repeated to --articles (default 5000), every 10th an exact copy, the rest with
                           3% of words edited.
+                  ingest  Batch ingest of --articles files (default 10000, made from the texts under PATH)
+                          from disk to broker acknowledgement, next to Kafka's ProducerPerformance sending
+                          the same serialized articles with the same producer settings; best of 2
+                          alternating rounds, and the ratio.
                 """;
     }
 
@@ -66,7 +71,16 @@ final class BenchCommand implements Command {
                     new io.newswire.app.bench.DedupBenchmark(target, System.out).run(base, args.intOption("articles", 5000));
                 }
             }
-            default -> throw new Args.UsageException("bench needs what to measure: enrich or dedup");
+            case "ingest" -> {
+                List<Article> base = corpus(inputs, 0);
+                try (EmbeddedKafka broker = config.bootstrapServers().isEmpty() ? EmbeddedKafka.start(config.dataDir())
+                        : null) {
+                    NewswireConfig target = broker == null ? config : config.withBootstrapServers(broker.bootstrapServers());
+                    TopicAdmin.ensureTopics(target);
+                    new io.newswire.app.bench.IngestBenchmark(target, System.out).run(base, args.intOption("articles", 10000));
+                }
+            }
+            default -> throw new Args.UsageException("bench needs what to measure: enrich, dedup or ingest");
         }
         return 0;
     }

@@ -35,7 +35,8 @@ public final class ArticlePublisher implements Publisher, AutoCloseable {
         this.topics = topics;
     }
 
-    static Properties producerProperties(Properties client) {
+    /** The producer settings ingest publishes with, on top of the client properties. */
+    public static Properties producerProperties(Properties client) {
         Properties props = new Properties();
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");

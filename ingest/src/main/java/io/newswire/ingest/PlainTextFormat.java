@@ -16,6 +16,8 @@ public final class PlainTextFormat implements io.newswire.ingest.format.ItemForm
 
     private static final Pattern BLANK_LINES = Pattern.compile("\\n\\s*\\n");
     private static final Pattern LINE_BREAK = Pattern.compile("\\n");
+    private static final Pattern WRAPPED = Pattern.compile("\\s*\\n\\s*");
+    private static final Pattern SPACES = Pattern.compile("[ \\t]+");
 
     private final WebChromeCleaner cleaner;
 
@@ -57,7 +59,7 @@ public final class PlainTextFormat implements io.newswire.ingest.format.ItemForm
         boolean hasBlankLines = BLANK_LINES.matcher(unified.strip()).find();
         List<String> out = new ArrayList<>();
         for (String block : (hasBlankLines ? BLANK_LINES : LINE_BREAK).split(unified)) {
-            String paragraph = block.strip().replaceAll("\\s*\\n\\s*", " ").replaceAll("[ \\t]+", " ");
+            String paragraph = SPACES.matcher(WRAPPED.matcher(block.strip()).replaceAll(" ")).replaceAll(" ");
             if (!paragraph.isEmpty()) {
                 out.add(paragraph);
             }

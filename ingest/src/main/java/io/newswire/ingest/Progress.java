@@ -20,6 +20,11 @@ public final class Progress {
         this.out = out;
     }
 
+    /** Draws nothing: for measurements and tests. */
+    public static Progress silent() {
+        return SILENT;
+    }
+
     /** Draws on stderr when the process has a terminal, otherwise does nothing. */
     public static Progress onTerminal() {
         return System.console() != null ? new Progress(System.err) : SILENT;

@@ -37,6 +37,8 @@ public final class WebChromeCleaner {
     private static final Pattern DATE_LINE = Pattern.compile(
             "(?i)^(published|posted|updated|modified)(\\s+(date|on|at))?\\s*:\\s*(.+)$");
     private static final Pattern SENTENCE_END = Pattern.compile("[.!?:;\"”’)]$");
+    private static final Pattern TRAILING_MARKS = Pattern.compile("[:.…]+$");
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
     private static final int MAX_METADATA_WORDS = 6;
     private static final int MAX_SIGNATURE_WORDS = 4;
     private static final List<DateTimeFormatter> DATE_FORMATS = List.of(
@@ -55,7 +57,7 @@ public final class WebChromeCleaner {
         Optional<Instant> published = Optional.empty();
         for (String paragraph : paragraphs) {
             String text = paragraph.strip();
-            if (CUT_MARKERS.contains(text.toLowerCase(Locale.ROOT).replaceAll("[:.…]+$", ""))
+            if (CUT_MARKERS.contains(TRAILING_MARKS.matcher(text.toLowerCase(Locale.ROOT)).replaceAll(""))
                     || CUT_PHRASE.matcher(text).find()) {
                 break;
             }
@@ -110,7 +112,7 @@ public final class WebChromeCleaner {
             return;
         }
         String last = kept.get(kept.size() - 1);
-        String[] words = last.split("\\s+");
+        String[] words = WHITESPACE.split(last);
         boolean nameLike = words.length <= MAX_SIGNATURE_WORDS
                 && !SENTENCE_END.matcher(last).find()
                 && last.chars().noneMatch(c -> c == ',' || Character.isDigit(c));
@@ -123,7 +125,7 @@ public final class WebChromeCleaner {
     }
 
     private static int wordCount(String text) {
-        return text.isBlank() ? 0 : text.strip().split("\\s+").length;
+        return text.isBlank() ? 0 : WHITESPACE.split(text.strip()).length;
     }
 
     private static Optional<Instant> parseDate(String text) {
