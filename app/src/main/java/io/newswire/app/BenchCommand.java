@@ -62,27 +62,26 @@ final class BenchCommand implements Command {
                 List<Article> corpus = corpus(inputs, args.intOption("articles", 200));
                 new EnrichBenchmark(corpus, System.out).run(args.intOption("threads", 2));
             }
-            case "dedup" -> {
-                List<Article> base = corpus(inputs, 0);
-                try (EmbeddedKafka broker = config.bootstrapServers().isEmpty() ? EmbeddedKafka.start(config.dataDir())
-                        : null) {
-                    NewswireConfig target = broker == null ? config : config.withBootstrapServers(broker.bootstrapServers());
-                    TopicAdmin.ensureTopics(target);
-                    new io.newswire.app.bench.DedupBenchmark(target, System.out).run(base, args.intOption("articles", 5000));
-                }
-            }
-            case "ingest" -> {
-                List<Article> base = corpus(inputs, 0);
-                try (EmbeddedKafka broker = config.bootstrapServers().isEmpty() ? EmbeddedKafka.start(config.dataDir())
-                        : null) {
-                    NewswireConfig target = broker == null ? config : config.withBootstrapServers(broker.bootstrapServers());
-                    TopicAdmin.ensureTopics(target);
-                    new io.newswire.app.bench.IngestBenchmark(target, System.out).run(base, args.intOption("articles", 10000));
-                }
-            }
+            case "dedup" -> onBroker(config, target -> new io.newswire.app.bench.DedupBenchmark(target, System.out)
+                    .run(corpus(inputs, 0), args.intOption("articles", 5000)));
+            case "ingest" -> onBroker(config, target -> new io.newswire.app.bench.IngestBenchmark(target, System.out)
+                    .run(corpus(inputs, 0), args.intOption("articles", 10000)));
             default -> throw new Args.UsageException("bench needs what to measure: enrich, dedup or ingest");
         }
         return 0;
+    }
+
+    /** A benchmark body that needs a broker: the configured one, or an embedded one for the run. */
+    private interface OnBroker {
+        void run(NewswireConfig target) throws Exception;
+    }
+
+    private static void onBroker(NewswireConfig config, OnBroker body) throws Exception {
+        try (EmbeddedKafka broker = config.bootstrapServers().isEmpty() ? EmbeddedKafka.start(config.dataDir()) : null) {
+            NewswireConfig target = broker == null ? config : config.withBootstrapServers(broker.bootstrapServers());
+            TopicAdmin.ensureTopics(target);
+            body.run(target);
+        }
     }
 
     private static List<Article> corpus(List<Path> inputs, int size) throws Exception {

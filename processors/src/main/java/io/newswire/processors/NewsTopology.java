@@ -15,6 +15,7 @@ import io.newswire.processors.dedup.DedupRecords.GatherInput;
 import io.newswire.processors.dedup.DedupRecords.Pending;
 import io.newswire.processors.dedup.DedupRecords.Probe;
 import io.newswire.processors.dedup.DedupRecords.Seen;
+import io.newswire.processors.dedup.DedupRecords.Signed;
 import io.newswire.processors.dedup.DedupRecords.StoredSignature;
 import io.newswire.processors.dedup.LshBucketProcessor;
 import io.newswire.processors.dedup.MinHash;
@@ -110,21 +111,21 @@ public final class NewsTopology {
         KStream<String, Article> articles = canonical.mapValues(Canonicalized::article, Named.as("canonical"));
 
         int bandPartitions = settings.partitions();
-        KStream<String, Probe> probes = articles
-                .filterNot((id, article) -> isKill(article), Named.as("not-killed"))
-                .mapValues(article -> new Probe(article.id(), article.contentHash(), article.received().toEpochMilli(),
-                        MinHash.signature(article.headline(), article.body()), bandPartitions), Named.as("lsh-signature"));
-        KStream<String, GatherInput> answers = probes
+        KStream<String, Signed> signed = articles.mapValues(a -> new Signed(a,
+                isKill(a) ? null : MinHash.signature(a.headline(), a.body())), Named.as("lsh-signature"));
+        KStream<String, GatherInput> answers = signed
+                .filter((id, s) -> s.signature() != null, Named.as("not-killed"))
+                .mapValues(s -> new Probe(s.article().id(), s.article().contentHash(),
+                        s.article().received().toEpochMilli(), s.signature(), bandPartitions), Named.as("lsh-probe"))
                 .repartition(Repartitioned.<String, Probe>as(REPARTITION_BANDS)
                         .withKeySerde(Serdes.String()).withValueSerde(probeSerde)
                         .withNumberOfPartitions(bandPartitions).withStreamPartitioner(new BandPartitioner()))
                 .process(() -> new LshBucketProcessor(settings.retention()), Named.as(LshBucketProcessor.NAME),
                         LshBucketProcessor.BUCKETS, LshBucketProcessor.SIGNATURES);
         // The article goes to the gather step with the number of partition answers to wait for.
-        KStream<String, GatherInput> toGather = articles
-                .mapValues(a -> GatherInput.of(a, isKill(a) ? 0
-                        : MinHash.owners(MinHash.signature(a.headline(), a.body()), bandPartitions).size()),
-                        Named.as("to-gather"));
+        KStream<String, GatherInput> toGather = signed
+                .mapValues(s -> GatherInput.of(s.article(), s.signature() == null ? 0
+                        : MinHash.owners(s.signature(), bandPartitions).size()), Named.as("to-gather"));
         KStream<String, Deduplicated> deduplicated = toGather
                 .merge(answers, Named.as("gather-answers"))
                 .repartition(Repartitioned.<String, GatherInput>as(REPARTITION_GATHER)

@@ -21,6 +21,10 @@ public final class DedupRecords {
     public record Candidate(String articleId, String contentHash, long receivedMillis, double similarity) {
     }
 
+    /** An article with its MinHash signature, computed once for both the probe and the gather count. */
+    public record Signed(Article article, int[] signature) {
+    }
+
     /** What one partition's buckets answered for all the bands it owns, routed back by article id. */
     public record BandAnswer(String articleId, int partition, List<Candidate> candidates) {
     }
