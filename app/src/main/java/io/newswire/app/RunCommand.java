@@ -96,7 +96,7 @@ final class RunCommand implements Command {
                 if (config.stateDir().isEmpty()) {
                     // Fresh broker, fresh state: old local state would not match the new cluster's offsets.
                     tempState = Files.createTempDirectory("newswire-streams-");
-                    config = withStateDir(config, tempState);
+                    config = config.withStateDir(tempState);
                 }
             }
             TopicAdmin.ensureTopics(config);
@@ -106,7 +106,7 @@ final class RunCommand implements Command {
                 broker.close();
             }
             if (tempState != null) {
-                EmbeddedKafka.deleteRecursively(tempState);
+                Folders.deleteRecursively(tempState);
             }
         }
     }
@@ -165,12 +165,5 @@ final class RunCommand implements Command {
             return new Summary(ingested.files(), ingested.published(), stats.enriched(), stats.duplicates(),
                     stats.deadLetters(), seconds, config.outDir());
         }
-    }
-
-    private static NewswireConfig withStateDir(NewswireConfig c, Path dir) {
-        return new NewswireConfig(c.bootstrapServers(), c.topicPrefix(), c.partitions(), c.replicationFactor(),
-                c.processingGuarantee(), c.applicationId(), c.sinkGroupId(), Optional.of(dir), c.outDir(),
-                c.dataDir(), c.maxArticleBytes(), c.httpToken(), c.dedupRetentionDays(),
-                c.dedupNearThreshold(), c.kafkaOverrides());
     }
 }

@@ -159,6 +159,12 @@ public record NewswireConfig(
                 httpToken, dedupRetentionDays, dedupNearThreshold, kafkaOverrides);
     }
 
+    public NewswireConfig withStateDir(Path dir) {
+        return new NewswireConfig(bootstrapServers, topicPrefix, partitions, replicationFactor,
+                processingGuarantee, applicationId, sinkGroupId, Optional.of(dir), outDir, dataDir, maxArticleBytes,
+                httpToken, dedupRetentionDays, dedupNearThreshold, kafkaOverrides);
+    }
+
     /** Properties every Kafka client of this pipeline starts from. */
     public Properties clientProperties() {
         Properties props = new Properties();

@@ -81,7 +81,9 @@ public final class FileSource {
     void readOne(Path file, IngestListener listener) {
         String origin = file.toUri().toString();
         Instant received = clock.instant();
+        byte[] bytes;
         try {
+            // Checked before reading, so a huge file is refused without being loaded.
             long size = Files.size(file);
             if (size == 0) {
                 throw new RejectedInputException("empty file");
@@ -89,17 +91,10 @@ public final class FileSource {
             if (size > maxBytes) {
                 throw new RejectedInputException("file of " + size + " bytes exceeds the limit of " + maxBytes);
             }
+            bytes = Files.readAllBytes(file);
         } catch (RejectedInputException e) {
             listener.rejected(DeadLetter.of(STAGE, e.getMessage(), origin, null, new byte[0], received));
             return;
-        } catch (IOException e) {
-            listener.rejected(DeadLetter.of(STAGE, "cannot read file: " + e.getMessage(), origin, null, new byte[0],
-                    received));
-            return;
-        }
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file);
         } catch (IOException e) {
             listener.rejected(DeadLetter.of(STAGE, "cannot read file: " + e.getMessage(), origin, null, new byte[0],
                     received));

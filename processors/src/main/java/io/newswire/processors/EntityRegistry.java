@@ -81,7 +81,7 @@ public final class EntityRegistry {
     private static Optional<KnownEntity> lonePersonFor(Entity entity, List<KnownEntity> candidates) {
         String surname = entity.name().strip();
         List<KnownEntity> people = candidates.stream()
-                .filter(k -> words(k.name()).length > 1 && Names.similar(last(k.name()), surname))
+                .filter(k -> words(k.name()).length > 1 && Names.similar(Names.lastWord(k.name()), surname))
                 .toList();
         if (people.isEmpty()) {
             return Optional.empty();
@@ -118,7 +118,7 @@ public final class EntityRegistry {
     }
 
     private static String anchor(EntityType type, String name) {
-        return Names.fold(type == EntityType.PERSON ? last(name) : name.strip());
+        return Names.fold(type == EntityType.PERSON ? Names.lastWord(name) : name.strip());
     }
 
     static String block(EntityType type, char first, int length) {
@@ -148,10 +148,5 @@ public final class EntityRegistry {
 
     private static String[] words(String text) {
         return Names.words(text);
-    }
-
-    private static String last(String name) {
-        String[] w = words(name);
-        return w[w.length - 1];
     }
 }

@@ -83,7 +83,7 @@ public final class DedupBenchmark {
         out.printf(Locale.ROOT, "ratio processors / pass-through: %.3f%n", dedup / passthrough);
         out.printf(Locale.ROOT, "local state after the run: %.1f KB per article (RocksDB files, all stores)%n",
                 size(state.resolve("dedup")) / 1024.0 / count);
-        io.newswire.app.EmbeddedKafkaFiles.delete(state);
+        io.newswire.app.Folders.deleteRecursively(state);
     }
 
     private double measure(String name, Topology topology, String outputTopic, int count, Path stateDir)

@@ -83,7 +83,7 @@ public final class IngestBenchmark {
                 oursBest);
         out.printf(Locale.ROOT, "ratio publisher / ProducerPerformance: %.3f%n", publishBest / perfBest);
         out.printf(Locale.ROOT, "ratio batch ingest / ProducerPerformance: %.3f%n", oursBest / perfBest);
-        io.newswire.app.EmbeddedKafkaFiles.delete(dir);
+        io.newswire.app.Folders.deleteRecursively(dir);
     }
 
     private double publishOnly(List<Article> articles) throws Exception {

@@ -54,6 +54,6 @@ final class TopologyRunner implements AutoCloseable {
     @Override
     public void close() {
         driver.close();
-        io.newswire.app.EmbeddedKafkaFiles.delete(stateDir);
+        io.newswire.app.Folders.deleteRecursively(stateDir);
     }
 }

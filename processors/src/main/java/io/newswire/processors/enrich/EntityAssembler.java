@@ -55,7 +55,7 @@ public final class EntityAssembler {
         for (Mention m : shortPersons) {
             Optional<Group> full = groups.stream()
                     .filter(g -> g.type == EntityType.PERSON && words(g.name).length > 1
-                            && Names.similar(last(g.name), m.text()))
+                            && Names.similar(Names.lastWord(g.name), m.text()))
                     .max((a, b) -> Integer.compare(a.mentions.size(), b.mentions.size()));
             Group group = full.orElseGet(() -> groups.stream()
                     .filter(g -> g.type == EntityType.PERSON && g.name.equals(m.text())).findFirst()
@@ -167,10 +167,5 @@ public final class EntityAssembler {
 
     private static String[] words(String text) {
         return Names.words(text);
-    }
-
-    private static String last(String text) {
-        String[] w = words(text);
-        return w[w.length - 1];
     }
 }

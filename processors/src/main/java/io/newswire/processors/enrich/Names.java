@@ -100,6 +100,12 @@ public final class Names {
         return MARKS.matcher(decomposed).replaceAll("").toLowerCase(Locale.ROOT);
     }
 
+    /** The last word of a name: a person's surname. */
+    public static String lastWord(String name) {
+        String[] w = words(name);
+        return w[w.length - 1];
+    }
+
     /** Words of a name, split on white space. */
     public static String[] words(String name) {
         return WHITESPACE.split(name.strip());
