@@ -36,6 +36,7 @@ public record NewswireConfig(
         String httpToken,
         int dedupRetentionDays,
         double dedupNearThreshold,
+        double storyThreshold,
         Map<String, String> kafkaOverrides) {
 
     public static final Setting<String> BOOTSTRAP_SERVERS = new Setting<>("bootstrap.servers", "",
@@ -68,10 +69,13 @@ public record NewswireConfig(
             Setting::positiveInt, "how long deduplication remembers an article");
     public static final Setting<Double> DEDUP_NEAR_THRESHOLD = new Setting<>("dedup.near.threshold", "0.35",
             NewswireConfig::fraction, "estimated Jaccard similarity at which an earlier article is a near duplicate");
+    public static final Setting<Double> STORY_THRESHOLD = new Setting<>("story.threshold", "0.22",
+            NewswireConfig::fraction, "story score (TF-IDF + entities + time) at which an article joins a story");
 
     public static final List<Setting<?>> SETTINGS = List.of(BOOTSTRAP_SERVERS, TOPIC_PREFIX, PARTITIONS,
             REPLICATION, GUARANTEE, APPLICATION_ID, SINK_GROUP_ID, STATE_DIR, OUT_DIR, DATA_DIR,
-            MAX_ARTICLE_BYTES, HTTP_TOKEN, DEDUP_RETENTION_DAYS, DEDUP_NEAR_THRESHOLD);
+            MAX_ARTICLE_BYTES, HTTP_TOKEN, DEDUP_RETENTION_DAYS, DEDUP_NEAR_THRESHOLD,
+            STORY_THRESHOLD);
 
     private static Double fraction(String raw) {
         double value;
@@ -139,6 +143,7 @@ public record NewswireConfig(
                 HTTP_TOKEN.parse(raw.get(HTTP_TOKEN.key())),
                 DEDUP_RETENTION_DAYS.parse(raw.get(DEDUP_RETENTION_DAYS.key())),
                 DEDUP_NEAR_THRESHOLD.parse(raw.get(DEDUP_NEAR_THRESHOLD.key())),
+                STORY_THRESHOLD.parse(raw.get(STORY_THRESHOLD.key())),
                 Map.copyOf(kafka));
     }
 
@@ -150,19 +155,19 @@ public record NewswireConfig(
     public NewswireConfig withBootstrapServers(String servers) {
         return new NewswireConfig(Optional.of(servers), topicPrefix, partitions, replicationFactor,
                 processingGuarantee, applicationId, sinkGroupId, stateDir, outDir, dataDir, maxArticleBytes,
-                httpToken, dedupRetentionDays, dedupNearThreshold, kafkaOverrides);
+                httpToken, dedupRetentionDays, dedupNearThreshold, storyThreshold, kafkaOverrides);
     }
 
     public NewswireConfig withOutDir(Path dir) {
         return new NewswireConfig(bootstrapServers, topicPrefix, partitions, replicationFactor,
                 processingGuarantee, applicationId, sinkGroupId, stateDir, dir, dataDir, maxArticleBytes,
-                httpToken, dedupRetentionDays, dedupNearThreshold, kafkaOverrides);
+                httpToken, dedupRetentionDays, dedupNearThreshold, storyThreshold, kafkaOverrides);
     }
 
     public NewswireConfig withStateDir(Path dir) {
         return new NewswireConfig(bootstrapServers, topicPrefix, partitions, replicationFactor,
                 processingGuarantee, applicationId, sinkGroupId, Optional.of(dir), outDir, dataDir, maxArticleBytes,
-                httpToken, dedupRetentionDays, dedupNearThreshold, kafkaOverrides);
+                httpToken, dedupRetentionDays, dedupNearThreshold, storyThreshold, kafkaOverrides);
     }
 
     /** Properties every Kafka client of this pipeline starts from. */

@@ -2,8 +2,16 @@ package io.newswire.processors;
 
 import io.newswire.common.Article;
 import io.newswire.common.Decision;
+import io.newswire.processors.story.StoryRecords.StoryInsert;
 
-/** An article after deduplication together with the decision that explains its links. */
-/** {@code article} is null for a kill: a tombstone for its id. */
-public record Deduplicated(Article article, Decision decision) {
+/**
+ * An article after deduplication and story assignment, with the decision that explains its links.
+ * {@code article} is null for a kill (a tombstone for its id); {@code insert} is the article's entry for
+ * the story index, null when it is not indexed (copies, updates, kills).
+ */
+public record Deduplicated(Article article, Decision decision, StoryInsert insert) {
+
+    public Deduplicated withoutInsert() {
+        return insert == null ? this : new Deduplicated(article, decision, null);
+    }
 }

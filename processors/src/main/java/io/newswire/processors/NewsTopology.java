@@ -19,6 +19,15 @@ import io.newswire.processors.dedup.DedupRecords.Signed;
 import io.newswire.processors.dedup.DedupRecords.StoredSignature;
 import io.newswire.processors.dedup.LshBucketProcessor;
 import io.newswire.processors.dedup.MinHash;
+import io.newswire.processors.story.StoryInsertProcessor;
+import io.newswire.processors.story.StoryKeyPartitioner;
+import io.newswire.processors.story.StoryProbeProcessor;
+import io.newswire.processors.story.StoryRecords.StoredVector;
+import io.newswire.processors.story.StoryRecords.StoryBucket;
+import io.newswire.processors.story.StoryRecords.StoryInsert;
+import io.newswire.processors.story.StoryRecords.StoryProbe;
+import io.newswire.processors.story.StoryScorer;
+import io.newswire.processors.story.StoryVectorProcessor;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -52,6 +61,8 @@ public final class NewsTopology {
 
     public static final String REPARTITION_BANDS = "dedup-lsh-bands";
     public static final String REPARTITION_GATHER = "dedup-gather";
+    public static final String REPARTITION_STORY_PROBES = "story-key-probes";
+    public static final String REPARTITION_STORY_INSERTS = "story-key-inserts";
     public static final String REPARTITION_STORIES = "stories-by-id";
 
     private NewsTopology() {
@@ -74,6 +85,12 @@ public final class NewsTopology {
                 Serdes.String(), new JsonSerde<>(Pending.class)));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DedupGatherProcessor.SEEN),
                 Serdes.String(), new JsonSerde<>(Seen.class)));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoryVectorProcessor.FREQUENCIES),
+                Serdes.String(), Serdes.Long()).withCachingEnabled());
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoryProbeProcessor.BUCKETS),
+                Serdes.String(), new JsonSerde<>(StoryBucket.class)));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoryProbeProcessor.VECTORS),
+                Serdes.String(), new JsonSerde<>(StoredVector.class)));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoryAggregator.STORE),
                 Serdes.String(), new JsonSerde<>(StoryAggregator.StoryState.class)));
         builder.addGlobalStore(Stores.keyValueStoreBuilder(
@@ -110,28 +127,51 @@ public final class NewsTopology {
                         topics.entities().valueSerde()).withName("write-entity-registry"));
         KStream<String, Article> articles = canonical.mapValues(Canonicalized::article, Named.as("canonical"));
 
-        int bandPartitions = settings.partitions();
-        KStream<String, Signed> signed = articles.mapValues(a -> new Signed(a,
-                isKill(a) ? null : MinHash.signature(a.headline(), a.body())), Named.as("lsh-signature"));
-        KStream<String, GatherInput> answers = signed
-                .filter((id, s) -> s.signature() != null, Named.as("not-killed"))
+        int partitions = settings.partitions();
+        StoryScorer scorer = new StoryScorer(settings.storyThreshold(), settings.retention());
+        KStream<String, Signed> signed = articles
+                .mapValues(a -> new Signed(a, isKill(a) ? null : MinHash.signature(a.headline(), a.body()), null),
+                        Named.as("lsh-signature"))
+                .process(StoryVectorProcessor::new, Named.as(StoryVectorProcessor.NAME), StoryVectorProcessor.FREQUENCIES);
+        KStream<String, Signed> live = signed.filter((id, s) -> s.signature() != null, Named.as("not-killed"));
+        KStream<String, GatherInput> bandAnswers = live
                 .mapValues(s -> new Probe(s.article().id(), s.article().contentHash(),
-                        s.article().received().toEpochMilli(), s.signature(), bandPartitions), Named.as("lsh-probe"))
+                        s.article().received().toEpochMilli(), s.signature(), partitions), Named.as("lsh-probe"))
                 .repartition(Repartitioned.<String, Probe>as(REPARTITION_BANDS)
                         .withKeySerde(Serdes.String()).withValueSerde(probeSerde)
-                        .withNumberOfPartitions(bandPartitions).withStreamPartitioner(new BandPartitioner()))
+                        .withNumberOfPartitions(partitions).withStreamPartitioner(new BandPartitioner()))
                 .process(() -> new LshBucketProcessor(settings.retention()), Named.as(LshBucketProcessor.NAME),
                         LshBucketProcessor.BUCKETS, LshBucketProcessor.SIGNATURES);
+        KStream<String, GatherInput> storyAnswers = live
+                .filter((id, s) -> !s.vector().keys().isEmpty(), Named.as("with-story-keys"))
+                .mapValues(s -> new StoryProbe(s.article().id(), s.vector(), partitions), Named.as("story-probe"))
+                .repartition(Repartitioned.<String, StoryProbe>as(REPARTITION_STORY_PROBES)
+                        .withKeySerde(Serdes.String()).withValueSerde(new JsonSerde<>(StoryProbe.class))
+                        .withNumberOfPartitions(partitions).withStreamPartitioner(new StoryKeyPartitioner<>()))
+                .process(() -> new StoryProbeProcessor(scorer, settings.retention()), Named.as(StoryProbeProcessor.NAME),
+                        StoryProbeProcessor.BUCKETS, StoryProbeProcessor.VECTORS);
         // The article goes to the gather step with the number of partition answers to wait for.
         KStream<String, GatherInput> toGather = signed
-                .mapValues(s -> GatherInput.of(s.article(), s.signature() == null ? 0
-                        : MinHash.owners(s.signature(), bandPartitions).size()), Named.as("to-gather"));
+                .mapValues(s -> s.signature() == null ? GatherInput.of(s.article(), null, 0, 0)
+                        : GatherInput.of(s.article(), s.vector(), MinHash.owners(s.signature(), partitions).size(),
+                                StoryKeyPartitioner.owners(s.vector(), partitions).size()), Named.as("to-gather"));
         KStream<String, Deduplicated> deduplicated = toGather
-                .merge(answers, Named.as("gather-answers"))
+                .merge(bandAnswers, Named.as("gather-band-answers"))
+                .merge(storyAnswers, Named.as("gather-story-answers"))
                 .repartition(Repartitioned.<String, GatherInput>as(REPARTITION_GATHER)
                         .withKeySerde(Serdes.String()).withValueSerde(gatherSerde))
-                .process(() -> new DedupGatherProcessor(new DedupDecider(settings.nearThreshold())),
+                .process(() -> new DedupGatherProcessor(
+                                new DedupDecider(settings.nearThreshold(), settings.storyThreshold()), partitions),
                         Named.as(DedupGatherProcessor.NAME), DedupGatherProcessor.PENDING, DedupGatherProcessor.SEEN);
+        // Decided articles join the story index; a separate topic because the index is upstream of the decision.
+        deduplicated
+                .filter((id, d) -> d.insert() != null, Named.as("to-index"))
+                .mapValues(Deduplicated::insert, Named.as("story-insert"))
+                .repartition(Repartitioned.<String, StoryInsert>as(REPARTITION_STORY_INSERTS)
+                        .withKeySerde(Serdes.String()).withValueSerde(new JsonSerde<>(StoryInsert.class))
+                        .withNumberOfPartitions(partitions).withStreamPartitioner(new StoryKeyPartitioner<>()))
+                .process(() -> new StoryInsertProcessor(scorer, settings.retention()), Named.as(StoryInsertProcessor.NAME),
+                        StoryProbeProcessor.BUCKETS, StoryProbeProcessor.VECTORS);
 
         deduplicated
                 .mapValues(Deduplicated::article, Named.as("article"))
@@ -140,6 +180,7 @@ public final class NewsTopology {
         deduplicated
                 .filter((id, d) -> d.decision().storyId() != null, Named.as("with-story"))
                 .selectKey((id, d) -> d.decision().storyId(), Named.as("key-by-story"))
+                .mapValues(Deduplicated::withoutInsert, Named.as("story-member"))
                 .repartition(Repartitioned.<String, Deduplicated>as(REPARTITION_STORIES)
                         .withKeySerde(Serdes.String()).withValueSerde(new JsonSerde<>(Deduplicated.class)))
                 .process(StoryAggregator::new, Named.as(StoryAggregator.NAME), StoryAggregator.STORE)

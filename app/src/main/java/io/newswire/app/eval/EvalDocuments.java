@@ -6,12 +6,15 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.newswire.common.Article;
 import io.newswire.common.Json;
 
 /** Evaluation documents in JSON Lines: {@code doc_id}, {@code text} (sentences on lines), gold {@code cluster_id}. */
 final class EvalDocuments {
+
+    private static final Pattern URL_LINE = Pattern.compile("https? : / / \\S.*");
 
     record Document(String id, String cluster, String text) {
     }
@@ -31,10 +34,18 @@ final class EvalDocuments {
         return docs;
     }
 
-    /** An article from sentences: the first is the headline, each further one a paragraph. */
+    /**
+     * An article from sentences: the first is the headline, each further one a paragraph. A first line that
+     * is a web address (ECB+ documents from the web start with their tokenized URL) is the article's url.
+     */
     static Article article(String id, List<String> sentences, Instant received) {
+        String url = null;
+        if (sentences.size() > 1 && URL_LINE.matcher(sentences.get(0)).matches()) {
+            url = sentences.get(0).replace(" ", "");
+            sentences = sentences.subList(1, sentences.size());
+        }
         List<String> body = sentences.size() > 1 ? sentences.subList(1, sentences.size()) : sentences;
-        return Article.ingested(id, 1, "eval", "text", null, sentences.get(0), body, null, "en", received, received);
+        return Article.ingested(id, 1, "eval", "text", url, sentences.get(0), body, null, "en", received, received);
     }
 
     static List<String> sentences(String text) {

@@ -8,6 +8,7 @@ import io.newswire.common.Decision;
 import io.newswire.common.ItemMeta;
 import io.newswire.processors.dedup.DedupRecords.Candidate;
 import io.newswire.processors.dedup.DedupRecords.Seen;
+import io.newswire.processors.story.StoryRecords.StoryCandidate;
 
 /**
  * The dedup decision for one article, from its candidates and what was decided for its id before:
@@ -17,8 +18,13 @@ import io.newswire.processors.dedup.DedupRecords.Seen;
  *       redelivery and gets the same answer as the first time;</li>
  *   <li>an earlier article with the same content hash: an exact duplicate;</li>
  *   <li>an earlier article at an estimated Jaccard of at least the threshold: a near duplicate;</li>
- *   <li>otherwise new, and the first article of its own story.</li>
+ *   <li>a story whose closest member scores at least the story threshold ({@code StoryScorer}): the same
+ *       story, the best one;</li>
+ *   <li>otherwise new, and the first article of its own story (story id = its id).</li>
  * </ol>
+ * A copy joins its original's story: the original is nearly always the best member of that story among
+ * the story candidates; when it is not there yet (both in flight at once), the best story at or above the
+ * threshold, else the original's id.
  * "Earlier" orders by arrival time, then id, so two copies decide the same way whichever of them a
  * bucket saw first: the later one points to the earlier, never both at each other. Pure.
  */
@@ -27,18 +33,21 @@ public final class DedupDecider {
     public static final String METHOD_EXACT = "content-hash";
     public static final String METHOD_NEAR = "minhash-lsh";
     public static final String METHOD_VERSION = "version";
+    public static final String METHOD_STORY = "tfidf-entities-time";
 
     /** The decision, the article as it goes out (null for a tombstone), and what to remember for its id. */
     public record Outcome(Article article, Decision decision, Seen seen) {
     }
 
     private final double nearThreshold;
+    private final double storyThreshold;
 
-    public DedupDecider(double nearThreshold) {
+    public DedupDecider(double nearThreshold, double storyThreshold) {
         this.nearThreshold = nearThreshold;
+        this.storyThreshold = storyThreshold;
     }
 
-    public Outcome decide(Article article, List<Candidate> candidates, Seen previous) {
+    public Outcome decide(Article article, List<Candidate> candidates, List<StoryCandidate> stories, Seen previous) {
         String id = article.id();
         if (article.meta() != null && ItemMeta.CANCELED.equals(article.meta().pubstatus())) {
             return new Outcome(null, new Decision(id, article.version(), Decision.Kind.KILL, id,
@@ -63,28 +72,44 @@ public final class DedupDecider {
         Optional<Candidate> exact = earlier.stream()
                 .filter(c -> c.contentHash() != null && c.contentHash().equals(article.contentHash()))
                 .min(byArrival);
+        Optional<StoryCandidate> bestStory = stories.stream()
+                .max(Comparator.comparingDouble(StoryCandidate::score)
+                        .thenComparing(StoryCandidate::storyId, Comparator.reverseOrder()));
+        Optional<StoryCandidate> joined = bestStory.filter(c -> c.score() >= storyThreshold);
         if (exact.isPresent()) {
-            return linked(article, exact.get(), Decision.Kind.EXACT_DUPLICATE, METHOD_EXACT, 1.0, 1.0);
+            return copy(article, exact.get(), stories, joined, Decision.Kind.EXACT_DUPLICATE, METHOD_EXACT, 1.0, 1.0);
         }
         Optional<Candidate> near = earlier.stream()
                 .filter(c -> c.similarity() >= nearThreshold)
                 .max(Comparator.comparingDouble(Candidate::similarity).thenComparing(byArrival.reversed()));
         if (near.isPresent()) {
-            return linked(article, near.get(), Decision.Kind.NEAR_DUPLICATE, METHOD_NEAR, near.get().similarity(),
-                    nearThreshold);
+            return copy(article, near.get(), stories, joined, Decision.Kind.NEAR_DUPLICATE, METHOD_NEAR,
+                    near.get().similarity(), nearThreshold);
         }
-        double best = candidates.stream().mapToDouble(Candidate::similarity).max().orElse(0);
+        if (joined.isPresent()) {
+            StoryCandidate s = joined.get();
+            return new Outcome(article.withLinks(null, s.storyId()),
+                    new Decision(id, article.version(), Decision.Kind.SAME_STORY, s.articleId(), s.storyId(),
+                            METHOD_STORY, s.score(), storyThreshold),
+                    new Seen(article.version(), null, s.storyId(), Decision.Kind.SAME_STORY.name()));
+        }
+        double best = bestStory.map(StoryCandidate::score).orElse(0.0);
         return new Outcome(article.withLinks(null, id),
-                new Decision(id, article.version(), Decision.Kind.NEW, null, id, METHOD_NEAR, best, nearThreshold),
+                new Decision(id, article.version(), Decision.Kind.NEW, null, id, METHOD_STORY, best, storyThreshold),
                 new Seen(article.version(), null, id, Decision.Kind.NEW.name()));
     }
 
-    /** Duplicates join the story of the article they copy; until story clustering lands that is its id. */
-    private static Outcome linked(Article article, Candidate original, Decision.Kind kind, String method, double score,
-                                  double threshold) {
+    private static Outcome copy(Article article, Candidate original, List<StoryCandidate> stories,
+                                Optional<StoryCandidate> joined, Decision.Kind kind, String method, double score,
+                                double threshold) {
         String canonical = original.articleId();
-        return new Outcome(article.withLinks(canonical, canonical),
-                new Decision(article.id(), article.version(), kind, canonical, canonical, method, score, threshold),
-                new Seen(article.version(), canonical, canonical, kind.name()));
+        String story = stories.stream()
+                .filter(s -> s.articleId().equals(canonical))
+                .map(StoryCandidate::storyId)
+                .findFirst()
+                .orElseGet(() -> joined.map(StoryCandidate::storyId).orElse(canonical));
+        return new Outcome(article.withLinks(canonical, story),
+                new Decision(article.id(), article.version(), kind, canonical, story, method, score, threshold),
+                new Seen(article.version(), canonical, story, kind.name()));
     }
 }

@@ -6,11 +6,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import io.newswire.common.Article;
+import io.newswire.common.Decision;
 import io.newswire.processors.Deduplicated;
 import io.newswire.processors.dedup.DedupRecords.Candidate;
 import io.newswire.processors.dedup.DedupRecords.GatherInput;
 import io.newswire.processors.dedup.DedupRecords.Pending;
 import io.newswire.processors.dedup.DedupRecords.Seen;
+import io.newswire.processors.story.StoryRecords.StoryCandidate;
+import io.newswire.processors.story.StoryRecords.StoryInsert;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -20,8 +23,9 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * Gathers, by article id, the article and the answers of all its bands (in either order), then decides
- * ({@link DedupDecider}) and forwards the article with its links and the decision. Remembers each id's
+ * Gathers, by article id, the article and the answers of all its band and story-key partitions (in any
+ * order), then decides ({@link DedupDecider}) and forwards the article with its links, the decision, and,
+ * for an article that starts or joins a story, its insert into the story index. Remembers each id's
  * decision for updates and redeliveries (within the retention window). Answers left without their
  * article for longer than an hour (a redelivery overtaken by its twin) are dropped by a punctuator.
  */
@@ -33,12 +37,14 @@ public final class DedupGatherProcessor implements Processor<String, GatherInput
     private static final Duration ORPHAN_AFTER = Duration.ofHours(1);
 
     private final DedupDecider decider;
+    private final int partitions;
     private ProcessorContext<String, Deduplicated> context;
     private KeyValueStore<String, Pending> pending;
     private KeyValueStore<String, Seen> seen;
 
-    public DedupGatherProcessor(DedupDecider decider) {
+    public DedupGatherProcessor(DedupDecider decider, int partitions) {
         this.decider = decider;
+        this.partitions = partitions;
     }
 
     @Override
@@ -55,16 +61,23 @@ public final class DedupGatherProcessor implements Processor<String, GatherInput
         GatherInput input = record.value();
         Pending state = pending.get(id);
         if (state == null) {
-            state = new Pending(null, 0, List.of(), List.of(), context.currentSystemTimeMs());
+            state = Pending.empty(context.currentSystemTimeMs());
         }
         if (input.article() != null) {
-            state = new Pending(input.article(), input.expectedBands(), state.bandsAnswered(), state.candidates(),
+            state = new Pending(input.article(), input.vector(), input.expectedBands(), input.expectedStories(),
+                    state.bandsAnswered(), state.storiesAnswered(), state.candidates(), state.storyCandidates(),
                     state.firstSeenMillis());
-        } else if (!state.bandsAnswered().contains(input.answer().partition())) {
-            List<Integer> bands = new ArrayList<>(state.bandsAnswered());
-            bands.add(input.answer().partition());
-            state = new Pending(state.article(), state.expectedBands(), bands,
-                    merge(state.candidates(), input.answer().candidates()), state.firstSeenMillis());
+        } else if (input.answer() != null && !state.bandsAnswered().contains(input.answer().partition())) {
+            state = new Pending(state.article(), state.vector(), state.expectedBands(), state.expectedStories(),
+                    plus(state.bandsAnswered(), input.answer().partition()), state.storiesAnswered(),
+                    merge(state.candidates(), input.answer().candidates()), state.storyCandidates(),
+                    state.firstSeenMillis());
+        } else if (input.storyAnswer() != null && !state.storiesAnswered().contains(input.storyAnswer().partition())) {
+            List<StoryCandidate> stories = new ArrayList<>(state.storyCandidates());
+            stories.addAll(input.storyAnswer().candidates());
+            state = new Pending(state.article(), state.vector(), state.expectedBands(), state.expectedStories(),
+                    state.bandsAnswered(), plus(state.storiesAnswered(), input.storyAnswer().partition()),
+                    state.candidates(), stories, state.firstSeenMillis());
         }
         if (!state.complete()) {
             pending.put(id, state);
@@ -72,13 +85,25 @@ public final class DedupGatherProcessor implements Processor<String, GatherInput
         }
         pending.delete(id);
         Article article = state.article();
-        DedupDecider.Outcome outcome = decider.decide(article, state.candidates(), seen.get(id));
+        DedupDecider.Outcome outcome = decider.decide(article, state.candidates(), state.storyCandidates(),
+                seen.get(id));
         if (outcome.seen() == null) {
             seen.delete(id);
         } else {
             seen.put(id, outcome.seen());
         }
-        context.forward(record.withValue(new Deduplicated(outcome.article(), outcome.decision())));
+        // Articles that start or join a story are indexed for later ones; copies are represented by their original.
+        Decision.Kind kind = outcome.decision().decision();
+        StoryInsert insert = state.vector() != null && !state.vector().keys().isEmpty()
+                && (kind == Decision.Kind.NEW || kind == Decision.Kind.SAME_STORY)
+                ? new StoryInsert(id, outcome.decision().storyId(), state.vector(), partitions) : null;
+        context.forward(record.withValue(new Deduplicated(outcome.article(), outcome.decision(), insert)));
+    }
+
+    private static List<Integer> plus(List<Integer> list, int value) {
+        List<Integer> out = new ArrayList<>(list);
+        out.add(value);
+        return out;
     }
 
     /** Candidates of all bands, one per article, with the highest similarity any band reported. */

@@ -2,6 +2,9 @@ package io.newswire.processors.dedup;
 
 import java.util.List;
 import io.newswire.common.Article;
+import io.newswire.processors.story.StoryRecords.StoryAnswer;
+import io.newswire.processors.story.StoryRecords.StoryCandidate;
+import io.newswire.processors.story.StoryVector;
 
 /** The records that travel between the dedup stages and sit in their stores. */
 public final class DedupRecords {
@@ -21,8 +24,14 @@ public final class DedupRecords {
     public record Candidate(String articleId, String contentHash, long receivedMillis, double similarity) {
     }
 
-    /** An article with its MinHash signature, computed once for both the probe and the gather count. */
-    public record Signed(Article article, int[] signature) {
+    /**
+     * An article with its MinHash signature and story vector, computed once for the probes and the gather
+     * counts. Both are null for a kill.
+     */
+    public record Signed(Article article, int[] signature, StoryVector vector) {
+        public Signed withVector(StoryVector v) {
+            return new Signed(article, signature, v);
+        }
     }
 
     /** What one partition's buckets answered for all the bands it owns, routed back by article id. */
@@ -43,27 +52,43 @@ public final class DedupRecords {
     public record StoredSignature(int[] signature, long receivedMillis) {
     }
 
-    /** Either the article itself or one band's answer: the gather step receives both, keyed by article id. */
-    public record GatherInput(Article article, int expectedBands, BandAnswer answer) {
-        public static GatherInput of(Article article, int expectedBands) {
-            return new GatherInput(article, expectedBands, null);
+    /**
+     * One of: the article itself (with its story vector and how many band and story answers to wait for),
+     * one band partition's answer, or one story partition's answer. The gather step receives all of them,
+     * keyed by article id, in any order.
+     */
+    public record GatherInput(Article article, StoryVector vector, int expectedBands, int expectedStories,
+                              BandAnswer answer, StoryAnswer storyAnswer) {
+        public static GatherInput of(Article article, StoryVector vector, int expectedBands, int expectedStories) {
+            return new GatherInput(article, vector, expectedBands, expectedStories, null, null);
         }
 
         public static GatherInput of(BandAnswer answer) {
-            return new GatherInput(null, 0, answer);
+            return new GatherInput(null, null, 0, 0, answer, null);
+        }
+
+        public static GatherInput of(StoryAnswer answer) {
+            return new GatherInput(null, null, 0, 0, null, answer);
         }
     }
 
-    /** An article waiting for the answers of the partitions owning its bands. */
-    public record Pending(Article article, int expectedBands, List<Integer> bandsAnswered, List<Candidate> candidates,
-                          long firstSeenMillis) {
+    /** An article waiting for the answers of the partitions owning its bands and story keys. */
+    public record Pending(Article article, StoryVector vector, int expectedBands, int expectedStories,
+                          List<Integer> bandsAnswered, List<Integer> storiesAnswered, List<Candidate> candidates,
+                          List<StoryCandidate> storyCandidates, long firstSeenMillis) {
         public Pending {
             bandsAnswered = bandsAnswered == null ? List.of() : List.copyOf(bandsAnswered);
+            storiesAnswered = storiesAnswered == null ? List.of() : List.copyOf(storiesAnswered);
             candidates = candidates == null ? List.of() : List.copyOf(candidates);
+            storyCandidates = storyCandidates == null ? List.of() : List.copyOf(storyCandidates);
+        }
+
+        public static Pending empty(long nowMillis) {
+            return new Pending(null, null, 0, 0, List.of(), List.of(), List.of(), List.of(), nowMillis);
         }
 
         public boolean complete() {
-            return article != null && bandsAnswered.size() >= expectedBands;
+            return article != null && bandsAnswered.size() >= expectedBands && storiesAnswered.size() >= expectedStories;
         }
     }
 

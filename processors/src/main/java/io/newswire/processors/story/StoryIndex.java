@@ -1,0 +1,115 @@
+package io.newswire.processors.story;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import io.newswire.processors.dedup.MinHash;
+import io.newswire.processors.story.StoryRecords.StoredVector;
+import io.newswire.processors.story.StoryRecords.StoryBucket;
+import io.newswire.processors.story.StoryRecords.StoryCandidate;
+import io.newswire.processors.story.StoryRecords.StoryInsert;
+import io.newswire.processors.story.StoryRecords.StoryMember;
+import io.newswire.processors.story.StoryRecords.StoryProbe;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * One partition's share of the story index: for each key it owns, the recent articles carrying that key
+ * (at most {@value #MAX_BUCKET}, the newest), and the vector and story of every article it indexes.
+ * Probes read it, inserts write it; both go through {@link StoryProbeProcessor} and
+ * {@link StoryInsertProcessor}, which share the two stores.
+ *
+ * <p>State per article: one ~50-byte bucket entry per key (13) and one vector (~200 words and entities
+ * with weights, ~4 KB as JSON) per owning partition. Entries older than the retention window are dropped
+ * when their bucket is next written; vectors by a purge every ten minutes.
+ */
+final class StoryIndex {
+
+    static final String BUCKETS = "story-bucket-store";
+    static final String VECTORS = "story-vector-store";
+    static final int MAX_BUCKET = 100;
+    static final int MAX_ANSWER = 10;
+
+    private final KeyValueStore<String, StoryBucket> buckets;
+    private final KeyValueStore<String, StoredVector> vectors;
+    private final StoryScorer scorer;
+    private final Duration retention;
+
+    StoryIndex(KeyValueStore<String, StoryBucket> buckets, KeyValueStore<String, StoredVector> vectors,
+               StoryScorer scorer, Duration retention) {
+        this.buckets = buckets;
+        this.vectors = vectors;
+        this.scorer = scorer;
+        this.retention = retention;
+    }
+
+    /** The closest member of each story sharing a key owned here, best stories first. */
+    List<StoryCandidate> probe(StoryProbe probe, int partition) {
+        Set<String> members = new LinkedHashSet<>();
+        for (String key : owned(probe.vector().keys(), probe.partitions(), partition)) {
+            StoryBucket bucket = buckets.get(key);
+            if (bucket != null) {
+                bucket.members().forEach(m -> members.add(m.articleId()));
+            }
+        }
+        members.remove(probe.articleId());
+        Map<String, StoryCandidate> byStory = new HashMap<>();
+        for (String member : members) {
+            StoredVector stored = vectors.get(member);
+            if (stored == null) {
+                continue;
+            }
+            double score = scorer.score(probe.vector(), stored.vector());
+            byStory.merge(stored.storyId(), new StoryCandidate(member, stored.storyId(), score),
+                    (a, b) -> a.score() >= b.score() ? a : b);
+        }
+        return byStory.values().stream()
+                .sorted(Comparator.comparingDouble(StoryCandidate::score).reversed()
+                        .thenComparing(StoryCandidate::storyId))
+                .limit(MAX_ANSWER)
+                .toList();
+    }
+
+    void insert(StoryInsert insert, int partition) {
+        long oldest = insert.vector().timeMillis() - retention.toMillis();
+        for (String key : owned(insert.vector().keys(), insert.partitions(), partition)) {
+            StoryBucket bucket = buckets.get(key);
+            List<StoryMember> kept = new ArrayList<>();
+            for (StoryMember m : bucket == null ? List.<StoryMember>of() : bucket.members()) {
+                if (m.timeMillis() >= oldest && !m.articleId().equals(insert.articleId())) {
+                    kept.add(m);
+                }
+            }
+            kept.add(new StoryMember(insert.articleId(), insert.vector().timeMillis()));
+            if (kept.size() > MAX_BUCKET) {
+                kept = new ArrayList<>(kept.subList(kept.size() - MAX_BUCKET, kept.size()));
+            }
+            buckets.put(key, new StoryBucket(kept));
+        }
+        vectors.put(insert.articleId(), new StoredVector(insert.vector(), insert.storyId()));
+    }
+
+    void purge(long nowMillis) {
+        long oldest = nowMillis - retention.toMillis();
+        List<String> expired = new ArrayList<>();
+        try (KeyValueIterator<String, StoredVector> all = vectors.all()) {
+            while (all.hasNext()) {
+                KeyValue<String, StoredVector> entry = all.next();
+                if (entry.value.vector().timeMillis() < oldest) {
+                    expired.add(entry.key);
+                }
+            }
+        }
+        expired.forEach(vectors::delete);
+    }
+
+    private static List<String> owned(List<String> keys, int partitions, int partition) {
+        return keys.stream().filter(k -> MinHash.owner(k, partitions) == partition).toList();
+    }
+}
