@@ -93,6 +93,13 @@ final class RunCommand implements Command {
             if (config.bootstrapServers().isEmpty()) {
                 broker = EmbeddedKafka.start(config.dataDir());
                 config = config.withBootstrapServers(broker.bootstrapServers());
+                if (config.dataDir().isEmpty()) {
+                    // A fresh broker's output replaces the last run's: the file sink keeps the first record of
+                    // each id and version, so the previous run's files would mask this run's links.
+                    for (Path file : SinkRunner.outputFiles(config)) {
+                        Files.deleteIfExists(file);
+                    }
+                }
                 if (config.stateDir().isEmpty()) {
                     // Fresh broker, fresh state: old local state would not match the new cluster's offsets.
                     tempState = Files.createTempDirectory("newswire-streams-");

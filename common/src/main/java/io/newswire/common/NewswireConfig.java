@@ -69,7 +69,7 @@ public record NewswireConfig(
             Setting::positiveInt, "how long deduplication remembers an article");
     public static final Setting<Double> DEDUP_NEAR_THRESHOLD = new Setting<>("dedup.near.threshold", "0.35",
             NewswireConfig::fraction, "estimated Jaccard similarity at which an earlier article is a near duplicate");
-    public static final Setting<Double> STORY_THRESHOLD = new Setting<>("story.threshold", "0.22",
+    public static final Setting<Double> STORY_THRESHOLD = new Setting<>("story.threshold", "0.24",
             NewswireConfig::fraction, "story score (TF-IDF + entities + time) at which an article joins a story");
 
     public static final List<Setting<?>> SETTINGS = List.of(BOOTSTRAP_SERVERS, TOPIC_PREFIX, PARTITIONS,

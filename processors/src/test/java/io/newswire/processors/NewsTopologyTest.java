@@ -26,6 +26,8 @@ import org.junit.jupiter.api.Test;
 import io.newswire.processors.dedup.DedupDecider;
 import io.newswire.processors.dedup.DedupGatherProcessor;
 import io.newswire.processors.dedup.LshBucketProcessor;
+import io.newswire.processors.story.StoryProbeProcessor;
+import io.newswire.processors.story.StoryVectorProcessor;
 
 class NewsTopologyTest {
 
@@ -133,6 +135,51 @@ class NewsTopologyTest {
         assertThat(near.method()).isEqualTo(DedupDecider.METHOD_NEAR);
         assertThat(near.score()).isGreaterThanOrEqualTo(near.threshold());
         assertThat(enriched.readValuesToList()).extracting(Article::duplicateOf).containsExactly(null, "orig", null);
+    }
+
+    @Test
+    void shouldJoinADifferentReportOfTheSameEventToItsStoryAndKeepAnotherEventApart() {
+        send(article("q1", "Earthquake Hits Qeshm Island",
+                "A magnitude 5.9 earthquake struck Qeshm island off southern Iran on Sunday, killing ten people.",
+                "Rescue teams reached seven damaged villages on the island in the Persian Gulf."));
+        send(article("f1", "Philadelphia Fires Coach Maurice Cheeks",
+                "The Philadelphia 76ers fired head coach Maurice Cheeks after a 9-14 start to the season.",
+                "Assistant general manager Tony DiLeo will take over the team."));
+        send(article("q2", "Qeshm Villagers Shelter After Killer Earthquake",
+                "Survivors of the earthquake on Qeshm island slept in tents as aftershocks shook southern Iran.",
+                "Officials said ten people died and seven villages on the island were damaged."));
+
+        List<Decision> out = decisions.readValuesToList();
+        assertThat(out).extracting(Decision::articleId).containsExactly("q1", "f1", "q2");
+        assertThat(out.get(0).decision()).isEqualTo(Decision.Kind.NEW);
+        assertThat(out.get(1).decision()).isEqualTo(Decision.Kind.NEW);
+        assertThat(out.get(1).storyId()).isEqualTo("f1");
+        Decision same = out.get(2);
+        assertThat(same.decision()).isEqualTo(Decision.Kind.SAME_STORY);
+        assertThat(same.matchedId()).isEqualTo("q1");
+        assertThat(same.storyId()).isEqualTo("q1");
+        assertThat(same.method()).isEqualTo(DedupDecider.METHOD_STORY);
+        assertThat(same.score()).isGreaterThanOrEqualTo(same.threshold());
+        assertThat(enriched.readValuesToList()).filteredOn(a -> a.id().equals("q2"))
+                .extracting(Article::storyId, Article::duplicateOf).containsExactly(org.assertj.core.groups.Tuple.tuple("q1", null));
+    }
+
+    @Test
+    void shouldPutACopyOfAStoryMemberIntoThatStory() {
+        send(article("q1", "Earthquake Hits Qeshm Island",
+                "A magnitude 5.9 earthquake struck Qeshm island off southern Iran on Sunday, killing ten people.",
+                "Rescue teams reached seven damaged villages on the island in the Persian Gulf."));
+        send(article("q2", "Qeshm Villagers Shelter After Killer Earthquake",
+                "Survivors of the earthquake on Qeshm island slept in tents as aftershocks shook southern Iran.",
+                "Officials said ten people died and seven villages on the island were damaged."));
+        send(article("q3", "Villagers shelter after quake",
+                "Survivors of the earthquake on Qeshm island slept in tents as aftershocks shook southern Iran.",
+                "Officials said ten people died and seven villages on the island were damaged."));
+
+        Decision copy = decisions.readValuesToList().get(2);
+        assertThat(copy.decision()).isEqualTo(Decision.Kind.NEAR_DUPLICATE);
+        assertThat(copy.matchedId()).isEqualTo("q2");
+        assertThat(copy.storyId()).isEqualTo("q1");
     }
 
     @Test
@@ -246,7 +293,9 @@ class NewsTopologyTest {
                 "write-decisions", NewsTopology.REPARTITION_BANDS, NewsTopology.REPARTITION_GATHER,
                 LshBucketProcessor.BUCKETS, LshBucketProcessor.SIGNATURES, DedupGatherProcessor.PENDING,
                 DedupGatherProcessor.SEEN, StoryAggregator.STORE, NewsTopology.REPARTITION_STORIES, "write-stories",
-                "canonicalize", CanonicalizeProcessor.REGISTRY_STORE, "write-entity-registry")
+                "canonicalize", CanonicalizeProcessor.REGISTRY_STORE, "write-entity-registry",
+                NewsTopology.REPARTITION_STORY_PROBES, NewsTopology.REPARTITION_STORY_INSERTS,
+                StoryProbeProcessor.BUCKETS, StoryProbeProcessor.VECTORS, StoryVectorProcessor.FREQUENCIES)
                 .doesNotContain("KSTREAM-");
     }
 }

@@ -2,6 +2,7 @@ package io.newswire.sinks;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -57,10 +58,23 @@ public final class SinkRunner implements Runnable, AutoCloseable {
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         props.putIfAbsent(ConsumerConfig.CLIENT_ID_CONFIG, "newswire-sink");
-        for (String topic : List.of(topics.enriched().name(), topics.dlq().name(), topics.stories().name())) {
-            sinkByTopic.put(topic, new JsonLinesFileSink(config.outDir().resolve(topic + ".jsonl")));
+        for (String topic : sinkTopics(topics)) {
+            sinkByTopic.put(topic, new JsonLinesFileSink(outputFile(config, topic)));
         }
         this.consumer = new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());
+    }
+
+    /** The files this sink writes, one per topic. */
+    public static List<Path> outputFiles(NewswireConfig config) {
+        return sinkTopics(config.topics()).stream().map(t -> outputFile(config, t)).toList();
+    }
+
+    private static List<String> sinkTopics(Topics topics) {
+        return List.of(topics.enriched().name(), topics.dlq().name(), topics.stories().name());
+    }
+
+    private static Path outputFile(NewswireConfig config, String topic) {
+        return config.outDir().resolve(topic + ".jsonl");
     }
 
     @Override

@@ -25,7 +25,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
 /**
  * Gathers, by article id, the article and the answers of all its band and story-key partitions (in any
  * order), then decides ({@link DedupDecider}) and forwards the article with its links, the decision, and,
- * for an article that starts or joins a story, its insert into the story index. Remembers each id's
+ * on an id's first decision, the final entry for the story index. Remembers each id's
  * decision for updates and redeliveries (within the retention window). Answers left without their
  * article for longer than an hour (a redelivery overtaken by its twin) are dropped by a punctuator.
  */
@@ -85,17 +85,18 @@ public final class DedupGatherProcessor implements Processor<String, GatherInput
         }
         pending.delete(id);
         Article article = state.article();
+        Seen seenBefore = seen.get(id);
         DedupDecider.Outcome outcome = decider.decide(article, state.candidates(), state.storyCandidates(),
-                seen.get(id));
+                seenBefore);
         if (outcome.seen() == null) {
             seen.delete(id);
         } else {
             seen.put(id, outcome.seen());
         }
-        // Articles that start or join a story are indexed for later ones; copies are represented by their original.
+        // A first decision fixes the story the index holds for the article (it was indexed provisionally).
         Decision.Kind kind = outcome.decision().decision();
         StoryInsert insert = state.vector() != null && !state.vector().keys().isEmpty()
-                && (kind == Decision.Kind.NEW || kind == Decision.Kind.SAME_STORY)
+                && kind != Decision.Kind.UPDATE && kind != Decision.Kind.KILL && seenBefore == null
                 ? new StoryInsert(id, outcome.decision().storyId(), state.vector(), partitions) : null;
         context.forward(record.withValue(new Deduplicated(outcome.article(), outcome.decision(), insert)));
     }

@@ -22,8 +22,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
 /**
  * One partition's share of the story index: for each key it owns, the recent articles carrying that key
  * (at most {@value #MAX_BUCKET}, the newest), and the vector and story of every article it indexes.
- * Probes read it, inserts write it; both go through {@link StoryProbeProcessor} and
- * {@link StoryInsertProcessor}, which share the two stores.
+ * Probes read it and add a provisional entry, decisions write the final one; they arrive through
+ * {@link StoryProbeProcessor} and {@link StoryInsertProcessor}, which share the two stores.
  *
  * <p>State per article: one ~50-byte bucket entry per key (13) and one vector (~200 words and entities
  * with weights, ~4 KB as JSON) per owning partition. Entries older than the retention window are dropped
@@ -49,8 +49,25 @@ final class StoryIndex {
         this.retention = retention;
     }
 
-    /** The closest member of each story sharing a key owned here, best stories first. */
+    /**
+     * The closest member of each story sharing a key owned here, best stories first; and the probing
+     * article joins the index at once, in the story this partition's answer points to (or its own). The
+     * gather step's decision overwrites that story with the final one ({@link #insert}). Indexing at probe
+     * time is what lets articles arriving together (a batch, a burst) find each other: were the index
+     * written only after the decision, every article of a burst would probe an index without the others.
+     * An article indexed before (a redelivery, a newer version) keeps its entry.
+     */
     List<StoryCandidate> probe(StoryProbe probe, int partition) {
+        List<StoryCandidate> answer = candidates(probe, partition);
+        if (vectors.get(probe.articleId()) == null) {
+            String story = answer.isEmpty() || answer.get(0).score() < scorer.threshold() ? probe.articleId()
+                    : answer.get(0).storyId();
+            insert(new StoryInsert(probe.articleId(), story, probe.vector(), probe.partitions()), partition);
+        }
+        return answer;
+    }
+
+    private List<StoryCandidate> candidates(StoryProbe probe, int partition) {
         Set<String> members = new LinkedHashSet<>();
         for (String key : owned(probe.vector().keys(), probe.partitions(), partition)) {
             StoryBucket bucket = buckets.get(key);

@@ -23,6 +23,12 @@ public final class StoryVectors {
     static final int ENTITY_KEYS = 5;
     static final String TERM_PREFIX = "t:";
     static final String ENTITY_PREFIX = "e:";
+    /**
+     * Documents assumed seen before the first, containing none of its words: on a young stream (the first
+     * articles after a start) every word would otherwise look common and IDF would erase what two reports
+     * share. Fades as real counts grow.
+     */
+    static final int PRIOR_DOCUMENTS = 50;
 
     private final DocumentFrequencies frequencies;
 
@@ -51,7 +57,7 @@ public final class StoryVectors {
     }
 
     private Map<String, Double> weights(Map<String, Integer> counts, String dfPrefix) {
-        double documents = frequencies.documents();
+        double documents = frequencies.documents() + PRIOR_DOCUMENTS;
         Map<String, Double> out = new HashMap<>();
         counts.forEach((term, count) -> {
             double idf = Math.log((documents + 1) / (frequencies.frequency(dfPrefix + term) + 0.5));
