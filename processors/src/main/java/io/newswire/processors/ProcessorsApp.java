@@ -29,7 +29,7 @@ public final class ProcessorsApp implements AutoCloseable {
         });
     }
 
-    static Properties streamsProperties(NewswireConfig config) {
+    public static Properties streamsProperties(NewswireConfig config) {
         Properties props = config.clientProperties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, config.applicationId());
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, config.processingGuarantee());

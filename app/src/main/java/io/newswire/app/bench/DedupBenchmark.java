@@ -19,6 +19,7 @@ import io.newswire.common.NewswireConfig;
 import io.newswire.ingest.ArticlePublisher;
 import io.newswire.processors.Enrichment;
 import io.newswire.processors.NewsTopology;
+import io.newswire.processors.ProcessorsApp;
 import io.newswire.processors.TopologySettings;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -46,6 +47,7 @@ public final class DedupBenchmark {
 
     private static final double EDIT_SHARE = 0.03;
     private static final int COPY_EVERY = 10;
+    private static final int RECENT = 1000;
 
     private final NewswireConfig config;
     private final PrintStream out;
@@ -65,9 +67,10 @@ public final class DedupBenchmark {
                 s.get();
             }
         }
-        out.printf(Locale.ROOT, "corpus: %d articles from %d real texts (%.0f chars/article), every %dth an exact copy, "
-                + "the rest edited at %.0f%% of words; %d partitions, %s%n", count, base.size(),
-                (double) bytes / count, COPY_EVERY, EDIT_SHARE * 100, config.partitions(), config.processingGuarantee());
+        out.printf(Locale.ROOT, "corpus: %d articles drawn from %d real texts (%.0f chars/article), 1 in %d an exact copy "
+                + "and 1 in %d a copy edited at %.0f%% of words; %d partitions, %s, %s stream threads%n", count, base.size(),
+                (double) bytes / count, COPY_EVERY, COPY_EVERY, EDIT_SHARE * 100, config.partitions(),
+                config.processingGuarantee(), ProcessorsApp.streamsProperties(config).getOrDefault(StreamsConfig.NUM_STREAM_THREADS_CONFIG, 1));
         String passthroughTopic = config.topicPrefix() + "bench.passthrough";
         try (Admin admin = Admin.create(config.clientProperties())) {
             admin.createTopics(List.of(new NewTopic(passthroughTopic, config.partitions(), config.replicationFactor())))
@@ -88,11 +91,10 @@ public final class DedupBenchmark {
 
     private double measure(String name, Topology topology, String outputTopic, int count, Path stateDir)
             throws Exception {
-        Properties props = config.clientProperties();
+        // The processors' own settings (guarantee, threads, ...) for both topologies, with a fresh id and state.
+        Properties props = ProcessorsApp.streamsProperties(config);
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "bench-" + name.replaceAll("[^a-z]", "") + "-" + System.nanoTime());
-        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, config.processingGuarantee());
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-        props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) config.replicationFactor());
         Properties consumerProps = config.clientProperties();
         consumerProps.put(ConsumerConfig.GROUP_ID_CONFIG, "bench-reader-" + System.nanoTime());
         consumerProps.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
@@ -132,15 +134,37 @@ public final class DedupBenchmark {
         return builder.build();
     }
 
-    /** Base texts repeated to {@code count} with unique ids: exact copies and lightly edited copies. */
+    /**
+     * {@code count} articles at real article sizes: most are new (paragraphs drawn at random from all the
+     * real texts, so no two share much); every {@value #COPY_EVERY}th is an exact copy of a recent article
+     * and every {@value #COPY_EVERY}th (offset by half) an edited copy, as a syndicated feed would bring.
+     * Fixed seed.
+     */
     static List<Article> corpus(List<Article> base, int count) {
         Random random = new Random(7);
+        List<String> paragraphs = new ArrayList<>();
+        base.forEach(b -> paragraphs.addAll(b.body()));
+        int perArticle = Math.max(1, paragraphs.size() / base.size());
         List<Article> out = new ArrayList<>(count);
         Instant t0 = Instant.now();
         for (int i = 0; i < count; i++) {
-            Article b = base.get(i % base.size());
-            List<String> body = i % COPY_EVERY == 0 ? b.body() : edited(b.body(), random);
-            out.add(Article.ingested("bench-" + i, 1, "bench-" + (i % 7), "text", null, b.headline(), body, null, null,
+            Article recent = i == 0 ? null : out.get(i - 1 - random.nextInt(Math.min(i, RECENT)));
+            String headline;
+            List<String> body;
+            if (recent != null && i % COPY_EVERY == 0) {
+                headline = recent.headline();
+                body = recent.body();
+            } else if (recent != null && i % COPY_EVERY == COPY_EVERY / 2) {
+                headline = recent.headline();
+                body = edited(recent.body(), random);
+            } else {
+                headline = base.get(random.nextInt(base.size())).headline();
+                body = new ArrayList<>();
+                for (int p = 0; p < perArticle; p++) {
+                    body.add(paragraphs.get(random.nextInt(paragraphs.size())));
+                }
+            }
+            out.add(Article.ingested("bench-" + i, 1, "bench-" + (i % 7), "text", null, headline, body, null, null,
                     t0, t0.plusMillis(i)));
         }
         return out;

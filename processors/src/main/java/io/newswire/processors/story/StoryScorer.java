@@ -28,9 +28,9 @@ public final class StoryScorer {
     }
 
     public double score(StoryVector a, StoryVector b) {
-        double words = StoryVector.cosine(a.terms(), b.terms());
-        double content = a.entities().isEmpty() && b.entities().isEmpty() ? words
-                : TERM_WEIGHT * words + (1 - TERM_WEIGHT) * StoryVector.cosine(a.entities(), b.entities());
+        double words = a.termCosine(b);
+        double content = !a.hasEntities() && !b.hasEntities() ? words
+                : TERM_WEIGHT * words + (1 - TERM_WEIGHT) * a.entityCosine(b);
         return content * timeFactor(Math.abs(a.timeMillis() - b.timeMillis()));
     }
 

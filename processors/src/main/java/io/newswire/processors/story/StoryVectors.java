@@ -53,7 +53,7 @@ public final class StoryVectors {
         top(termWeights, TERM_KEYS).keySet().forEach(w -> keys.add(TERM_PREFIX + w));
         keys.addAll(top(entityWeights, ENTITY_KEYS).keySet());
         long time = (article.published() != null ? article.published() : article.received()).toEpochMilli();
-        return new StoryVector(termWeights, entityWeights, keys, time);
+        return StoryVector.of(termWeights, entityWeights, keys, time);
     }
 
     private Map<String, Double> weights(Map<String, Integer> counts, String dfPrefix) {
