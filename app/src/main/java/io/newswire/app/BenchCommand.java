@@ -42,9 +42,11 @@ final class BenchCommand implements Command {
                   dedup   The processors' topology without models (validate ... LSH dedup, stories) next to
                           a pass-through topology, on one broker (embedded unless configured) and one
                           pre-filled raw topic: articles/s from first to last output record, the ratio,
-                          and local state per article. Corpus: the texts under PATH (default seeds/)
-                          repeated to --articles (default 5000), every 10th an exact copy, the rest with
-                          3% of words edited.
+                          and local state per article. Corpus (--articles, default 5000): articles made of
+                          paragraphs drawn from the texts under PATH (default seeds/), 1 in 10 an exact copy
+                          of a recent one and 1 in 10 a copy with 3% of words edited. With more than 10000
+                          articles it also prints the processors' rate per window (10k, 20k, 50k, 100k, ...)
+                          as the dedup and story index grows, and each window's ratio to the first.
                   ingest  Batch ingest of --articles files (default 10000, made from the texts under PATH)
                           from disk to broker acknowledgement, next to Kafka's ProducerPerformance sending
                           the same serialized articles with the same producer settings; best of 2

@@ -22,12 +22,12 @@ import io.newswire.processors.dedup.MinHash;
 import io.newswire.processors.story.StoryInsertProcessor;
 import io.newswire.processors.story.StoryKeyPartitioner;
 import io.newswire.processors.story.StoryProbeProcessor;
-import io.newswire.processors.story.StoryRecords.StoredVector;
 import io.newswire.processors.story.StoryRecords.StoryBucket;
 import io.newswire.processors.story.StoryRecords.StoryInsert;
 import io.newswire.processors.story.StoryRecords.StoryProbe;
 import io.newswire.processors.story.StoryScorer;
 import io.newswire.processors.story.StoryVectorProcessor;
+import io.newswire.processors.story.StoredVectorSerde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -90,7 +90,7 @@ public final class NewsTopology {
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoryProbeProcessor.BUCKETS),
                 Serdes.String(), new JsonSerde<>(StoryBucket.class)));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoryProbeProcessor.VECTORS),
-                Serdes.String(), new JsonSerde<>(StoredVector.class)));
+                Serdes.String(), new StoredVectorSerde()));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoryAggregator.STORE),
                 Serdes.String(), new JsonSerde<>(StoryAggregator.StoryState.class)));
         builder.addGlobalStore(Stores.keyValueStoreBuilder(

@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
-import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 import io.newswire.common.Article;
@@ -45,9 +44,8 @@ import org.apache.kafka.streams.kstream.Produced;
  */
 public final class DedupBenchmark {
 
-    private static final double EDIT_SHARE = 0.03;
-    private static final int COPY_EVERY = 10;
-    private static final int RECENT = 1000;
+    private static final int[] CHECKPOINTS = {10_000, 20_000, 50_000, 100_000, 200_000, 500_000, 1_000_000};
+
 
     private final NewswireConfig config;
     private final PrintStream out;
@@ -58,7 +56,7 @@ public final class DedupBenchmark {
     }
 
     public void run(List<Article> base, int count) throws Exception {
-        List<Article> corpus = corpus(base, count);
+        List<Article> corpus = new BenchCorpus(base, Instant.now(), Duration.ofMillis(1)).take(count);
         long bytes = corpus.stream().mapToLong(a -> a.bodyText().length() + a.headline().length()).sum();
         try (ArticlePublisher publisher = new ArticlePublisher(config.clientProperties(), config.topics())) {
             List<CompletableFuture<?>> sends = new ArrayList<>();
@@ -68,8 +66,8 @@ public final class DedupBenchmark {
             }
         }
         out.printf(Locale.ROOT, "corpus: %d articles drawn from %d real texts (%.0f chars/article), 1 in %d an exact copy "
-                + "and 1 in %d a copy edited at %.0f%% of words; %d partitions, %s, %s stream threads%n", count, base.size(),
-                (double) bytes / count, COPY_EVERY, COPY_EVERY, EDIT_SHARE * 100, config.partitions(),
+                + "and 1 in %d a copy edited at %d%% of words; %d partitions, %s, %s stream threads%n", count, base.size(),
+                (double) bytes / count, BenchCorpus.COPY_EVERY, BenchCorpus.COPY_EVERY, BenchCorpus.EDIT_PERCENT, config.partitions(),
                 config.processingGuarantee(), ProcessorsApp.streamsProperties(config).getOrDefault(StreamsConfig.NUM_STREAM_THREADS_CONFIG, 1));
         String passthroughTopic = config.topicPrefix() + "bench.passthrough";
         try (Admin admin = Admin.create(config.clientProperties())) {
@@ -107,6 +105,8 @@ public final class DedupBenchmark {
             int seen = 0;
             long first = 0;
             long last = 0;
+            List<long[]> windows = new ArrayList<>();
+            int checkpoint = 0;
             long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
             while (seen < count && System.nanoTime() < deadline) {
                 for (ConsumerRecord<String, byte[]> r : reader.poll(Duration.ofMillis(100))) {
@@ -115,14 +115,39 @@ public final class DedupBenchmark {
                     if (first == 0) {
                         first = last;
                     }
+                    if (checkpoint < CHECKPOINTS.length && seen == CHECKPOINTS[checkpoint]) {
+                        windows.add(new long[] {seen, last});
+                        checkpoint++;
+                    }
                 }
             }
             double seconds = (last - first) / 1e9;
             double rate = (seen - 1) / seconds;
             out.printf(Locale.ROOT, "%-34s %7d records, %6.1f s first to last, %8.0f articles/s%n", name, seen, seconds,
                     rate);
+            printWindows(windows, first);
             streams.close(Duration.ofSeconds(30));
             return rate;
+        }
+    }
+
+    /** The rate within each window between checkpoints: flat if the per-article cost does not grow with the index. */
+    private void printWindows(List<long[]> windows, long first) {
+        if (windows.size() < 2) {
+            return;
+        }
+        double firstRate = 0;
+        long fromCount = 1;
+        long fromTime = first;
+        for (long[] w : windows) {
+            double rate = (w[0] - fromCount) / ((w[1] - fromTime) / 1e9);
+            if (firstRate == 0) {
+                firstRate = rate;
+            }
+            out.printf(Locale.ROOT, "  articles %7d-%-7d %8.0f articles/s, %.2f x the first window%n", fromCount, w[0],
+                    rate, rate / firstRate);
+            fromCount = w[0];
+            fromTime = w[1];
         }
     }
 
@@ -132,56 +157,6 @@ public final class DedupBenchmark {
                 .mapValues(v -> v, Named.as("identity"))
                 .to(outputTopic, Produced.with(Serdes.String(), Serdes.ByteArray()).withName("write"));
         return builder.build();
-    }
-
-    /**
-     * {@code count} articles at real article sizes: most are new (paragraphs drawn at random from all the
-     * real texts, so no two share much); every {@value #COPY_EVERY}th is an exact copy of a recent article
-     * and every {@value #COPY_EVERY}th (offset by half) an edited copy, as a syndicated feed would bring.
-     * Fixed seed.
-     */
-    static List<Article> corpus(List<Article> base, int count) {
-        Random random = new Random(7);
-        List<String> paragraphs = new ArrayList<>();
-        base.forEach(b -> paragraphs.addAll(b.body()));
-        int perArticle = Math.max(1, paragraphs.size() / base.size());
-        List<Article> out = new ArrayList<>(count);
-        Instant t0 = Instant.now();
-        for (int i = 0; i < count; i++) {
-            Article recent = i == 0 ? null : out.get(i - 1 - random.nextInt(Math.min(i, RECENT)));
-            String headline;
-            List<String> body;
-            if (recent != null && i % COPY_EVERY == 0) {
-                headline = recent.headline();
-                body = recent.body();
-            } else if (recent != null && i % COPY_EVERY == COPY_EVERY / 2) {
-                headline = recent.headline();
-                body = edited(recent.body(), random);
-            } else {
-                headline = base.get(random.nextInt(base.size())).headline();
-                body = new ArrayList<>();
-                for (int p = 0; p < perArticle; p++) {
-                    body.add(paragraphs.get(random.nextInt(paragraphs.size())));
-                }
-            }
-            out.add(Article.ingested("bench-" + i, 1, "bench-" + (i % 7), "text", null, headline, body, null, null,
-                    t0, t0.plusMillis(i)));
-        }
-        return out;
-    }
-
-    private static List<String> edited(List<String> body, Random random) {
-        List<String> out = new ArrayList<>();
-        for (String p : body) {
-            String[] words = p.split(" ");
-            for (int w = 0; w < words.length; w++) {
-                if (random.nextDouble() < EDIT_SHARE) {
-                    words[w] = "edited" + random.nextInt(1000);
-                }
-            }
-            out.add(String.join(" ", words));
-        }
-        return out;
     }
 
     private static long size(Path dir) throws IOException {

@@ -4,10 +4,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import io.newswire.processors.dedup.MinHash;
 import io.newswire.processors.story.StoryRecords.StoredVector;
 import io.newswire.processors.story.StoryRecords.StoryBucket;
@@ -21,7 +19,9 @@ import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * One partition's share of the story index: for each key it owns, the recent articles carrying that key
- * (at most {@value #MAX_BUCKET}, the newest), and the vector and story of every article it indexes.
+ * (at most {@value #MAX_BUCKET}, the newest), and the vector and story of every article it indexes. A
+ * probe scores at most {@value #MAX_SCORED} members (those sharing most keys with it, then the newest), so
+ * its cost is bounded however large the index grows.
  * Probes read it and add a provisional entry, decisions write the final one; they arrive through
  * {@link StoryProbeProcessor} and {@link StoryInsertProcessor}, which share the two stores.
  *
@@ -34,6 +34,7 @@ final class StoryIndex {
     static final String BUCKETS = "story-bucket-store";
     static final String VECTORS = "story-vector-store";
     static final int MAX_BUCKET = 100;
+    static final int MAX_SCORED = 200;
     static final int MAX_ANSWER = 10;
 
     private final KeyValueStore<String, StoryBucket> buckets;
@@ -68,14 +69,25 @@ final class StoryIndex {
     }
 
     private List<StoryCandidate> candidates(StoryProbe probe, int partition) {
-        Set<String> members = new LinkedHashSet<>();
+        // Members sharing more of the probe's keys first, then the most recent: only the best are scored.
+        Map<String, Integer> sharedKeys = new HashMap<>();
+        Map<String, Long> times = new HashMap<>();
         for (String key : owned(probe.vector().keys(), probe.partitions(), partition)) {
             StoryBucket bucket = buckets.get(key);
             if (bucket != null) {
-                bucket.members().forEach(m -> members.add(m.articleId()));
+                for (StoryMember m : bucket.members()) {
+                    sharedKeys.merge(m.articleId(), 1, Integer::sum);
+                    times.put(m.articleId(), m.timeMillis());
+                }
             }
         }
-        members.remove(probe.articleId());
+        sharedKeys.remove(probe.articleId());
+        List<String> members = sharedKeys.keySet().stream()
+                .sorted(Comparator.<String>comparingInt(sharedKeys::get).reversed()
+                        .thenComparing(Comparator.<String>comparingLong(times::get).reversed())
+                        .thenComparing(Comparator.naturalOrder()))
+                .limit(MAX_SCORED)
+                .toList();
         Map<String, StoryCandidate> byStory = new HashMap<>();
         for (String member : members) {
             StoredVector stored = vectors.get(member);

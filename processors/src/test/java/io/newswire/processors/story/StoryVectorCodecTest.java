@@ -29,6 +29,17 @@ class StoryVectorCodecTest {
     }
 
     @Test
+    void shouldRoundTripThroughTheBinaryStoreSerde() {
+        StoredVectorSerde serde = new StoredVectorSerde();
+        StoredVector back = serde.deserialize("t", serde.serialize("t", new StoredVector(vector, "story-ü")));
+
+        assertThat(back.storyId()).isEqualTo("story-ü");
+        assertThat(back.vector().termIds()).containsExactly(vector.termIds());
+        assertThat(back.vector().keys()).isEqualTo(vector.keys());
+        assertThat(serde.deserialize("t", null)).isNull();
+    }
+
+    @Test
     void shouldRefuseAnUnknownFormat() {
         byte[] data = StoryVectorCodec.encode(vector);
         data[0] = 9;

@@ -1,0 +1,64 @@
+package io.newswire.processors.story;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import io.newswire.processors.story.StoryRecords.StoredVector;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serializer;
+
+/**
+ * The story index's vector store in binary: story id (length-prefixed UTF-8), then the vector
+ * ({@link StoryVectorCodec}). A probe reads up to a few hundred of these; JSON with base64 cost more than
+ * the scoring itself. A null payload is a tombstone.
+ */
+public final class StoredVectorSerde implements Serde<StoredVector>, Serializer<StoredVector>,
+        Deserializer<StoredVector> {
+
+    @Override
+    public byte[] serialize(String topic, StoredVector value) {
+        if (value == null) {
+            return null;
+        }
+        byte[] story = value.storyId().getBytes(StandardCharsets.UTF_8);
+        byte[] vector = StoryVectorCodec.encode(value.vector());
+        return ByteBuffer.allocate(4 + story.length + vector.length).putInt(story.length).put(story).put(vector)
+                .array();
+    }
+
+    @Override
+    public StoredVector deserialize(String topic, byte[] data) {
+        if (data == null) {
+            return null;
+        }
+        try {
+            ByteBuffer in = ByteBuffer.wrap(data);
+            int length = in.getInt();
+            String story = new String(data, 4, length, StandardCharsets.UTF_8);
+            byte[] vector = new byte[data.length - 4 - length];
+            System.arraycopy(data, 4 + length, vector, 0, vector.length);
+            return new StoredVector(StoryVectorCodec.decode(vector), story);
+        } catch (RuntimeException e) {
+            throw new SerializationException("not a stored story vector: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void configure(java.util.Map<String, ?> configs, boolean isKey) {
+    }
+
+    @Override
+    public void close() {
+    }
+
+    @Override
+    public Serializer<StoredVector> serializer() {
+        return this;
+    }
+
+    @Override
+    public Deserializer<StoredVector> deserializer() {
+        return this;
+    }
+}
