@@ -9,7 +9,7 @@ import io.newswire.common.Article;
 
 /**
  * An endless stream of articles at real article sizes, made from real texts: most are new (paragraphs
- * drawn at random from all the texts, so no two share much); every {@value #COPY_EVERY}th is an exact copy
+ * drawn at random from all the texts, their words shuffled); every {@value #COPY_EVERY}th is an exact copy
  * of one of the last {@value #RECENT} articles and every {@value #COPY_EVERY}th (offset by half) a copy
  * with {@value #EDIT_PERCENT}% of its words edited, as syndicated feeds bring. Fixed seed; articles are
  * {@code spacing} apart in time. Not thread-safe.
@@ -68,6 +68,17 @@ public final class BenchCorpus {
                 null, at, at);
         recent[i % RECENT] = article;
         return article;
+    }
+
+    /**
+     * A paragraph's words in a random order: real words at real frequencies (what TF-IDF and the keys
+     * see) without the word sequences another article drew too (what shingles see), so new articles are
+     * new to dedup however large the corpus is next to its few thousand source paragraphs.
+     */
+    private String shuffled(String paragraph) {
+        List<String> words = new ArrayList<>(List.of(paragraph.split(" ")));
+        java.util.Collections.shuffle(words, random);
+        return String.join(" ", words);
     }
 
     private List<String> edited(List<String> body) {

@@ -2,7 +2,8 @@ package io.newswire.processors.dedup;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import io.newswire.processors.dedup.DedupRecords.BandAnswer;
@@ -29,7 +30,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
  *
  * <p>State per article: one bucket entry per band (~60 bytes each) and one signature per partition that
  * owns any of its bands (126 ints). Bucket entries older than the retention window are dropped when the
- * bucket is next written, and a bucket keeps at most {@value #MAX_BUCKET} members (the most recent);
+ * bucket is next written, and a bucket keeps at most {@value #MAX_BUCKET} members (the most recent); a probe
+ * compares at most {@value #MAX_COMPARED} of them (those sharing most bands with it, then the newest);
  * signatures past the window are purged every ten minutes.
  */
 public final class LshBucketProcessor implements Processor<String, Probe, String, GatherInput> {
@@ -38,6 +40,7 @@ public final class LshBucketProcessor implements Processor<String, Probe, String
     public static final String BUCKETS = "lsh-bucket-store";
     public static final String SIGNATURES = "lsh-signature-store";
     static final int MAX_BUCKET = 200;
+    static final int MAX_COMPARED = 100;
 
     private final Duration retention;
     private ProcessorContext<String, GatherInput> context;
@@ -61,7 +64,10 @@ public final class LshBucketProcessor implements Processor<String, Probe, String
         Probe probe = record.value();
         int partition = context.taskId().partition();
         long oldest = probe.receivedMillis() - retention.toMillis();
-        Map<String, Candidate> candidates = new LinkedHashMap<>();
+        // Members sharing more bands with the probe first (a copy shares most of its 42), then the newest:
+        // only the best are compared, so a probe's cost stays bounded when buckets are full.
+        Map<String, Member> members = new HashMap<>();
+        Map<String, Integer> sharedBands = new HashMap<>();
         for (int band = 0; band < MinHash.BANDS; band++) {
             String key = MinHash.bandKey(probe.signature(), band);
             if (MinHash.owner(key, probe.partitions()) != partition) {
@@ -74,11 +80,8 @@ public final class LshBucketProcessor implements Processor<String, Probe, String
                     continue;
                 }
                 kept.add(m);
-                candidates.computeIfAbsent(m.articleId(), id -> {
-                    StoredSignature theirs = signatures.get(id);
-                    double similarity = theirs == null ? 0 : MinHash.similarity(probe.signature(), theirs.signature());
-                    return new Candidate(id, m.contentHash(), m.receivedMillis(), similarity);
-                });
+                members.put(m.articleId(), m);
+                sharedBands.merge(m.articleId(), 1, Integer::sum);
             }
             kept.add(new Member(probe.articleId(), probe.contentHash(), probe.receivedMillis()));
             if (kept.size() > MAX_BUCKET) {
@@ -86,11 +89,22 @@ public final class LshBucketProcessor implements Processor<String, Probe, String
             }
             buckets.put(key, new Bucket(kept));
         }
+        List<Candidate> candidates = new ArrayList<>();
+        members.values().stream()
+                .sorted(Comparator.<Member>comparingInt(m -> sharedBands.get(m.articleId())).reversed()
+                        .thenComparing(Comparator.comparingLong(Member::receivedMillis).reversed())
+                        .thenComparing(Member::articleId))
+                .limit(MAX_COMPARED)
+                .forEach(m -> {
+                    StoredSignature theirs = signatures.get(m.articleId());
+                    double similarity = theirs == null ? 0 : MinHash.similarity(probe.signature(), theirs.signature());
+                    candidates.add(new Candidate(m.articleId(), m.contentHash(), m.receivedMillis(), similarity));
+                });
         if (signatures.get(probe.articleId()) == null) {
             signatures.put(probe.articleId(), new StoredSignature(probe.signature(), probe.receivedMillis()));
         }
         context.forward(record.withKey(probe.articleId()).withValue(GatherInput.of(
-                new BandAnswer(probe.articleId(), partition, new ArrayList<>(candidates.values())))));
+                new BandAnswer(probe.articleId(), partition, candidates))));
     }
 
     private void purgeSignatures(long now) {
