@@ -67,7 +67,7 @@ public record NewswireConfig(
 
     public static final Setting<Integer> DEDUP_RETENTION_DAYS = new Setting<>("dedup.retention.days", "7",
             Setting::positiveInt, "how long deduplication remembers an article");
-    public static final Setting<Double> DEDUP_NEAR_THRESHOLD = new Setting<>("dedup.near.threshold", "0.35",
+    public static final Setting<Double> DEDUP_NEAR_THRESHOLD = new Setting<>("dedup.near.threshold", "0.25",
             NewswireConfig::fraction, "estimated Jaccard similarity at which an earlier article is a near duplicate");
     public static final Setting<Double> STORY_THRESHOLD = new Setting<>("story.threshold", "0.24",
             NewswireConfig::fraction, "story score (TF-IDF + entities + time) at which an article joins a story");

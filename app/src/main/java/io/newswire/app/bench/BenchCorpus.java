@@ -37,14 +37,6 @@ public final class BenchCorpus {
         this.spacing = spacing;
     }
 
-    public List<Article> take(int count) {
-        List<Article> out = new ArrayList<>(count);
-        for (int i = 0; i < count; i++) {
-            out.add(next());
-        }
-        return out;
-    }
-
     public Article next() {
         int i = produced++;
         Article copied = i == 0 ? null : recent[(i - 1 - random.nextInt(Math.min(i, RECENT))) % RECENT];
