@@ -44,17 +44,23 @@ import org.apache.kafka.streams.state.Stores;
  * The processors' topology, as a pure builder:
  *
  * <pre>
- *   news.raw → validate → normalize → enrich → canonicalize ─┬──────────────────────────────→ dedup → news.enriched
- *                 ↘ rejected   ↘ rejected        ↕ registry    └→ lsh-scatter → lsh-buckets ─↗   (by id)  ↘ news.decisions
- *                  news.dlq ←────┘        (global store ← news.entities)  (by band key)
- *   dedup → (by story id) stories → news.stories (compacted)
+ *   news.raw → validate → normalize → enrich → canonicalize → lsh-signature → story-vector ─┐
+ *                 ↘ rejected   ↘ rejected        ↕ registry                                  │
+ *                  news.dlq ←────┘        (global store ← news.entities)                     │
+ *     ┌──────────────────────────────────────────────────────────────────────────────────────┘
+ *     ├→ (by band key)  dedup-lsh-bands  → lsh-buckets      ─┐
+ *     ├→ (by story key) story-key-probes → story-candidates ─┼→ (by id) dedup-gather → dedup ─┬→ news.enriched
+ *     └→ the article itself ─────────────────────────────────┘                               ├→ news.decisions
+ *        story-index ← story-key-inserts (by story key) ← the decided story ←─────────────────┤
+ *        news.stories ← stories ← stories-by-id (by story id) ←──────────────────────────────┘
  * </pre>
  *
- * Deduplication scales with partitions: each article's LSH bands are owned by partitions (a hash of the
- * band key), and its signature is multicast to exactly those partitions (repartition topic
- * {@value #REPARTITION_BANDS}); each answers with the earlier articles sharing a band and their similarity; answers and the article meet again by article id
- * (repartition topic {@value #REPARTITION_GATHER}) for the decision. No step needs one global partition.
- * Every processor, store and repartition topic is named. Every raw record ends up exactly once on
+ * Deduplication and story clustering scale with partitions: an article's LSH band keys and story keys
+ * (its heaviest words and entities) are owned by partitions (a hash of the key), and its signature and
+ * story vector are multicast to exactly those partitions; each answers with the earlier articles sharing
+ * a key and how close they are; answers and the article meet again by article id for the decision, and
+ * the decided story goes back into the story index. No step needs one global partition. Every
+ * processor, store and repartition topic is named. Every raw record ends up exactly once on
  * news.enriched (as an article, or as a tombstone for a kill) or on news.dlq.
  */
 public final class NewsTopology {
