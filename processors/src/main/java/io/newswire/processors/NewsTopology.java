@@ -89,6 +89,8 @@ public final class NewsTopology {
                 Serdes.String(), new JsonSerde<>(StoredSignature.class)));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DedupGatherProcessor.PENDING),
                 Serdes.String(), new JsonSerde<>(Pending.class)));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DedupGatherProcessor.ARTICLES),
+                Serdes.String(), gatherSerde));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DedupGatherProcessor.SEEN),
                 Serdes.String(), new JsonSerde<>(Seen.class)));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoryVectorProcessor.FREQUENCIES),
@@ -168,7 +170,8 @@ public final class NewsTopology {
                         .withKeySerde(Serdes.String()).withValueSerde(gatherSerde))
                 .process(() -> new DedupGatherProcessor(
                                 new DedupDecider(settings.nearThreshold(), settings.storyThreshold()), partitions),
-                        Named.as(DedupGatherProcessor.NAME), DedupGatherProcessor.PENDING, DedupGatherProcessor.SEEN);
+                        Named.as(DedupGatherProcessor.NAME), DedupGatherProcessor.PENDING, DedupGatherProcessor.ARTICLES,
+                        DedupGatherProcessor.SEEN);
         // Decided articles join the story index; a separate topic because the index is upstream of the decision.
         deduplicated
                 .filter((id, d) -> d.insert() != null, Named.as("to-index"))

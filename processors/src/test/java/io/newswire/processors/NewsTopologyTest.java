@@ -292,7 +292,7 @@ class NewsTopologyTest {
         assertThat(description).contains("validate", "normalize", "enrich", "dedup", "write-enriched", "write-dlq",
                 "write-decisions", NewsTopology.REPARTITION_BANDS, NewsTopology.REPARTITION_GATHER,
                 LshBucketProcessor.BUCKETS, LshBucketProcessor.SIGNATURES, DedupGatherProcessor.PENDING,
-                DedupGatherProcessor.SEEN, StoryAggregator.STORE, NewsTopology.REPARTITION_STORIES, "write-stories",
+                DedupGatherProcessor.SEEN, DedupGatherProcessor.ARTICLES, StoryAggregator.STORE, NewsTopology.REPARTITION_STORIES, "write-stories",
                 "canonicalize", CanonicalizeProcessor.REGISTRY_STORE, "write-entity-registry",
                 NewsTopology.REPARTITION_STORY_PROBES, NewsTopology.REPARTITION_STORY_INSERTS,
                 StoryProbeProcessor.BUCKETS, StoryProbeProcessor.VECTORS, StoryVectorProcessor.FREQUENCIES)

@@ -14,6 +14,7 @@ import io.newswire.processors.dedup.DedupRecords.Pending;
 import io.newswire.processors.dedup.DedupRecords.Seen;
 import io.newswire.processors.story.StoryRecords.StoryCandidate;
 import io.newswire.processors.story.StoryRecords.StoryInsert;
+import io.newswire.processors.story.StoryVector;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -34,6 +35,7 @@ public final class DedupGatherProcessor implements Processor<String, GatherInput
     public static final String NAME = "dedup";
     public static final String PENDING = "dedup-pending-store";
     public static final String SEEN = "dedup-seen-store";
+    public static final String ARTICLES = "dedup-article-store";
     private static final Duration ORPHAN_AFTER = Duration.ofHours(1);
 
     private final DedupDecider decider;
@@ -41,6 +43,7 @@ public final class DedupGatherProcessor implements Processor<String, GatherInput
     private ProcessorContext<String, Deduplicated> context;
     private KeyValueStore<String, Pending> pending;
     private KeyValueStore<String, Seen> seen;
+    private KeyValueStore<String, GatherInput> articles;
 
     public DedupGatherProcessor(DedupDecider decider, int partitions) {
         this.decider = decider;
@@ -52,6 +55,7 @@ public final class DedupGatherProcessor implements Processor<String, GatherInput
         this.context = context;
         this.pending = context.getStateStore(PENDING);
         this.seen = context.getStateStore(SEEN);
+        this.articles = context.getStateStore(ARTICLES);
         context.schedule(Duration.ofMinutes(10), PunctuationType.WALL_CLOCK_TIME, this::dropOrphans);
     }
 
@@ -63,28 +67,37 @@ public final class DedupGatherProcessor implements Processor<String, GatherInput
         if (state == null) {
             state = Pending.empty(context.currentSystemTimeMs());
         }
+        GatherInput articleInput = null;
         if (input.article() != null) {
-            state = new Pending(input.article(), input.vector(), input.expectedBands(), input.expectedStories(),
-                    state.bandsAnswered(), state.storiesAnswered(), state.candidates(), state.storyCandidates(),
-                    state.firstSeenMillis());
+            articleInput = input;
+            state = new Pending(true, input.expectedBands(), input.expectedStories(), state.bandsAnswered(),
+                    state.storiesAnswered(), state.candidates(), state.storyCandidates(), state.firstSeenMillis());
         } else if (input.answer() != null && !state.bandsAnswered().contains(input.answer().partition())) {
-            state = new Pending(state.article(), state.vector(), state.expectedBands(), state.expectedStories(),
+            state = new Pending(state.arrived(), state.expectedBands(), state.expectedStories(),
                     plus(state.bandsAnswered(), input.answer().partition()), state.storiesAnswered(),
                     merge(state.candidates(), input.answer().candidates()), state.storyCandidates(),
                     state.firstSeenMillis());
         } else if (input.storyAnswer() != null && !state.storiesAnswered().contains(input.storyAnswer().partition())) {
             List<StoryCandidate> stories = new ArrayList<>(state.storyCandidates());
             stories.addAll(input.storyAnswer().candidates());
-            state = new Pending(state.article(), state.vector(), state.expectedBands(), state.expectedStories(),
+            state = new Pending(state.arrived(), state.expectedBands(), state.expectedStories(),
                     state.bandsAnswered(), plus(state.storiesAnswered(), input.storyAnswer().partition()),
                     state.candidates(), stories, state.firstSeenMillis());
         }
         if (!state.complete()) {
+            if (articleInput != null) {
+                articles.put(id, articleInput);
+            }
             pending.put(id, state);
             return;
         }
+        if (articleInput == null) {
+            articleInput = articles.get(id);
+            articles.delete(id);
+        }
         pending.delete(id);
-        Article article = state.article();
+        Article article = articleInput.article();
+        StoryVector vector = articleInput.vector();
         Seen seenBefore = seen.get(id);
         DedupDecider.Outcome outcome = decider.decide(article, state.candidates(), state.storyCandidates(),
                 seenBefore);
@@ -95,9 +108,9 @@ public final class DedupGatherProcessor implements Processor<String, GatherInput
         }
         // A first decision fixes the story the index holds for the article (it was indexed provisionally).
         Decision.Kind kind = outcome.decision().decision();
-        StoryInsert insert = state.vector() != null && !state.vector().keys().isEmpty()
+        StoryInsert insert = vector != null && !vector.keys().isEmpty()
                 && kind != Decision.Kind.UPDATE && kind != Decision.Kind.KILL && seenBefore == null
-                ? new StoryInsert(id, outcome.decision().storyId(), state.vector(), partitions) : null;
+                ? new StoryInsert(id, outcome.decision().storyId(), vector, partitions) : null;
         context.forward(record.withValue(new Deduplicated(outcome.article(), outcome.decision(), insert)));
     }
 
@@ -124,7 +137,7 @@ public final class DedupGatherProcessor implements Processor<String, GatherInput
         try (KeyValueIterator<String, Pending> all = pending.all()) {
             while (all.hasNext()) {
                 KeyValue<String, Pending> entry = all.next();
-                if (entry.value.article() == null && now - entry.value.firstSeenMillis() > ORPHAN_AFTER.toMillis()) {
+                if (!entry.value.arrived() && now - entry.value.firstSeenMillis() > ORPHAN_AFTER.toMillis()) {
                     orphans.add(entry.key);
                 }
             }

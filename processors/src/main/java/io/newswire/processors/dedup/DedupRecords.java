@@ -72,9 +72,12 @@ public final class DedupRecords {
         }
     }
 
-    /** An article waiting for the answers of the partitions owning its bands and story keys. */
-    public record Pending(Article article, StoryVector vector, int expectedBands, int expectedStories,
-                          List<Integer> bandsAnswered, List<Integer> storiesAnswered, List<Candidate> candidates,
+    /**
+     * The answers gathered for an article id so far, and whether the article itself has come (it is kept
+     * apart, written once, so that each answer rewrites only this small record).
+     */
+    public record Pending(boolean arrived, int expectedBands, int expectedStories, List<Integer> bandsAnswered,
+                          List<Integer> storiesAnswered, List<Candidate> candidates,
                           List<StoryCandidate> storyCandidates, long firstSeenMillis) {
         public Pending {
             bandsAnswered = bandsAnswered == null ? List.of() : List.copyOf(bandsAnswered);
@@ -84,11 +87,11 @@ public final class DedupRecords {
         }
 
         public static Pending empty(long nowMillis) {
-            return new Pending(null, null, 0, 0, List.of(), List.of(), List.of(), List.of(), nowMillis);
+            return new Pending(false, 0, 0, List.of(), List.of(), List.of(), List.of(), nowMillis);
         }
 
         public boolean complete() {
-            return article != null && bandsAnswered.size() >= expectedBands && storiesAnswered.size() >= expectedStories;
+            return arrived && bandsAnswered.size() >= expectedBands && storiesAnswered.size() >= expectedStories;
         }
     }
 
