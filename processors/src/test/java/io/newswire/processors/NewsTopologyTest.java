@@ -44,6 +44,14 @@ class NewsTopologyTest {
                 .toList();
     };
 
+    /** Two differently worded reports of one event. */
+    static final Article QUAKE = article("q1", "Earthquake Hits Qeshm Island",
+            "A magnitude 5.9 earthquake struck Qeshm island off southern Iran on Sunday, killing ten people.",
+            "Rescue teams reached seven damaged villages on the island in the Persian Gulf.");
+    static final Article QUAKE_FOLLOW_UP = article("q2", "Qeshm Villagers Shelter After Killer Earthquake",
+            "Survivors of the earthquake on Qeshm island slept in tents as aftershocks shook southern Iran.",
+            "Officials said ten people died and seven villages on the island were damaged.");
+
     private TopologyTestDriver driver;
     private TestInputTopic<String, byte[]> raw;
     private TestOutputTopic<String, Article> enriched;
@@ -139,15 +147,11 @@ class NewsTopologyTest {
 
     @Test
     void shouldJoinADifferentReportOfTheSameEventToItsStoryAndKeepAnotherEventApart() {
-        send(article("q1", "Earthquake Hits Qeshm Island",
-                "A magnitude 5.9 earthquake struck Qeshm island off southern Iran on Sunday, killing ten people.",
-                "Rescue teams reached seven damaged villages on the island in the Persian Gulf."));
+        send(QUAKE);
         send(article("f1", "Philadelphia Fires Coach Maurice Cheeks",
                 "The Philadelphia 76ers fired head coach Maurice Cheeks after a 9-14 start to the season.",
                 "Assistant general manager Tony DiLeo will take over the team."));
-        send(article("q2", "Qeshm Villagers Shelter After Killer Earthquake",
-                "Survivors of the earthquake on Qeshm island slept in tents as aftershocks shook southern Iran.",
-                "Officials said ten people died and seven villages on the island were damaged."));
+        send(QUAKE_FOLLOW_UP);
 
         List<Decision> out = decisions.readValuesToList();
         assertThat(out).extracting(Decision::articleId).containsExactly("q1", "f1", "q2");
@@ -166,12 +170,8 @@ class NewsTopologyTest {
 
     @Test
     void shouldPutACopyOfAStoryMemberIntoThatStory() {
-        send(article("q1", "Earthquake Hits Qeshm Island",
-                "A magnitude 5.9 earthquake struck Qeshm island off southern Iran on Sunday, killing ten people.",
-                "Rescue teams reached seven damaged villages on the island in the Persian Gulf."));
-        send(article("q2", "Qeshm Villagers Shelter After Killer Earthquake",
-                "Survivors of the earthquake on Qeshm island slept in tents as aftershocks shook southern Iran.",
-                "Officials said ten people died and seven villages on the island were damaged."));
+        send(QUAKE);
+        send(QUAKE_FOLLOW_UP);
         send(article("q3", "Villagers shelter after quake",
                 "Survivors of the earthquake on Qeshm island slept in tents as aftershocks shook southern Iran.",
                 "Officials said ten people died and seven villages on the island were damaged."));
