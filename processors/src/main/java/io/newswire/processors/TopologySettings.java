@@ -15,7 +15,7 @@ import io.newswire.common.NewswireConfig;
  *                      distinct reports of one event near duplicates (34 pairs of originals at 0.25, 26 at
  *                      0.35); those land in the same story either way, only the label differs.
  * @param storyThreshold story score ({@code StoryScorer}) at or above which an article joins the story of
- *                      its closest earlier article. 0.24: on ECB+ dev B³ F1 was flat (0.87-0.88) from
+ *                      the closest article already indexed. 0.24: on ECB+ dev B³ F1 was flat (0.87-0.88) from
  *                      0.22 to 0.28 in file and shuffled order; see README "Story clustering"
  * @param partitions    partitions of the dedup repartition topics; band ownership is computed for this
  *                      count, so it must not change while state exists (topic.partitions)
