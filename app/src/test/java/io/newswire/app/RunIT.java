@@ -64,8 +64,15 @@ class RunIT {
         assertThat(netanyahu.get(0).path("surface_forms").toString()).contains("Bibi Netanyahu", "Benjamin Netanyahu");
         assertThat(seed004.path("entities").findValuesAsText("key")).contains("location:iso:US");
         assertThat(Files.readAllLines(dir.resolve("out/news.dlq.jsonl"))).isEmpty();
+        List<JsonNode> ninjs = lines(dir.resolve("out/news.enriched.ninjs.jsonl"));
+        assertThat(ninjs).hasSize(5);
+        assertThat(ninjs).allSatisfy(n -> {
+            assertThat(n.path("uri").asText()).startsWith("urn:newswire:article:");
+            assertThat(n.path("associations").findValuesAsText("name")).contains("story");
+        });
+        assertThat(ninjs).anySatisfy(n -> assertThat(n.path("people").findValuesAsText("name")).contains("Joe Biden"));
 
-        // A second run into the same folder adds no line: the file sink is idempotent on id + version.
+        // A second run (a fresh embedded broker) replaces the output: still one line per article.
         RunCommand.run(config, List.of(SEEDS), TIMEOUT, Enrichment.none());
         assertThat(lines(enriched)).hasSize(5);
     }

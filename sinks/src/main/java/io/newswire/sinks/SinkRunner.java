@@ -11,6 +11,7 @@ import java.util.Properties;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.newswire.common.Article;
 import io.newswire.common.Json;
 import io.newswire.common.NewswireConfig;
 import io.newswire.common.Topics;
@@ -42,6 +43,7 @@ public final class SinkRunner implements Runnable, AutoCloseable {
 
     private final KafkaConsumer<String, byte[]> consumer;
     private final Map<String, RecordSink> sinkByTopic = new LinkedHashMap<>();
+    private final RecordSink ninjs;
     private final Topics topics;
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final AtomicLong enriched = new AtomicLong();
@@ -61,12 +63,21 @@ public final class SinkRunner implements Runnable, AutoCloseable {
         for (String topic : sinkTopics(topics)) {
             sinkByTopic.put(topic, new JsonLinesFileSink(outputFile(config, topic)));
         }
+        this.ninjs = new JsonLinesFileSink(ninjsFile(config));
         this.consumer = new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());
     }
 
     /** The files this sink writes, one per topic. */
     public static List<Path> outputFiles(NewswireConfig config) {
-        return sinkTopics(config.topics()).stream().map(t -> outputFile(config, t)).toList();
+        List<Path> files = new java.util.ArrayList<>(sinkTopics(config.topics()).stream()
+                .map(t -> outputFile(config, t)).toList());
+        files.add(ninjsFile(config));
+        return files;
+    }
+
+    /** The enriched articles again, as IPTC ninjs 2.1 documents ({@link NinjsExport}). */
+    private static Path ninjsFile(NewswireConfig config) {
+        return config.outDir().resolve(config.topics().enriched().name() + ".ninjs.jsonl");
     }
 
     private static List<String> sinkTopics(Topics topics) {
@@ -92,6 +103,7 @@ public final class SinkRunner implements Runnable, AutoCloseable {
                 for (RecordSink sink : sinkByTopic.values()) {
                     sink.flush();
                 }
+                ninjs.flush();
                 consumer.commitSync();
             }
         } catch (WakeupException e) {
@@ -138,6 +150,8 @@ public final class SinkRunner implements Runnable, AutoCloseable {
         } else if (record.topic().equals(topics.stories().name())) {
             stories.incrementAndGet();
         } else {
+            ninjs.write(new SinkRecord(record.topic(), SinkRecord.identityOf(json),
+                    NinjsExport.toNinjs(Json.MAPPER.treeToValue(json, Article.class))));
             enriched.incrementAndGet();
             if (!json.path("duplicate_of").isNull() && !json.path("duplicate_of").isMissingNode()) {
                 duplicates.incrementAndGet();
@@ -146,7 +160,9 @@ public final class SinkRunner implements Runnable, AutoCloseable {
     }
 
     private void closeQuietly() {
-        for (RecordSink sink : sinkByTopic.values()) {
+        List<RecordSink> all = new java.util.ArrayList<>(sinkByTopic.values());
+        all.add(ninjs);
+        for (RecordSink sink : all) {
             try {
                 sink.close();
             } catch (IOException e) {
