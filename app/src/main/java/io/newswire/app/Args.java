@@ -21,6 +21,8 @@ public record Args(String command, Map<String, String> settings, List<Path> inpu
     /** Flags that belong to a command rather than to the configuration. */
     private static final List<String> COMMAND_OPTIONS = List.of("timeout", "conll", "jsonl", "threads", "articles", "port", "format", "watch", "feed",
             "interval", "fetch-links", "http");
+    /** Command flags that take no value. */
+    private static final List<String> SWITCHES = List.of("serve");
 
     public static Args parse(String... argv) {
         String command = null;
@@ -37,6 +39,8 @@ public record Args(String command, Map<String, String> settings, List<Path> inpu
                 while (i + 1 < argv.length && !argv[i + 1].startsWith("--")) {
                     inputs.add(Path.of(argv[++i]));
                 }
+            } else if (arg.startsWith("--") && SWITCHES.contains(arg.substring(2))) {
+                options.put(arg.substring(2), "true");
             } else if (arg.startsWith("--")) {
                 String name = arg.substring(2);
                 String value;

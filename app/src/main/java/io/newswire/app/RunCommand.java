@@ -5,14 +5,21 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import io.newswire.common.NewswireConfig;
 import io.newswire.ingest.ArticlePublisher;
 import io.newswire.ingest.BatchIngest;
 import io.newswire.processors.Enrichment;
 import io.newswire.processors.ProcessorsApp;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.newswire.sinks.SinkMetrics;
 import io.newswire.sinks.SinkRunner;
+import io.newswire.sinks.Sinks;
+import io.newswire.sinks.file.FileSink;
 import org.apache.kafka.streams.KafkaStreams;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,11 +60,12 @@ final class RunCommand implements Command {
     public String help() {
         return """
                 Usage: newswire run [--input PATH...] [--format NAME] [--out DIR] [--data-dir DIR] [--timeout SECONDS]
+                                    [--serve] [--sinks file,postgres,webhook]
 
                 Reads every file under the inputs (default: seeds/) in any supported format (see ingest
                 --help), publishes the articles to news.raw,
-                runs the processors and writes news.enriched and news.dlq as JSON Lines into the output
-                folder (default: out/), then prints a summary and exits.
+                runs the processors and the configured sinks (default: JSON Lines files under out/, a
+                folder per topic), then prints a summary and exits.
 
                 With no bootstrap servers configured it starts an embedded single-node Kafka broker whose
                 data lives in --data-dir or in a temporary folder removed on exit.
@@ -67,25 +75,60 @@ final class RunCommand implements Command {
                   --format NAME       force one format instead of detecting each file's
                   --data-dir DIR      keep the embedded broker's data here
                   --timeout SECONDS   give up waiting for the output after this long (default: 300)
+                  --serve             keep running with the live dashboard (dashboard.port, default 8088),
+                                      /metrics and /health until SIGTERM or Ctrl-C
                 """ + Main.SETTINGS_HELP;
     }
 
     @Override
     public int execute(Args args, NewswireConfig config) throws Exception {
         List<Path> inputs = args.inputs().isEmpty() ? List.of(DEFAULT_INPUT) : args.inputs();
-        Summary summary = run(config, inputs, Duration.ofSeconds(args.intOption("timeout", 300)),
-                Enrichment.withModels(), Optional.ofNullable(args.options().get("format")));
-        System.out.println(summary.line());
-        return 0;
+        Optional<WhileServing> serve = Optional.empty();
+        CountDownLatch stopRequested = new CountDownLatch(1);
+        CountDownLatch closed = new CountDownLatch(1);
+        if (args.options().containsKey("serve")) {
+            // SIGTERM / Ctrl-C: the hook releases the serving thread, then waits until the run closed the
+            // processors, sinks and embedded broker cleanly (the JVM exits when the hook returns).
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                stopRequested.countDown();
+                try {
+                    closed.await(60, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, "newswire-shutdown"));
+            serve = Optional.of((summary, dashboard) -> {
+                System.out.println(summary.line());
+                System.out.println("newswire run: dashboard at " + dashboard.url() + " (metrics at "
+                        + dashboard.url() + "metrics); stop with SIGTERM or Ctrl-C");
+                stopRequested.await();
+            });
+        }
+        try {
+            Summary summary = run(config, inputs, Duration.ofSeconds(args.intOption("timeout", 300)),
+                    Enrichment.withModels(), Optional.ofNullable(args.options().get("format")), serve);
+            if (serve.isEmpty()) {
+                System.out.println(summary.line());
+            }
+            return 0;
+        } finally {
+            closed.countDown();
+        }
+    }
+
+    /** What {@code run --serve} does once the inputs are through, with everything still running. */
+    @FunctionalInterface
+    interface WhileServing {
+        void serve(Summary summary, Dashboard dashboard) throws Exception;
     }
 
     static Summary run(NewswireConfig config, List<Path> inputs, Duration timeout, Enrichment enrichment)
             throws Exception {
-        return run(config, inputs, timeout, enrichment, Optional.empty());
+        return run(config, inputs, timeout, enrichment, Optional.empty(), Optional.empty());
     }
 
     static Summary run(NewswireConfig config, List<Path> inputs, Duration timeout, Enrichment enrichment,
-                       Optional<String> format) throws Exception {
+                       Optional<String> format, Optional<WhileServing> serve) throws Exception {
         long started = System.nanoTime();
         EmbeddedKafka broker = null;
         Path tempState = null;
@@ -96,8 +139,8 @@ final class RunCommand implements Command {
                 if (config.dataDir().isEmpty()) {
                     // A fresh broker's output replaces the last run's: the file sink keeps the first record of
                     // each id and version, so the previous run's files would mask this run's links.
-                    for (Path file : SinkRunner.outputFiles(config)) {
-                        Files.deleteIfExists(file);
+                    for (Path folder : FileSink.folders(config.outDir(), config.topics())) {
+                        Folders.deleteRecursively(folder);
                     }
                 }
                 if (config.stateDir().isEmpty()) {
@@ -107,7 +150,7 @@ final class RunCommand implements Command {
                 }
             }
             TopicAdmin.ensureTopics(config);
-            return pipeline(config, inputs, timeout, enrichment, format, started);
+            return pipeline(config, inputs, timeout, enrichment, format, serve, started);
         } finally {
             if (broker != null) {
                 broker.close();
@@ -119,10 +162,17 @@ final class RunCommand implements Command {
     }
 
     private static Summary pipeline(NewswireConfig config, List<Path> inputs, Duration timeout,
-                                    Enrichment enrichment, Optional<String> format, long started) throws Exception {
+                                    Enrichment enrichment, Optional<String> format, Optional<WhileServing> serve,
+                                    long started) throws Exception {
         AtomicReference<Throwable> sinkFailure = new AtomicReference<>();
+        PrometheusMeterRegistry registry = Dashboard.registry();
         try (ProcessorsApp processors = new ProcessorsApp(config, enrichment);
-             SinkRunner sink = new SinkRunner(config)) {
+             SinkRunner sink = new SinkRunner(config, Sinks.open(config, Clock.systemUTC()),
+                     new SinkMetrics(registry), Clock.systemUTC());
+             Dashboard dashboard = serve.isPresent() ? Dashboard.start(config, registry, Map.of(
+                     "processors", () -> processors.state() == KafkaStreams.State.RUNNING,
+                     "sink", () -> sinkFailure.get() == null)) : null) {
+            processors.bindMetrics(registry);
             processors.start();
             Thread sinkThread = new Thread(() -> {
                 try {
@@ -137,6 +187,8 @@ final class RunCommand implements Command {
             try (ArticlePublisher publisher = new ArticlePublisher(config.clientProperties(), config.topics())) {
                 ingested = IngestCommand.batch(config, publisher, Clock.systemUTC(), format).run(inputs);
             }
+            registry.counter("newswire.ingest.articles", "result", "published").increment(ingested.published());
+            registry.counter("newswire.ingest.articles", "result", "rejected").increment(ingested.rejected());
             if (ingested.failed() > 0) {
                 throw new IllegalStateException(ingested.failed() + " records were not acknowledged by the broker");
             }
@@ -165,12 +217,16 @@ final class RunCommand implements Command {
                 Thread.sleep(STORY_SETTLE.toMillis());
             } while (sink.stats().stories() != storiesSeen && System.nanoTime() < deadline);
             stats = sink.stats();
+            double seconds = (System.nanoTime() - started) / 1e9;
+            Summary summary = new Summary(ingested.files(), ingested.published(), stats.enriched(),
+                    stats.duplicates(), stats.deadLetters(), seconds, config.outDir());
+            if (dashboard != null) {
+                serve.get().serve(summary, dashboard);
+            }
             sink.stop();
             sinkThread.join(Duration.ofSeconds(30).toMillis());
-            LOG.debug("sink stopped: {}", stats);
-            double seconds = (System.nanoTime() - started) / 1e9;
-            return new Summary(ingested.files(), ingested.published(), stats.enriched(), stats.duplicates(),
-                    stats.deadLetters(), seconds, config.outDir());
+            LOG.debug("sink stopped: {}", sink.stats());
+            return summary;
         }
     }
 }

@@ -1,10 +1,15 @@
 package io.newswire.app;
 
+import java.time.Clock;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.newswire.common.NewswireConfig;
+import io.newswire.sinks.SinkMetrics;
 import io.newswire.sinks.SinkRunner;
+import io.newswire.sinks.Sinks;
 
-/** {@code newswire sink}: writes the output topics to files until stopped. */
+/** {@code newswire sink}: writes the output topics to the configured sinks until stopped. */
 final class SinkCommand implements Command {
 
     @Override
@@ -14,24 +19,30 @@ final class SinkCommand implements Command {
 
     @Override
     public String summary() {
-        return "write news.enriched and news.dlq to JSON Lines files until stopped";
+        return "write the output topics to files, PostgreSQL or a webhook until stopped (--serve: dashboard)";
     }
 
     @Override
     public String help() {
         return """
-                Usage: newswire sink --bootstrap-servers HOST:PORT [--out DIR] [settings]
+                Usage: newswire sink --bootstrap-servers HOST:PORT [--out DIR] [--sinks file,postgres,webhook] [--serve]
 
-                Consumes news.enriched and news.dlq (read_committed) and appends each record once to
-                DIR/<topic>.jsonl, committing offsets only after the files are flushed. Runs until
-                SIGTERM or Ctrl-C.
+                Consumes news.enriched, news.stories, news.decisions and news.dlq (read_committed) and
+                writes each record once to every configured sink (sinks=file by default: JSON Lines under
+                DIR/<topic>/, a file a day), committing offsets only after every sink's write is durable.
+                A record a sink can never take is dead-lettered with the reason; a failing sink is retried
+                with backoff (sink.retry.attempts), then the command stops without committing.
+                With --serve it also serves the live dashboard, /metrics and /health on dashboard.port.
+                Runs until SIGTERM or Ctrl-C.
                 """ + Main.SETTINGS_HELP;
     }
 
     @Override
     public int execute(Args args, NewswireConfig config) throws Exception {
         TopicAdmin.ensureTopics(config);
-        SinkRunner sink = new SinkRunner(config);
+        PrometheusMeterRegistry registry = Dashboard.registry();
+        SinkRunner sink = new SinkRunner(config, Sinks.open(config, Clock.systemUTC()), new SinkMetrics(registry),
+                Clock.systemUTC());
         CountDownLatch finished = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             sink.stop();
@@ -41,10 +52,18 @@ final class SinkCommand implements Command {
                 Thread.currentThread().interrupt();
             }
         }, "newswire-shutdown"));
-        System.out.println("newswire sink: writing to " + config.outDir() + "; stop with SIGTERM or Ctrl-C");
+        System.out.println("newswire sink: writing to " + config.sinks().sinks() + "; stop with SIGTERM or Ctrl-C");
+        Dashboard dashboard = null;
         try {
+            if (args.options().containsKey("serve")) {
+                dashboard = Dashboard.start(config, registry, Map.of());
+                System.out.println("newswire sink: dashboard at " + dashboard.url());
+            }
             sink.run();
         } finally {
+            if (dashboard != null) {
+                dashboard.close();
+            }
             finished.countDown();
         }
         return 0;

@@ -37,6 +37,7 @@ public record NewswireConfig(
         int dedupRetentionDays,
         double dedupNearThreshold,
         double storyThreshold,
+        SinkSettings sinks,
         Map<String, String> kafkaOverrides) {
 
     public static final Setting<String> BOOTSTRAP_SERVERS = new Setting<>("bootstrap.servers", "",
@@ -72,10 +73,10 @@ public record NewswireConfig(
     public static final Setting<Double> STORY_THRESHOLD = new Setting<>("story.threshold", "0.24",
             NewswireConfig::fraction, "story score (TF-IDF + entities + time) at which an article joins a story");
 
-    public static final List<Setting<?>> SETTINGS = List.of(BOOTSTRAP_SERVERS, TOPIC_PREFIX, PARTITIONS,
-            REPLICATION, GUARANTEE, APPLICATION_ID, SINK_GROUP_ID, STATE_DIR, OUT_DIR, DATA_DIR,
-            MAX_ARTICLE_BYTES, HTTP_TOKEN, DEDUP_RETENTION_DAYS, DEDUP_NEAR_THRESHOLD,
-            STORY_THRESHOLD);
+    public static final List<Setting<?>> SETTINGS = java.util.stream.Stream.concat(java.util.stream.Stream.of(
+            BOOTSTRAP_SERVERS, TOPIC_PREFIX, PARTITIONS, REPLICATION, GUARANTEE, APPLICATION_ID, SINK_GROUP_ID,
+            STATE_DIR, OUT_DIR, DATA_DIR, MAX_ARTICLE_BYTES, HTTP_TOKEN, DEDUP_RETENTION_DAYS,
+            DEDUP_NEAR_THRESHOLD, STORY_THRESHOLD), SinkSettings.SETTINGS.stream()).toList();
 
     private static Double fraction(String raw) {
         double value;
@@ -144,6 +145,7 @@ public record NewswireConfig(
                 DEDUP_RETENTION_DAYS.parse(raw.get(DEDUP_RETENTION_DAYS.key())),
                 DEDUP_NEAR_THRESHOLD.parse(raw.get(DEDUP_NEAR_THRESHOLD.key())),
                 STORY_THRESHOLD.parse(raw.get(STORY_THRESHOLD.key())),
+                SinkSettings.parse(setting -> raw.get(setting.key())),
                 Map.copyOf(kafka));
     }
 
@@ -155,19 +157,25 @@ public record NewswireConfig(
     public NewswireConfig withBootstrapServers(String servers) {
         return new NewswireConfig(Optional.of(servers), topicPrefix, partitions, replicationFactor,
                 processingGuarantee, applicationId, sinkGroupId, stateDir, outDir, dataDir, maxArticleBytes,
-                httpToken, dedupRetentionDays, dedupNearThreshold, storyThreshold, kafkaOverrides);
+                httpToken, dedupRetentionDays, dedupNearThreshold, storyThreshold, sinks, kafkaOverrides);
     }
 
     public NewswireConfig withOutDir(Path dir) {
         return new NewswireConfig(bootstrapServers, topicPrefix, partitions, replicationFactor,
                 processingGuarantee, applicationId, sinkGroupId, stateDir, dir, dataDir, maxArticleBytes,
-                httpToken, dedupRetentionDays, dedupNearThreshold, storyThreshold, kafkaOverrides);
+                httpToken, dedupRetentionDays, dedupNearThreshold, storyThreshold, sinks, kafkaOverrides);
     }
 
     public NewswireConfig withStateDir(Path dir) {
         return new NewswireConfig(bootstrapServers, topicPrefix, partitions, replicationFactor,
                 processingGuarantee, applicationId, sinkGroupId, Optional.of(dir), outDir, dataDir, maxArticleBytes,
-                httpToken, dedupRetentionDays, dedupNearThreshold, storyThreshold, kafkaOverrides);
+                httpToken, dedupRetentionDays, dedupNearThreshold, storyThreshold, sinks, kafkaOverrides);
+    }
+
+    public NewswireConfig withSinks(SinkSettings settings) {
+        return new NewswireConfig(bootstrapServers, topicPrefix, partitions, replicationFactor,
+                processingGuarantee, applicationId, sinkGroupId, stateDir, outDir, dataDir, maxArticleBytes,
+                httpToken, dedupRetentionDays, dedupNearThreshold, storyThreshold, settings, kafkaOverrides);
     }
 
     /** Properties every Kafka client of this pipeline starts from. */

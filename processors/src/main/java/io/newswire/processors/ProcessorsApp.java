@@ -42,6 +42,11 @@ public final class ProcessorsApp implements AutoCloseable {
         return props;
     }
 
+    /** Kafka Streams' own metrics (rates, lag, state stores) in the given registry, for /metrics. */
+    public void bindMetrics(io.micrometer.core.instrument.MeterRegistry registry) {
+        new io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics(streams).bindTo(registry);
+    }
+
     public void start() {
         streams.start();
     }

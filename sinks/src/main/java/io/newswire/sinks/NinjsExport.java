@@ -83,7 +83,7 @@ public final class NinjsExport {
         return n;
     }
 
-    static String articleUri(String id) {
+    public static String articleUri(String id) {
         return ABSOLUTE_URI.matcher(id).matches() ? id : "urn:newswire:article:" + id;
     }
 

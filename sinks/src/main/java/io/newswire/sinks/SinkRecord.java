@@ -1,19 +1,48 @@
 package io.newswire.sinks;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.newswire.common.Hashing;
 
-/** One JSON record read from a topic; {@code identity} is what idempotent writes key on. */
-public record SinkRecord(String topic, String identity, JsonNode json) {
+/**
+ * One record read from an output topic. {@code identity} is what idempotent writes key on. A
+ * {@code json} of null is a tombstone: the article {@code key} was killed (pubstatus canceled).
+ */
+public record SinkRecord(Kind kind, String key, String identity, JsonNode json) {
+
+    /** Which output topic a record came from; sinks switch on this, not on (prefixed) topic names. */
+    public enum Kind { ARTICLE, STORY, DECISION, DEAD_LETTER }
+
+    public static SinkRecord of(Kind kind, String key, JsonNode json) {
+        return new SinkRecord(kind, key, json == null ? key + "#killed" : identityOf(kind, json), json);
+    }
+
+    public boolean isTombstone() {
+        return json == null;
+    }
+
+    /** Identity of an article or dead letter as the file sink finds it in a line it wrote. */
+    public static String identityOf(JsonNode json) {
+        if (json.has("member_ids")) {
+            return identityOf(Kind.STORY, json);
+        }
+        if (json.has("article_id")) {
+            return identityOf(Kind.DECISION, json);
+        }
+        return identityOf(Kind.ARTICLE, json);
+    }
 
     /**
-     * Identity of any of the pipeline's records: its id and its version where it has one; for a story,
-     * which changes state without a version, its id and a hash of that state.
+     * Identity of any of the pipeline's records: its id and its version where it has one; a decision, its
+     * article's; a story, which changes state without a version, its id and a hash of that state.
      */
-    public static String identityOf(JsonNode json) {
-        JsonNode version = json.get("version");
-        if (version == null && json.has("member_ids")) {
-            return json.path("id").asText() + "#" + io.newswire.common.Hashing.sha256Hex(json.toString()).substring(0, 16);
-        }
-        return json.path("id").asText() + (version == null ? "" : "@" + version.asInt());
+    static String identityOf(Kind kind, JsonNode json) {
+        return switch (kind) {
+            case STORY -> json.path("id").asText() + "#" + Hashing.sha256Hex(json.toString()).substring(0, 16);
+            case DECISION -> json.path("article_id").asText() + "@" + json.path("version").asInt();
+            case ARTICLE, DEAD_LETTER -> {
+                JsonNode version = json.get("version");
+                yield json.path("id").asText() + (version == null ? "" : "@" + version.asInt());
+            }
+        };
     }
 }

@@ -1,17 +1,18 @@
 package io.newswire.sinks;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.newswire.common.Article;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
+import io.newswire.common.DeadLetter;
 import io.newswire.common.Json;
 import io.newswire.common.NewswireConfig;
 import io.newswire.common.Topics;
@@ -19,6 +20,9 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -26,99 +30,115 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Consumes the enriched, dead-letter and stories topics (read_committed: only what the processors'
- * transactions committed) and writes each to its own JSON Lines file under the output folder (for
- * stories, one line per state: the last line of an id is its current state). Offsets are committed
- * only after the files are flushed to disk, so a crash re-delivers and the idempotent sink skips repeats.
+ * Consumes the output topics (enriched articles, stories, decisions, dead letters; read_committed: only
+ * what the processors' transactions committed) and hands every batch to each configured sink in turn.
+ *
+ * <p>Delivery: a batch's offsets are committed only after every sink flushed it durably and every
+ * record a sink refused for good ({@link PermanentWriteException}) is acknowledged on the dead-letter
+ * topic with the reason, so a crash re-delivers and the idempotent sinks skip what they already hold.
+ * Any other failure is retried with doubling backoff (100 ms up to 30 s) for {@code sink.retry.attempts}
+ * tries; after that the runner stops with the error and nothing of the batch is committed.
  *
  * <p>{@link #run()} blocks on the calling thread until {@link #stop()} is called from another.
  */
 public final class SinkRunner implements Runnable, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(SinkRunner.class);
+    private static final Duration FIRST_BACKOFF = Duration.ofMillis(100);
+    private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
 
     /** Records handled so far (written now or found already written). */
     public record Stats(long enriched, long duplicates, long deadLetters, long stories, long unreadable) {
     }
 
     private final KafkaConsumer<String, byte[]> consumer;
-    private final Map<String, RecordSink> sinkByTopic = new LinkedHashMap<>();
-    private final RecordSink ninjs;
+    private final KafkaProducer<String, DeadLetter> deadLetters;
+    private final KafkaClientMetrics consumerMetrics;
+    private final Map<String, SinkRecord.Kind> kindByTopic = new LinkedHashMap<>();
+    private final List<RecordSink> sinks;
+    private final SinkMetrics metrics;
     private final Topics topics;
+    private final int retryAttempts;
+    private final Clock clock;
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final AtomicLong enriched = new AtomicLong();
     private final AtomicLong duplicates = new AtomicLong();
-    private final AtomicLong deadLetters = new AtomicLong();
+    private final AtomicLong deadLettered = new AtomicLong();
     private final AtomicLong stories = new AtomicLong();
     private final AtomicLong unreadable = new AtomicLong();
 
-    public SinkRunner(NewswireConfig config) throws IOException {
+    /**
+     * @param sinks the sinks to feed, in order; the runner closes them
+     */
+    public SinkRunner(NewswireConfig config, List<RecordSink> sinks, SinkMetrics metrics, Clock clock) {
         this.topics = config.topics();
+        this.sinks = List.copyOf(sinks);
+        this.metrics = metrics;
+        this.clock = clock;
+        this.retryAttempts = config.sinks().retryAttempts();
+        kindByTopic.put(topics.enriched().name(), SinkRecord.Kind.ARTICLE);
+        kindByTopic.put(topics.stories().name(), SinkRecord.Kind.STORY);
+        kindByTopic.put(topics.decisions().name(), SinkRecord.Kind.DECISION);
+        kindByTopic.put(topics.dlq().name(), SinkRecord.Kind.DEAD_LETTER);
         Properties props = config.clientProperties();
         props.put(ConsumerConfig.GROUP_ID_CONFIG, config.sinkGroupId());
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         props.putIfAbsent(ConsumerConfig.CLIENT_ID_CONFIG, "newswire-sink");
-        for (String topic : sinkTopics(topics)) {
-            sinkByTopic.put(topic, new JsonLinesFileSink(outputFile(config, topic)));
-        }
-        this.ninjs = new JsonLinesFileSink(ninjsFile(config));
         this.consumer = new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());
-    }
-
-    /** The files this sink writes, one per topic. */
-    public static List<Path> outputFiles(NewswireConfig config) {
-        List<Path> files = new java.util.ArrayList<>(sinkTopics(config.topics()).stream()
-                .map(t -> outputFile(config, t)).toList());
-        files.add(ninjsFile(config));
-        return files;
-    }
-
-    /** The enriched articles again, as IPTC ninjs 2.1 documents ({@link NinjsExport}). */
-    private static Path ninjsFile(NewswireConfig config) {
-        return config.outDir().resolve(config.topics().enriched().name() + ".ninjs.jsonl");
-    }
-
-    private static List<String> sinkTopics(Topics topics) {
-        return List.of(topics.enriched().name(), topics.dlq().name(), topics.stories().name());
-    }
-
-    private static Path outputFile(NewswireConfig config, String topic) {
-        return config.outDir().resolve(topic + ".jsonl");
+        this.consumerMetrics = new KafkaClientMetrics(consumer);
+        consumerMetrics.bindTo(metrics.registry());
+        Properties producerProps = config.clientProperties();
+        producerProps.put(ProducerConfig.ACKS_CONFIG, "all");
+        producerProps.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+        producerProps.put(ProducerConfig.CLIENT_ID_CONFIG, "newswire-sink-dlq");
+        this.deadLetters = new KafkaProducer<>(producerProps, topics.dlq().keySerde().serializer(),
+                topics.dlq().valueSerde().serializer());
     }
 
     @Override
     public void run() {
-        consumer.subscribe(sinkByTopic.keySet());
+        consumer.subscribe(kindByTopic.keySet());
         try {
             while (running.get()) {
-                ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(200));
-                if (records.isEmpty()) {
+                ConsumerRecords<String, byte[]> polled = consumer.poll(Duration.ofMillis(200));
+                if (polled.isEmpty()) {
                     continue;
                 }
-                for (ConsumerRecord<String, byte[]> record : records) {
-                    handle(record);
+                List<Received> batch = new ArrayList<>();
+                for (ConsumerRecord<String, byte[]> record : polled) {
+                    Received received = read(record);
+                    if (received != null) {
+                        batch.add(received);
+                    }
                 }
-                for (RecordSink sink : sinkByTopic.values()) {
-                    sink.flush();
+                Map<String, DeadLetter> refused = new LinkedHashMap<>();
+                for (RecordSink sink : sinks) {
+                    deliver(sink, batch, refused);
                 }
-                ninjs.flush();
+                for (DeadLetter letter : refused.values()) {
+                    deadLetters.send(new ProducerRecord<>(topics.dlq().name(), letter.key(), letter)).get();
+                }
                 consumer.commitSync();
+                batch.forEach(this::count);
             }
         } catch (WakeupException e) {
             if (running.get()) {
                 throw e;
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("file sink failed; offsets not committed, records will be re-read", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("could not dead-letter a refused record; offsets not committed",
+                    e.getCause());
         } finally {
             closeQuietly();
         }
     }
 
     public Stats stats() {
-        return new Stats(enriched.get(), duplicates.get(), deadLetters.get(), stories.get(), unreadable.get());
+        return new Stats(enriched.get(), duplicates.get(), deadLettered.get(), stories.get(), unreadable.get());
     }
 
     public void stop() {
@@ -131,44 +151,108 @@ public final class SinkRunner implements Runnable, AutoCloseable {
         stop();
     }
 
-    private void handle(ConsumerRecord<String, byte[]> record) throws IOException {
-        if (record.value() == null) {
-            return; // tombstones carry no document to write
+    /** A consumed record and where it came from (for dead letters). */
+    private record Received(SinkRecord record, String origin, byte[] payload) {
+    }
+
+    private Received read(ConsumerRecord<String, byte[]> record) {
+        SinkRecord.Kind kind = kindByTopic.get(record.topic());
+        JsonNode json = null;
+        if (record.value() != null) {
+            try {
+                json = Json.MAPPER.readTree(record.value());
+            } catch (java.io.IOException e) {
+                unreadable.incrementAndGet();
+                LOG.warn("skipping unreadable record {}-{}@{}: {}", record.topic(), record.partition(),
+                        record.offset(), e.getMessage());
+                return null;
+            }
         }
-        JsonNode json;
-        try {
-            json = Json.MAPPER.readTree(record.value());
-        } catch (IOException e) {
-            unreadable.incrementAndGet();
-            LOG.warn("skipping unreadable record {}-{}@{}: {}", record.topic(), record.partition(),
-                    record.offset(), e.getMessage());
-            return;
-        }
-        sinkByTopic.get(record.topic()).write(new SinkRecord(record.topic(), SinkRecord.identityOf(json), json));
-        if (record.topic().equals(topics.dlq().name())) {
-            deadLetters.incrementAndGet();
-        } else if (record.topic().equals(topics.stories().name())) {
-            stories.incrementAndGet();
-        } else {
-            ninjs.write(new SinkRecord(record.topic(), SinkRecord.identityOf(json),
-                    NinjsExport.toNinjs(Json.MAPPER.treeToValue(json, Article.class))));
-            enriched.incrementAndGet();
-            if (!json.path("duplicate_of").isNull() && !json.path("duplicate_of").isMissingNode()) {
-                duplicates.incrementAndGet();
+        String origin = record.topic() + "-" + record.partition() + "@" + record.offset();
+        return new Received(SinkRecord.of(kind, record.key(), json), origin, record.value());
+    }
+
+    private void deliver(RecordSink sink, List<Received> batch, Map<String, DeadLetter> refused)
+            throws InterruptedException {
+        Duration backoff = FIRST_BACKOFF;
+        for (int attempt = 1; ; attempt++) {
+            try {
+                for (Received received : batch) {
+                    try {
+                        metrics.write(sink.name(), sink.write(received.record()) ? "written" : "skipped");
+                    } catch (PermanentWriteException e) {
+                        refuse(sink, received, e.getMessage(), refused);
+                    }
+                }
+                sink.flush();
+                return;
+            } catch (InterruptedException e) {
+                throw e;
+            } catch (Exception e) {
+                if (attempt >= retryAttempts || !running.get()) {
+                    throw new IllegalStateException("sink " + sink.name() + " failed " + attempt
+                            + " times; stopping without committing the batch: " + e.getMessage(), e);
+                }
+                LOG.warn("sink {} failed (attempt {} of {}), retrying in {} ms: {}", sink.name(), attempt,
+                        retryAttempts, backoff.toMillis(), e.toString());
+                metrics.retry(sink.name());
+                discardQuietly(sink);
+                Thread.sleep(backoff.toMillis());
+                backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
             }
         }
     }
 
-    private void closeQuietly() {
-        List<RecordSink> all = new java.util.ArrayList<>(sinkByTopic.values());
-        all.add(ninjs);
-        for (RecordSink sink : all) {
-            try {
-                sink.close();
-            } catch (IOException e) {
-                LOG.warn("could not close sink: {}", e.getMessage());
+    private void refuse(RecordSink sink, Received received, String reason, Map<String, DeadLetter> refused) {
+        metrics.write(sink.name(), "dead_lettered");
+        if (received.record().kind() == SinkRecord.Kind.DEAD_LETTER) {
+            // A dead letter refused again would come back to this sink forever: log it, the other sinks keep it.
+            LOG.error("sink {} refused dead letter {}: {}", sink.name(), received.record().key(), reason);
+            return;
+        }
+        DeadLetter letter = DeadLetter.of("sink:" + sink.name(), reason, received.origin(), received.record().key(),
+                received.payload(), clock.instant());
+        refused.put(letter.id(), letter);
+    }
+
+    private void count(Received received) {
+        SinkRecord record = received.record();
+        metrics.consumed(record);
+        if (record.isTombstone()) {
+            return;
+        }
+        switch (record.kind()) {
+            case ARTICLE -> {
+                enriched.incrementAndGet();
+                if (record.json().hasNonNull("duplicate_of")) {
+                    duplicates.incrementAndGet();
+                }
+            }
+            case DEAD_LETTER -> deadLettered.incrementAndGet();
+            case STORY -> stories.incrementAndGet();
+            case DECISION -> {
             }
         }
+    }
+
+    private static void discardQuietly(RecordSink sink) {
+        try {
+            sink.discard();
+        } catch (Exception e) {
+            LOG.warn("sink {} could not discard its batch: {}", sink.name(), e.toString());
+        }
+    }
+
+    private void closeQuietly() {
+        for (RecordSink sink : sinks) {
+            try {
+                sink.close();
+            } catch (Exception e) {
+                LOG.warn("could not close sink {}: {}", sink.name(), e.toString());
+            }
+        }
+        consumerMetrics.close();
+        deadLetters.close(Duration.ofSeconds(10));
         consumer.close();
     }
 }

@@ -1,73 +1,67 @@
-package io.newswire.sinks;
+package io.newswire.sinks.file;
 
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.HashSet;
-import java.util.Set;
+import java.util.function.Consumer;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.newswire.common.Json;
 
 /**
- * Appends one JSON document per line to a file. On open it reads the identities already in the file,
- * so a re-run or a redelivery after a crash adds no second line for the same record. A torn last line
- * (a crash mid-write) is ignored when reading identities and the record is written again.
- *
- * <p>Memory: one identity string per line written; fine for the demo and for daily files.
+ * One JSON Lines file open for appending. Not thread-safe.
  */
-public final class JsonLinesFileSink implements RecordSink {
+final class JsonLinesFile implements AutoCloseable {
 
     private final Path file;
     private final FileChannel channel;
-    private final Set<String> written = new HashSet<>();
 
-    public JsonLinesFileSink(Path file) throws IOException {
+    JsonLinesFile(Path file) throws IOException {
         this.file = file;
         Files.createDirectories(file.toAbsolutePath().getParent());
-        if (Files.exists(file)) {
-            loadIdentities();
-        }
         this.channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.APPEND);
     }
 
-    public Path file() {
+    Path path() {
         return file;
     }
 
-    @Override
-    public boolean write(SinkRecord record) throws IOException {
-        if (!written.add(record.identity())) {
-            return false;
-        }
-        byte[] line = (Json.MAPPER.writeValueAsString(record.json()) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        ByteBuffer buffer = ByteBuffer.wrap(line);
+    long size() throws IOException {
+        return channel.size();
+    }
+
+    void append(JsonNode json) throws IOException {
+        ByteBuffer buffer = ByteBuffer.wrap((Json.MAPPER.writeValueAsString(json) + "\n")
+                .getBytes(StandardCharsets.UTF_8));
         while (buffer.hasRemaining()) {
             channel.write(buffer);
         }
-        return true;
     }
 
-    @Override
-    public void flush() throws IOException {
+    void force() throws IOException {
         channel.force(false);
     }
 
     @Override
     public void close() throws IOException {
         try {
-            flush();
+            force();
         } finally {
             channel.close();
         }
     }
 
-    private void loadIdentities() throws IOException {
+    /**
+     * Hands every document of an existing file to {@code each}. A torn last line (a crash mid-write) is
+     * cut off, so the file stays one valid document per line and that record is written again.
+     */
+    static void readDocuments(Path file, Consumer<JsonNode> each) throws IOException {
         boolean tornTail = false;
         try (BufferedReader reader = Files.newBufferedReader(file)) {
             String line;
@@ -76,23 +70,20 @@ public final class JsonLinesFileSink implements RecordSink {
                     continue;
                 }
                 try {
-                    JsonNode json = Json.MAPPER.readTree(line);
-                    written.add(SinkRecord.identityOf(json));
+                    each.accept(Json.MAPPER.readTree(line));
                 } catch (JsonProcessingException e) {
                     tornTail = true;
                 }
             }
         }
         if (tornTail) {
-            truncateTornTail();
+            truncateAfterLastNewline(file);
         }
     }
 
-    /** Drops a last line left half-written by a crash, so the file stays one valid document per line. */
-    private void truncateTornTail() throws IOException {
+    private static void truncateAfterLastNewline(Path file) throws IOException {
         byte[] bytes = Files.readAllBytes(file);
-        int end = bytes.length;
-        int lastNewline = end - 1;
+        int lastNewline = bytes.length - 1;
         while (lastNewline >= 0 && bytes[lastNewline] != '\n') {
             lastNewline--;
         }

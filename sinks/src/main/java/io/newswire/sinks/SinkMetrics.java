@@ -1,0 +1,68 @@
+package io.newswire.sinks;
+
+import java.util.concurrent.atomic.AtomicLong;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+
+/**
+ * The pipeline's own counters as the sinks see them (names as Prometheus shows them):
+ * {@code newswire_output_records_total{kind}} read from each output topic,
+ * {@code newswire_sink_writes_total{sink,result}} (written, skipped as already there, dead_lettered),
+ * {@code newswire_sink_retries_total{sink}}, {@code newswire_dead_letters_total{stage}} by the stage that
+ * rejected the input, {@code newswire_decisions_total{decision}}, and {@code newswire_duplicate_ratio}
+ * (flagged copies over enriched articles). Thread-safe.
+ */
+public final class SinkMetrics {
+
+    private final MeterRegistry registry;
+    private final AtomicLong articles = new AtomicLong();
+    private final AtomicLong duplicates = new AtomicLong();
+
+    public SinkMetrics(MeterRegistry registry) {
+        this.registry = registry;
+        Gauge.builder("newswire.duplicate.ratio", this, m -> m.articles.get() == 0 ? 0
+                        : (double) m.duplicates.get() / m.articles.get())
+                .description("flagged copies (exact or near) over enriched articles").register(registry);
+    }
+
+    public MeterRegistry registry() {
+        return registry;
+    }
+
+    void consumed(SinkRecord record) {
+        counter("newswire.output.records", "records read from an output topic", "kind",
+                record.kind().name().toLowerCase(java.util.Locale.ROOT)).increment();
+        if (record.isTombstone()) {
+            return;
+        }
+        switch (record.kind()) {
+            case ARTICLE -> {
+                articles.incrementAndGet();
+                if (record.json().hasNonNull("duplicate_of")) {
+                    duplicates.incrementAndGet();
+                }
+            }
+            case DEAD_LETTER -> counter("newswire.dead.letters", "dead letters by the stage that rejected the input",
+                    "stage", record.json().path("stage").asText("unknown")).increment();
+            case DECISION -> counter("newswire.decisions", "dedup decisions by kind",
+                    "decision", record.json().path("decision").asText("unknown")).increment();
+            case STORY -> {
+            }
+        }
+    }
+
+    void write(String sink, String result) {
+        Counter.builder("newswire.sink.writes").description("sink writes by result")
+                .tags("sink", sink, "result", result).register(registry).increment();
+    }
+
+    void retry(String sink) {
+        counter("newswire.sink.retries", "batches handed to a sink again after a transient failure",
+                "sink", sink).increment();
+    }
+
+    private Counter counter(String name, String description, String tag, String value) {
+        return Counter.builder(name).description(description).tag(tag, value).register(registry);
+    }
+}

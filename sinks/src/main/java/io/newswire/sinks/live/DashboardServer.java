@@ -1,0 +1,153 @@
+package io.newswire.sinks.live;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import io.javalin.http.sse.SseClient;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.newswire.common.Json;
+
+/**
+ * The live dashboard and the operational endpoints, on one port:
+ * <ul>
+ *   <li>{@code GET /}: a page that redraws on every server-sent event from {@code GET /events}
+ *       (a {@link LiveView#snapshot()} at most every {@value #PUSH_MILLIS} ms while the view changes);</li>
+ *   <li>{@code GET /stories?limit=N}, {@code GET /stories/{id}}, {@code GET /entities/top?minutes=M&limit=N};</li>
+ *   <li>{@code GET /metrics} (Prometheus text format), {@code GET /health} (liveness: the server answers),
+ *       {@code GET /health/ready} (503 until every readiness check passes, naming those that fail).</li>
+ * </ul>
+ * Read-only and unauthenticated: it binds to {@code dashboard.host} (loopback by default).
+ */
+public final class DashboardServer implements AutoCloseable {
+
+    static final long PUSH_MILLIS = 500;
+
+    private final Javalin app;
+    private final LiveView view;
+    private final Set<SseClient> clients = ConcurrentHashMap.newKeySet();
+    private final AtomicBoolean dirty = new AtomicBoolean(true);
+    private final ScheduledExecutorService pusher = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "newswire-dashboard-push");
+        t.setDaemon(true);
+        return t;
+    });
+
+    /**
+     * @param readiness named checks, all of which must pass for {@code /health/ready}
+     */
+    public DashboardServer(LiveView view, PrometheusMeterRegistry registry, Map<String, BooleanSupplier> readiness) {
+        this.view = view;
+        String page = resource("dashboard.html");
+        Map<String, BooleanSupplier> checks = new LinkedHashMap<>(readiness);
+        this.app = Javalin.create(config -> config.showJavalinBanner = false);
+        app.get("/", ctx -> ctx.contentType("text/html; charset=utf-8").result(page));
+        app.get("/stories", ctx -> json(ctx, Json.MAPPER.valueToTree(view.stories(intParam(ctx, "limit", 50)))));
+        app.get("/stories/{id}", ctx -> view.story(ctx.pathParam("id")).ifPresentOrElse(s -> json(ctx, s),
+                () -> json(ctx.status(HttpStatus.NOT_FOUND),
+                        Json.MAPPER.createObjectNode().put("error", "no story " + ctx.pathParam("id")))));
+        app.get("/entities/top", ctx -> {
+            ArrayNode top = Json.MAPPER.createArrayNode();
+            view.topEntities(Duration.ofMinutes(intParam(ctx, "minutes", 60)), intParam(ctx, "limit", 10))
+                    .forEach(e -> top.addObject().put("name", e.getKey()).put("articles", e.getValue()));
+            json(ctx, top);
+        });
+        app.get("/summary", ctx -> json(ctx, view.snapshot()));
+        app.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
+                .result(registry.scrape()));
+        app.get("/health", ctx -> json(ctx, Json.MAPPER.createObjectNode().put("status", "UP")));
+        app.get("/health/ready", ctx -> {
+            ObjectNode body = Json.MAPPER.createObjectNode();
+            ObjectNode results = body.putObject("checks");
+            boolean ready = true;
+            for (Map.Entry<String, BooleanSupplier> check : checks.entrySet()) {
+                boolean ok = check.getValue().getAsBoolean();
+                results.put(check.getKey(), ok ? "UP" : "DOWN");
+                ready &= ok;
+            }
+            body.put("status", ready ? "UP" : "DOWN");
+            ctx.status(ready ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE);
+            json(ctx, body);
+        });
+        app.sse("/events", client -> {
+            client.keepAlive();
+            client.onClose(() -> clients.remove(client));
+            clients.add(client);
+            client.sendEvent("snapshot", view.snapshot().toString());
+        });
+        view.onChange(() -> dirty.set(true));
+    }
+
+    /** Starts serving; {@code port} 0 picks a free one (see {@link #port()}). */
+    public DashboardServer start(String host, int port) {
+        app.start(host, port);
+        pusher.scheduleWithFixedDelay(this::push, PUSH_MILLIS, PUSH_MILLIS, TimeUnit.MILLISECONDS);
+        return this;
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    @Override
+    public void close() {
+        pusher.shutdownNow();
+        clients.forEach(SseClient::close);
+        app.stop();
+    }
+
+    private void push() {
+        if (clients.isEmpty() || !dirty.getAndSet(false)) {
+            return;
+        }
+        String snapshot = view.snapshot().toString();
+        for (SseClient client : clients) {
+            if (client.terminated()) {
+                clients.remove(client);
+            } else {
+                client.sendEvent("snapshot", snapshot);
+            }
+        }
+    }
+
+    private static void json(Context ctx, com.fasterxml.jackson.databind.JsonNode body) {
+        ctx.contentType("application/json").result(body.toString());
+    }
+
+    private static int intParam(Context ctx, String name, int fallback) {
+        String raw = ctx.queryParam(name);
+        if (raw == null) {
+            return fallback;
+        }
+        try {
+            return Math.max(1, Math.min(1000, Integer.parseInt(raw)));
+        } catch (NumberFormatException e) {
+            return fallback;
+        }
+    }
+
+    private static String resource(String name) {
+        try (InputStream in = DashboardServer.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + name);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read " + name, e);
+        }
+    }
+}

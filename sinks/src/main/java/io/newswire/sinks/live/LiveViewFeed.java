@@ -1,0 +1,110 @@
+package io.newswire.sinks.live;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.atomic.AtomicBoolean;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.newswire.common.Json;
+import io.newswire.common.NewswireConfig;
+import io.newswire.common.Topics;
+import io.newswire.sinks.SinkRecord;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Fills a {@link LiveView} from the output topics with a consumer of its own: no consumer group, every
+ * partition read from the beginning (read_committed), so each dashboard instance rebuilds the whole view
+ * at start, independently of what the sinks have committed. {@link #run()} blocks until {@link #stop()}.
+ */
+public final class LiveViewFeed implements Runnable, AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LiveViewFeed.class);
+
+    private final KafkaConsumer<String, byte[]> consumer;
+    private final LiveView view;
+    private final Map<String, SinkRecord.Kind> kindByTopic;
+    private final AtomicBoolean running = new AtomicBoolean(true);
+    private final AtomicBoolean caughtUp = new AtomicBoolean(false);
+
+    public LiveViewFeed(NewswireConfig config, LiveView view) {
+        this.view = view;
+        Topics topics = config.topics();
+        this.kindByTopic = Map.of(topics.enriched().name(), SinkRecord.Kind.ARTICLE,
+                topics.stories().name(), SinkRecord.Kind.STORY,
+                topics.decisions().name(), SinkRecord.Kind.DECISION,
+                topics.dlq().name(), SinkRecord.Kind.DEAD_LETTER);
+        Properties props = config.clientProperties();
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        props.putIfAbsent(ConsumerConfig.CLIENT_ID_CONFIG, "newswire-live-view");
+        this.consumer = new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());
+    }
+
+    /** True once the feed has read up to the end offsets it found at start: the view is complete. */
+    public boolean caughtUp() {
+        return caughtUp.get();
+    }
+
+    @Override
+    public void run() {
+        try {
+            List<TopicPartition> partitions = new ArrayList<>();
+            for (String topic : kindByTopic.keySet()) {
+                consumer.partitionsFor(topic).forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
+            }
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+            while (running.get()) {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                    apply(record);
+                }
+                if (!caughtUp.get() && ends.entrySet().stream()
+                        .allMatch(e -> consumer.position(e.getKey()) >= e.getValue())) {
+                    caughtUp.set(true);
+                }
+            }
+        } catch (WakeupException e) {
+            if (running.get()) {
+                throw e;
+            }
+        } finally {
+            consumer.close();
+        }
+    }
+
+    public void stop() {
+        running.set(false);
+        consumer.wakeup();
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    private void apply(ConsumerRecord<String, byte[]> record) {
+        JsonNode json = null;
+        if (record.value() != null) {
+            try {
+                json = Json.MAPPER.readTree(record.value());
+            } catch (IOException e) {
+                LOG.debug("live view skips unreadable record {}-{}@{}", record.topic(), record.partition(),
+                        record.offset());
+                return;
+            }
+        }
+        view.apply(SinkRecord.of(kindByTopic.get(record.topic()), record.key(), json));
+    }
+}

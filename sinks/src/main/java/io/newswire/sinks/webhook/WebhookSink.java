@@ -1,0 +1,94 @@
+package io.newswire.sinks.webhook;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.newswire.common.Article;
+import io.newswire.common.Json;
+import io.newswire.sinks.NinjsExport;
+import io.newswire.sinks.PermanentWriteException;
+import io.newswire.sinks.RecordSink;
+import io.newswire.sinks.SinkRecord;
+
+/**
+ * POSTs each enriched article as ninjs to a newsroom system's ingest URL, with the configured
+ * {@code Authorization} header and an {@code Idempotency-Key} of article id + version, so a receiver can
+ * upsert and a redelivery does no harm. A kill is POSTed as a ninjs stub with pubstatus "canceled".
+ *
+ * <p>A 2xx answer is a durable write. 408, 425, 429, 5xx and network errors are transient (the runner
+ * retries with backoff); any other status means the receiver will never take this document, and the
+ * record is dead-lettered with the status and the start of the answer. Not thread-safe.
+ */
+public final class WebhookSink implements RecordSink {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+    private static final int MAX_REASON_CHARS = 500;
+
+    private final URI url;
+    private final String authorization;
+    private final HttpClient client;
+
+    /** @param authorization the header's value ("Bearer …"), or blank for none */
+    public WebhookSink(URI url, String authorization) {
+        this.url = url;
+        this.authorization = authorization;
+        this.client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    }
+
+    @Override
+    public String name() {
+        return "webhook";
+    }
+
+    @Override
+    public boolean write(SinkRecord record) throws IOException, InterruptedException, PermanentWriteException {
+        if (record.kind() != SinkRecord.Kind.ARTICLE) {
+            return false;
+        }
+        JsonNode ninjs = record.isTombstone() ? canceled(record.key())
+                : NinjsExport.toNinjs(Json.MAPPER.treeToValue(record.json(), Article.class));
+        HttpRequest.Builder request = HttpRequest.newBuilder(url).timeout(TIMEOUT)
+                .header("Content-Type", "application/json")
+                .header("Idempotency-Key", record.identity())
+                .POST(HttpRequest.BodyPublishers.ofByteArray(Json.MAPPER.writeValueAsBytes(ninjs)));
+        if (!authorization.isBlank()) {
+            request.header("Authorization", authorization);
+        }
+        HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        int status = response.statusCode();
+        if (status >= 200 && status < 300) {
+            return true;
+        }
+        String answer = response.body() == null ? "" : response.body();
+        if (answer.length() > MAX_REASON_CHARS) {
+            answer = answer.substring(0, MAX_REASON_CHARS);
+        }
+        if (status == 408 || status == 425 || status == 429 || status >= 500) {
+            throw new IOException("webhook answered " + status + ": " + answer);
+        }
+        throw new PermanentWriteException("webhook answered " + status + ": " + answer);
+    }
+
+    /** Every POST is acknowledged before {@link #write} returns: nothing is buffered. */
+    @Override
+    public void flush() {
+    }
+
+    /** The JDK client (Java 17) holds no resources that need closing. */
+    @Override
+    public void close() {
+    }
+
+    private static ObjectNode canceled(String articleId) {
+        ObjectNode n = Json.MAPPER.createObjectNode();
+        n.put("uri", NinjsExport.articleUri(articleId));
+        n.put("type", "text");
+        n.put("pubstatus", "canceled");
+        return n;
+    }
+}
