@@ -24,6 +24,10 @@ public final class SinkMetrics {
         Gauge.builder("newswire.duplicate.ratio", this, m -> m.articles.get() == 0 ? 0
                         : (double) m.duplicates.get() / m.articles.get())
                 .description("flagged copies (exact or near) over enriched articles").register(registry);
+        // Zero series for the stages that reject input, so a dashboard shows 0 rather than no data.
+        for (String stage : java.util.List.of("ingest", "validate", "enrich")) {
+            counter("newswire.dead.letters", "dead letters by the stage that rejected the input", "stage", stage);
+        }
     }
 
     public MeterRegistry registry() {

@@ -15,8 +15,8 @@ import java.util.stream.Stream;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * One folder of JSON Lines files, a file a day ({@code 2026-11-22.jsonl}) continued in
- * {@code 2026-11-22.1.jsonl}, {@code .2}, … once a file reaches the roll size. Idempotent: a document whose
+ * One folder of JSON Lines files, a file a day ({@code 2026-11-22-000.jsonl}) continued in
+ * {@code 2026-11-22-001.jsonl}, {@code -002}, … once a file reaches the roll size (names sort in write order). Idempotent: a document whose
  * identity is already in today's or yesterday's files is not written again (a redelivery after a crash
  * only ever repeats the last uncommitted batch, so two days of identities are enough and memory stays
  * bounded by two days of output). Not thread-safe.
@@ -93,15 +93,19 @@ public final class RollingJsonLines implements AutoCloseable {
         }
         close();
         int index = day.equals(currentDay) ? currentIndex + 1 : lastIndex(day);
-        Path file = folder.resolve(day + (index == 0 ? "" : "." + index) + ".jsonl");
+        Path file = fileName(day, index);
         if (Files.exists(file) && Files.size(file) >= rollBytes) {
             index++;
-            file = folder.resolve(day + "." + index + ".jsonl");
+            file = fileName(day, index);
         }
         current = new JsonLinesFile(file);
         currentDay = day;
         currentIndex = index;
         return current;
+    }
+
+    private Path fileName(LocalDate day, int index) {
+        return folder.resolve(String.format(java.util.Locale.ROOT, "%s-%03d.jsonl", day, index));
     }
 
     private int lastIndex(LocalDate day) throws IOException {
@@ -110,25 +114,23 @@ public final class RollingJsonLines implements AutoCloseable {
 
     /** The day's files, oldest first. */
     List<Path> filesOf(LocalDate day) throws IOException {
-        String prefix = day.toString();
         try (Stream<Path> files = Files.list(folder)) {
-            return files.filter(f -> {
-                String name = f.getFileName().toString();
-                return name.startsWith(prefix) && name.endsWith(".jsonl");
-            }).sorted(java.util.Comparator.comparingInt(f -> indexOf(day, f))).toList();
+            return files.filter(f -> indexOf(day, f) >= 0)
+                    .sorted(java.util.Comparator.comparingInt(f -> indexOf(day, f))).toList();
         }
     }
 
+    /** The file's index within the day, or -1 when it is not one of the day's files. */
     private static int indexOf(LocalDate day, Path file) {
-        String middle = file.getFileName().toString().substring(day.toString().length());
-        middle = middle.substring(0, middle.length() - ".jsonl".length());
-        if (middle.isEmpty()) {
-            return 0;
+        String name = file.getFileName().toString();
+        String prefix = day + "-";
+        if (!name.startsWith(prefix) || !name.endsWith(".jsonl")) {
+            return -1;
         }
         try {
-            return Integer.parseInt(middle.substring(1));
+            return Integer.parseInt(name.substring(prefix.length(), name.length() - ".jsonl".length()));
         } catch (NumberFormatException e) {
-            return 0;
+            return -1;
         }
     }
 

@@ -43,13 +43,13 @@ class FileSinkTest {
                     "{\"article_id\":\"a1\",\"version\":1,\"decision\":\"NEW\"}")));
             sink.flush();
         }
-        assertThat(Files.readAllLines(dir.resolve("news.enriched/2026-11-22.jsonl"))).hasSize(1);
-        List<String> ninjs = Files.readAllLines(dir.resolve("news.enriched.ninjs/2026-11-22.jsonl"));
+        assertThat(Files.readAllLines(dir.resolve("news.enriched/2026-11-22-000.jsonl"))).hasSize(1);
+        List<String> ninjs = Files.readAllLines(dir.resolve("news.enriched.ninjs/2026-11-22-000.jsonl"));
         assertThat(ninjs).hasSize(1);
         assertThat(Json.MAPPER.readTree(ninjs.get(0)).path("uri").asText()).isEqualTo("urn:newswire:article:a1");
-        assertThat(Files.readAllLines(dir.resolve("news.dlq/2026-11-22.jsonl"))).singleElement()
+        assertThat(Files.readAllLines(dir.resolve("news.dlq/2026-11-22-000.jsonl"))).singleElement()
                 .asString().contains("no headline");
-        assertThat(Files.readAllLines(dir.resolve("news.decisions/2026-11-22.jsonl"))).hasSize(1);
+        assertThat(Files.readAllLines(dir.resolve("news.decisions/2026-11-22-000.jsonl"))).hasSize(1);
     }
 
     @Test
@@ -59,7 +59,7 @@ class FileSinkTest {
             sink.write(SinkRecord.of(SinkRecord.Kind.ARTICLE, "a1", article("a1")));
         }
         assertThat(dir.resolve("news.enriched")).doesNotExist();
-        assertThat(Files.readAllLines(dir.resolve("news.enriched.ninjs/2026-11-22.jsonl"))).hasSize(1);
+        assertThat(Files.readAllLines(dir.resolve("news.enriched.ninjs/2026-11-22-000.jsonl"))).hasSize(1);
     }
 
     @Test

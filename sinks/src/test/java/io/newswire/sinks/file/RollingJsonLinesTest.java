@@ -51,7 +51,7 @@ class RollingJsonLinesTest {
                 assertThat(out.write(doc("a", 1, "redelivered"))).isFalse();
                 assertThat(out.write(doc("a", 2, "new version"))).isTrue();
             }
-            assertThat(Files.readAllLines(dir.resolve("news.enriched/2026-11-22.jsonl"))).containsExactly(
+            assertThat(Files.readAllLines(dir.resolve("news.enriched/2026-11-22-000.jsonl"))).containsExactly(
                     "{\"id\":\"a\",\"version\":1,\"headline\":\"first\"}",
                     "{\"id\":\"a\",\"version\":2,\"headline\":\"new version\"}");
         }
@@ -66,12 +66,12 @@ class RollingJsonLinesTest {
                 assertThat(out.write(doc("a", 1, "x"))).isFalse();
                 assertThat(out.write(doc("b", 1, "y"))).isTrue();
             }
-            assertThat(Files.readAllLines(dir.resolve("news.enriched/2026-11-22.jsonl"))).hasSize(2);
+            assertThat(Files.readAllLines(dir.resolve("news.enriched/2026-11-22-000.jsonl"))).hasSize(2);
         }
 
         @Test
         void shouldDropATornLastLineAndWriteThatRecordAgain() throws Exception {
-            Path file = Files.createDirectories(dir.resolve("news.enriched")).resolve("2026-11-22.jsonl");
+            Path file = Files.createDirectories(dir.resolve("news.enriched")).resolve("2026-11-22-000.jsonl");
             Files.writeString(file, "{\"id\":\"a\",\"version\":1}\n{\"id\":\"b\",\"vers", StandardCharsets.UTF_8);
             try (RollingJsonLines out = open(Clock.fixed(DAY_ONE, ZoneOffset.UTC), NO_ROLL)) {
                 assertThat(out.write(doc("a", 1, "x"))).isFalse();
@@ -92,14 +92,14 @@ class RollingJsonLinesTest {
                     out.write(doc("id-" + i, 1, "a headline long enough"));
                 }
             }
-            assertThat(files()).containsExactly("2026-11-22.1.jsonl", "2026-11-22.2.jsonl", "2026-11-22.3.jsonl",
-                    "2026-11-22.4.jsonl", "2026-11-22.jsonl");
+            assertThat(files()).containsExactly("2026-11-22-000.jsonl", "2026-11-22-001.jsonl", "2026-11-22-002.jsonl",
+                    "2026-11-22-003.jsonl", "2026-11-22-004.jsonl");
             // after a restart the last file of the day is full too: a new one is started, nothing repeated
             try (RollingJsonLines out = open(Clock.fixed(DAY_ONE, ZoneOffset.UTC), 60)) {
                 assertThat(out.write(doc("id-4", 1, "a headline long enough"))).isFalse();
                 assertThat(out.write(doc("id-5", 1, "a headline long enough"))).isTrue();
             }
-            assertThat(files()).contains("2026-11-22.5.jsonl");
+            assertThat(files()).contains("2026-11-22-005.jsonl");
         }
 
         @Test
@@ -111,8 +111,8 @@ class RollingJsonLinesTest {
                 assertThat(out.write(doc("a", 1, "monday, redelivered on tuesday"))).isFalse();
                 assertThat(out.write(doc("b", 1, "tuesday"))).isTrue();
             }
-            assertThat(files()).containsExactly("2026-11-22.jsonl", "2026-11-23.jsonl");
-            assertThat(Files.readAllLines(dir.resolve("news.enriched/2026-11-23.jsonl"))).hasSize(1);
+            assertThat(files()).containsExactly("2026-11-22-000.jsonl", "2026-11-23-000.jsonl");
+            assertThat(Files.readAllLines(dir.resolve("news.enriched/2026-11-23-000.jsonl"))).hasSize(1);
         }
     }
 

@@ -1,0 +1,100 @@
+package io.newswire.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import io.newswire.common.NewswireConfig;
+import io.newswire.processors.Enrichment;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * {@code run --serve} end to end: the seeds through the pipeline on the embedded broker, then the
+ * dashboard in headless Chromium (Debian's chromium and chromedriver, which {@code .ci/run} installs;
+ * skipped with the reason where they are missing). Saves {@code target/dashboard-seeds.png}.
+ */
+class DashboardIT {
+
+    static final File CHROMIUM = new File("/usr/bin/chromium");
+    static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void shouldShowTheSeedStoriesLiveAndServeMetrics() throws Exception {
+        Assumptions.assumeTrue(CHROMIUM.canExecute() && CHROMEDRIVER.canExecute(),
+                "no /usr/bin/chromium or /usr/bin/chromedriver: apt-get install chromium chromium-driver");
+        NewswireConfig config = NewswireConfig.defaults().withOutDir(dir.resolve("out"));
+        config = config.withSinks(config.sinks().withDashboardPort(0));
+
+        RunCommand.run(config, List.of(RunIT.SEEDS), RunIT.TIMEOUT, Enrichment.withModels(), Optional.empty(),
+                Optional.of((summary, dashboard) -> {
+                    assertThat(summary.enriched()).isEqualTo(5);
+                    checkPage(dashboard.url());
+                    checkMetrics(dashboard.url());
+                }));
+    }
+
+    private void checkPage(String url) throws Exception {
+        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM).addArguments("--headless=new",
+                "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--window-size=1400,900", "--user-data-dir=" + Files.createTempDirectory(dir, "chromium"));
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER)
+                .usingAnyFreePort().build();
+        WebDriver driver = new ChromeDriver(service, options);
+        try {
+            driver.get(url);
+            WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+            // The seeds make two stories (README, "The seeds"); the page draws them from server-sent events.
+            wait.until(d -> d.findElements(By.cssSelector("#stories tr.story")).size() == 2
+                    && d.findElement(By.id("count-articles")).getText().equals("5"));
+            List<WebElement> stories = driver.findElements(By.cssSelector("#stories tr.story"));
+            String table = driver.findElement(By.id("stories")).getText();
+            assertThat(table).contains("Officials to gather in Cairo for Gaza talks");
+            assertThat(table).containsAnyOf("Biden", "Netanyahu");
+            assertThat(stories).extracting(s -> s.getAttribute("data-story-id")).doesNotContainNull();
+            assertThat(driver.findElement(By.id("entities")).getText()).contains("Netanyahu");
+            assertThat(driver.findElement(By.id("sources")).getText()).contains("seeds");
+            assertThat(driver.findElement(By.id("status")).getText()).startsWith("live");
+            File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
+            Files.copy(shot.toPath(), Path.of("target", "dashboard-seeds.png"), StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            driver.quit();
+        }
+    }
+
+    private static void checkMetrics(String url) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        String metrics = http.send(HttpRequest.newBuilder(URI.create(url + "metrics")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        assertThat(metrics).contains("newswire_ingest_articles_total{result=\"published\"} 5.0",
+                "newswire_output_records_total{kind=\"article\"} 5.0", "newswire_duplicate_ratio",
+                "newswire_dead_letters_total", "kafka_consumer_fetch_manager_records_lag_max",
+                "kafka_stream_thread_process_total");
+        HttpResponse<String> ready = http.send(HttpRequest.newBuilder(URI.create(url + "health/ready")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(ready.statusCode()).isEqualTo(200);
+    }
+}

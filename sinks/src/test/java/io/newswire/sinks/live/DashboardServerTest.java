@@ -1,0 +1,101 @@
+package io.newswire.sinks.live;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.newswire.common.Json;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class DashboardServerTest {
+
+    final LiveView view = new LiveView(new LiveViewTest.TestClock());
+    final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    final AtomicBoolean processorsUp = new AtomicBoolean(false);
+    final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    DashboardServer server;
+
+    @BeforeEach
+    void start() throws Exception {
+        view.apply(LiveViewTest.article("a1", "wire", null, "Cairo"));
+        view.apply(LiveViewTest.story("a1", "2026-11-22T10:00:00Z", "a1"));
+        server = new DashboardServer(view, registry, Map.of("processors", processorsUp::get)).start("127.0.0.1", 0);
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    HttpResponse<String> get(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void shouldServeStoriesOneStoryAndTopEntities() throws Exception {
+        JsonNode stories = Json.MAPPER.readTree(get("/stories").body());
+        assertThat(stories.findValuesAsText("headline")).contains("Story a1");
+        assertThat(Json.MAPPER.readTree(get("/stories/a1").body()).path("members").get(0).path("headline").asText())
+                .isEqualTo("Headline a1");
+        assertThat(get("/stories/nope").statusCode()).isEqualTo(404);
+        assertThat(Json.MAPPER.readTree(get("/entities/top?minutes=60").body()).get(0).path("name").asText())
+                .isEqualTo("Cairo");
+        assertThat(get("/").body()).contains("<title>newswire — live</title>");
+    }
+
+    @Test
+    void shouldServePrometheusMetricsAndHealth() throws Exception {
+        Counter.builder("newswire.output.records").tag("kind", "article").register(registry).increment(3);
+        assertThat(get("/metrics").body()).contains("newswire_output_records_total{kind=\"article\"} 3.0");
+        assertThat(get("/health").statusCode()).isEqualTo(200);
+        HttpResponse<String> notReady = get("/health/ready");
+        assertThat(notReady.statusCode()).isEqualTo(503);
+        assertThat(notReady.body()).contains("\"processors\":\"DOWN\"");
+        processorsUp.set(true);
+        assertThat(get("/health/ready").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    @org.junit.jupiter.api.Timeout(30)
+    void shouldPushASnapshotOnConnectAndAnotherAfterAChange() throws Exception {
+        HttpResponse<java.io.InputStream> events = http.send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + server.port() + "/events")).header("Accept", "text/event-stream")
+                        .timeout(Duration.ofSeconds(10)).build(),
+                HttpResponse.BodyHandlers.ofInputStream());
+        try (BufferedReader lines = new BufferedReader(new InputStreamReader(events.body(), StandardCharsets.UTF_8))) {
+            JsonNode first = nextSnapshot(lines);
+            assertThat(first.path("counts").path("articles").asLong()).isEqualTo(1);
+            view.apply(LiveViewTest.article("a2", "web", null, "Gaza"));
+            JsonNode next = nextSnapshot(lines);
+            while (next.path("counts").path("articles").asLong() < 2) { // a push may already be on its way
+                next = nextSnapshot(lines);
+            }
+            assertThat(next.path("top_entities").findValuesAsText("name")).contains("Gaza");
+        }
+    }
+
+    private static JsonNode nextSnapshot(BufferedReader lines) throws Exception {
+        String line;
+        while ((line = lines.readLine()) != null) {
+            if (line.startsWith("data:")) {
+                return Json.MAPPER.readTree(line.substring("data:".length()).strip());
+            }
+        }
+        throw new AssertionError("the event stream ended");
+    }
+}

@@ -1,0 +1,144 @@
+package io.newswire.sinks.postgres;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.newswire.common.Json;
+import io.newswire.sinks.PermanentWriteException;
+import io.newswire.sinks.SinkRecord;
+import io.newswire.sinks.SinkRecord.Kind;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The PostgreSQL sink against a real server (see {@link TestDatabase}). */
+class PostgresSinkTest {
+
+    TestDatabase db;
+
+    @BeforeEach
+    void database() throws Exception {
+        db = TestDatabase.withFreshSchema();
+    }
+
+    PostgresSink open() throws Exception {
+        return new PostgresSink(db.url, db.user, db.password);
+    }
+
+    static SinkRecord article(String id, int version, String headline, String storyId) throws Exception {
+        JsonNode json = Json.MAPPER.readTree("""
+                {"id":"%s","version":%d,"source":"wire","format":"text","headline":"%s",
+                 "body":["Officials met in Cairo.","Talks go on."],"language":"en",
+                 "published":"2026-11-22T08:00:00Z","received":"2026-11-22T09:00:00Z","content_hash":"abc",
+                 "duplicate_of":null,"story_id":"%s",
+                 "entities":[{"key":"location:iso:EG","type":"LOCATION","name":"Egypt","mention_count":2,"salience":0.5},
+                             {"key":"person:b:5:biden","type":"PERSON","name":"Joe Biden","mention_count":1,"salience":0.3}]}
+                """.formatted(id, version, headline, storyId));
+        return SinkRecord.of(Kind.ARTICLE, id, json);
+    }
+
+    static SinkRecord story(String id, int members) throws Exception {
+        return SinkRecord.of(Kind.STORY, id, Json.MAPPER.readTree("""
+                {"id":"%s","headline":"Talks","first_seen":"2026-11-22T09:00:00Z","last_seen":"2026-11-22T09:05:00Z",
+                 "article_count":%d,"source_count":1,"top_entities":["Egypt"],"member_ids":["a1"],"sources":["wire"],
+                 "duplicates":0}""".formatted(id, members)));
+    }
+
+    static SinkRecord decision(String id, int version, String kind) throws Exception {
+        return SinkRecord.of(Kind.DECISION, id, Json.MAPPER.readTree("""
+                {"article_id":"%s","version":%d,"decision":"%s","matched_id":null,"story_id":"%s","method":"none",
+                 "score":0.0,"threshold":0.25}""".formatted(id, version, kind, id)));
+    }
+
+    void writeBatch(PostgresSink sink) throws Exception {
+        sink.write(article("a1", 1, "Talks resume", "a1"));
+        sink.write(article("a2", 1, "Talks resume in Cairo", "a1"));
+        sink.write(story("a1", 2));
+        sink.write(decision("a1", 1, "NEW"));
+        sink.write(decision("a2", 1, "SAME_STORY"));
+        sink.write(SinkRecord.of(Kind.DEAD_LETTER, "k", Json.MAPPER.readTree(
+                "{\"id\":\"d1\",\"stage\":\"validate\",\"reason\":\"no headline\",\"at\":\"2026-11-22T09:00:00Z\"}")));
+        sink.flush();
+    }
+
+    @Test
+    void shouldWriteArticlesEntitiesStoriesDecisionsAndDeadLetters() throws Exception {
+        try (PostgresSink sink = open()) {
+            writeBatch(sink);
+        }
+        assertThat(db.count("SELECT count(*) FROM articles")).isEqualTo(2);
+        assertThat(db.count("SELECT count(*) FROM article_entities")).isEqualTo(4);
+        assertThat(db.count("SELECT count(*) FROM stories")).isEqualTo(1);
+        assertThat(db.count("SELECT count(*) FROM decisions")).isEqualTo(2);
+        assertThat(db.count("SELECT count(*) FROM dead_letters")).isEqualTo(1);
+        assertThat(db.text("SELECT body FROM articles WHERE id = 'a1'")).isEqualTo("Officials met in Cairo.\n\nTalks go on.");
+        assertThat(db.text("SELECT document->>'story_id' FROM articles WHERE id = 'a2'")).isEqualTo("a1");
+    }
+
+    @Test
+    void shouldSurviveARestartAndARedeliveryWithoutDuplicateRows() throws Exception {
+        try (PostgresSink sink = open()) {
+            writeBatch(sink);
+        }
+        try (PostgresSink sink = open()) { // migrations again, then the same batch redelivered
+            assertThat(sink.write(article("a1", 1, "Talks resume", "a1"))).isFalse();
+            writeBatch(sink);
+        }
+        assertThat(db.count("SELECT count(*) FROM articles")).isEqualTo(2);
+        assertThat(db.count("SELECT count(*) FROM article_entities")).isEqualTo(4);
+        assertThat(db.count("SELECT count(*) FROM decisions")).isEqualTo(2);
+        assertThat(db.count("SELECT count(*) FROM dead_letters")).isEqualTo(1);
+        assertThat(db.count("SELECT count(*) FROM flyway_schema_history")).isEqualTo(1);
+    }
+
+    @Test
+    void shouldReplaceAnOlderVersionAndIgnoreAnOlderOneArrivingLate() throws Exception {
+        try (PostgresSink sink = open()) {
+            sink.write(article("a1", 2, "Talks resume, updated", "a1"));
+            sink.flush();
+            assertThat(sink.write(article("a1", 1, "Talks resume", "a1"))).isFalse();
+            assertThat(sink.write(article("a1", 3, "Talks resume, final", "a1"))).isTrue();
+            sink.flush();
+        }
+        assertThat(db.text("SELECT headline FROM articles WHERE id = 'a1'")).isEqualTo("Talks resume, final");
+        assertThat(db.count("SELECT version FROM articles WHERE id = 'a1'")).isEqualTo(3);
+    }
+
+    @Test
+    void shouldDeleteAKilledArticleWithItsEntitiesAndAnEmptiedStory() throws Exception {
+        try (PostgresSink sink = open()) {
+            writeBatch(sink);
+            sink.write(SinkRecord.of(Kind.ARTICLE, "a2", null));
+            sink.write(SinkRecord.of(Kind.STORY, "a1", null));
+            sink.flush();
+        }
+        assertThat(db.count("SELECT count(*) FROM articles")).isEqualTo(1);
+        assertThat(db.count("SELECT count(*) FROM article_entities WHERE article_id = 'a2'")).isZero();
+        assertThat(db.count("SELECT count(*) FROM stories")).isZero();
+    }
+
+    @Test
+    void shouldRefuseDataTheDatabaseRejectsAndKeepTheRestOfTheBatch() throws Exception {
+        try (PostgresSink sink = open()) {
+            sink.write(article("a1", 1, "Talks resume", "a1"));
+            // PostgreSQL text cannot hold NUL: SQL state 22021, a permanent refusal of this record alone.
+            assertThatThrownBy(() -> sink.write(article("a2", 1, "Bad \\u0000 headline", "a2")))
+                    .isInstanceOf(PermanentWriteException.class).hasMessageContaining("22021");
+            sink.write(article("a3", 1, "Talks end", "a3"));
+            sink.flush();
+        }
+        assertThat(db.count("SELECT count(*) FROM articles")).isEqualTo(2);
+    }
+
+    @Test
+    void shouldForgetADiscardedBatch() throws Exception {
+        try (PostgresSink sink = open()) {
+            sink.write(article("a1", 1, "Talks resume", "a1"));
+            sink.discard();
+            sink.write(article("a3", 1, "Talks end", "a3"));
+            sink.flush();
+        }
+        assertThat(db.count("SELECT count(*) FROM articles")).isEqualTo(1);
+        assertThat(db.text("SELECT id FROM articles")).isEqualTo("a3");
+    }
+}

@@ -1,0 +1,115 @@
+package io.newswire.sinks.webhook;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.net.httpserver.HttpServer;
+import io.newswire.common.Json;
+import io.newswire.sinks.PermanentWriteException;
+import io.newswire.sinks.SinkRecord;
+import io.newswire.sinks.SinkRecord.Kind;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class WebhookSinkTest {
+
+    /** What the receiving CMS saw: headers and body of each POST. */
+    record Received(String authorization, String idempotencyKey, JsonNode body) {
+    }
+
+    HttpServer server;
+    final List<Received> received = new CopyOnWriteArrayList<>();
+    final AtomicInteger nextStatus = new AtomicInteger(202);
+
+    @BeforeEach
+    void receiver() throws IOException {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/ingest", exchange -> {
+            byte[] body = exchange.getRequestBody().readAllBytes();
+            received.add(new Received(exchange.getRequestHeaders().getFirst("Authorization"),
+                    exchange.getRequestHeaders().getFirst("Idempotency-Key"), Json.MAPPER.readTree(body)));
+            byte[] answer = ("status " + nextStatus.get()).getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(nextStatus.get(), answer.length);
+            exchange.getResponseBody().write(answer);
+            exchange.close();
+        });
+        server.start();
+    }
+
+    @AfterEach
+    void stop() {
+        server.stop(0);
+    }
+
+    WebhookSink sink() {
+        return new WebhookSink(URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/ingest"),
+                "Bearer test-token");
+    }
+
+    static SinkRecord article(String id) throws Exception {
+        return SinkRecord.of(Kind.ARTICLE, id, Json.MAPPER.readTree("""
+                {"id":"%s","version":2,"headline":"Talks resume","body":["Officials met."],
+                 "received":"2026-11-22T09:00:00Z","entities":[{"key":"location:iso:EG","type":"LOCATION",
+                 "name":"Egypt","mention_count":1,"salience":0.5}],"story_id":"s1"}""".formatted(id)));
+    }
+
+    @Test
+    void shouldPostNinjsWithTheAuthHeaderAndAnIdempotencyKey() throws Exception {
+        try (WebhookSink sink = sink()) {
+            assertThat(sink.write(article("a1"))).isTrue();
+        }
+        assertThat(received).singleElement().satisfies(r -> {
+            assertThat(r.authorization()).isEqualTo("Bearer test-token");
+            assertThat(r.idempotencyKey()).isEqualTo("a1@2");
+            assertThat(r.body().path("uri").asText()).isEqualTo("urn:newswire:article:a1");
+            assertThat(r.body().path("places").findValuesAsText("name")).containsExactly("Egypt");
+        });
+    }
+
+    @Test
+    void shouldPostAKillAsCanceledAndSkipOtherTopics() throws Exception {
+        try (WebhookSink sink = sink()) {
+            assertThat(sink.write(SinkRecord.of(Kind.ARTICLE, "a1", null))).isTrue();
+            assertThat(sink.write(SinkRecord.of(Kind.STORY, "s1", Json.MAPPER.readTree("{\"id\":\"s1\"}")))).isFalse();
+        }
+        assertThat(received).singleElement().satisfies(r ->
+                assertThat(r.body().path("pubstatus").asText()).isEqualTo("canceled"));
+    }
+
+    @Test
+    void shouldTreatServerErrorsAndThrottlingAsTransient() throws Exception {
+        try (WebhookSink sink = sink()) {
+            nextStatus.set(503);
+            assertThatThrownBy(() -> sink.write(article("a1"))).isInstanceOf(IOException.class)
+                    .hasMessageContaining("503");
+            nextStatus.set(429);
+            assertThatThrownBy(() -> sink.write(article("a1"))).isInstanceOf(IOException.class);
+        }
+    }
+
+    @Test
+    void shouldRefuseForGoodWhatTheReceiverRejects() throws Exception {
+        nextStatus.set(422);
+        try (WebhookSink sink = sink()) {
+            assertThatThrownBy(() -> sink.write(article("a1"))).isInstanceOf(PermanentWriteException.class)
+                    .hasMessageContaining("422").hasMessageContaining("status 422");
+        }
+    }
+
+    @Test
+    void shouldTreatAnUnreachableReceiverAsTransient() {
+        server.stop(0);
+        try (WebhookSink sink = sink()) {
+            assertThatThrownBy(() -> sink.write(article("a1"))).isInstanceOf(IOException.class);
+        }
+    }
+}
