@@ -37,4 +37,11 @@ class ArgsTest {
         assertThatThrownBy(() -> Args.parse("run", "--timeout", "x").intOption("timeout", 1))
                 .hasMessageContaining("whole number");
     }
+
+    @Test
+    void shouldTakeServeAsASwitchWithoutAValue() {
+        Args args = Args.parse("run", "--serve", "--dashboard-port", "9000", "--sinks", "file,postgres");
+        assertThat(args.options()).containsEntry("serve", "true");
+        assertThat(args.settings()).containsEntry("dashboard.port", "9000").containsEntry("sinks", "file,postgres");
+    }
 }

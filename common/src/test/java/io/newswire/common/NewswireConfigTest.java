@@ -65,4 +65,29 @@ class NewswireConfigTest {
         assertThatThrownBy(() -> NewswireConfig.load(Optional.of(dir.resolve("nope.properties")), Map.of(), Map.of()))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("cannot read config file");
     }
+
+    @Test
+    void shouldConfigureSinksFromTheEnvironmentAndNeverPrintTheirSecrets() {
+        NewswireConfig c = NewswireConfig.load(Optional.empty(), Map.of(
+                "NEWSWIRE_SINKS", "file, postgres,webhook",
+                "NEWSWIRE_SINK_JDBC_URL", "jdbc:postgresql://db/newswire",
+                "NEWSWIRE_SINK_JDBC_PASSWORD", "s3cret-pw",
+                "NEWSWIRE_SINK_WEBHOOK_URL", "https://cms/ingest",
+                "NEWSWIRE_SINK_WEBHOOK_AUTH", "Bearer s3cret-token"), Map.of("sink.file.format", "ninjs"));
+        assertThat(c.sinks().sinks()).containsExactly(SinkSettings.Kind.FILE, SinkSettings.Kind.POSTGRES,
+                SinkSettings.Kind.WEBHOOK);
+        assertThat(c.sinks().fileFormats()).containsExactly(SinkSettings.FileFormat.NINJS);
+        assertThat(c.sinks().jdbcPassword()).isEqualTo("s3cret-pw");
+        assertThat(c.sinks().toString()).doesNotContain("s3cret");
+    }
+
+    @Test
+    void shouldRefuseASinkWithoutItsAddressOrAnUnknownSink() {
+        assertThatThrownBy(() -> NewswireConfig.load(Optional.empty(), Map.of(), Map.of("sinks", "postgres")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("sink.jdbc.url");
+        assertThatThrownBy(() -> NewswireConfig.load(Optional.empty(), Map.of(), Map.of("sinks", "file,kafka")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("unknown sink 'kafka'");
+        assertThatThrownBy(() -> NewswireConfig.load(Optional.empty(), Map.of(), Map.of("dashboard.port", "70000")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("dashboard.port");
+    }
 }
