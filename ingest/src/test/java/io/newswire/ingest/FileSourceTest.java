@@ -84,6 +84,25 @@ class FileSourceTest {
     }
 
     @Test
+    void shouldRejectRandomBytesWithoutANulButKeepTextWithTabsAndFormFeeds() throws Exception {
+        byte[] random = new byte[4000];
+        new java.util.Random(7).nextBytes(random);
+        for (int i = 0; i < random.length; i++) {
+            if (random[i] == 0) {
+                random[i] = 1; // no NUL: the control-character test alone must catch it
+            }
+        }
+        Files.write(dir.resolve("1-random.dat"), random);
+        Files.writeString(dir.resolve("2-text.txt"), "Headline\n\nA body\twith a tab.\f\nNext page.\r\n");
+
+        source(100_000).read(List.of(dir), listener);
+
+        assertThat(rejected).singleElement().satisfies(d -> assertThat(d.reason())
+                .startsWith("binary content (").contains("control characters"));
+        assertThat(accepted).extracting(Article::headline).containsExactly("Headline");
+    }
+
+    @Test
     void shouldReadAFolderMixingFormats() throws Exception {
         Files.writeString(dir.resolve("1.json"), """
                 {"uri": "urn:wire:1", "version": 4, "headline": "Talks resume", "body_text": "Officials met.",

@@ -7,6 +7,7 @@ import io.newswire.common.DeadLetter;
 import io.newswire.common.ItemMeta;
 import io.newswire.common.JsonSerde;
 import io.newswire.common.Topics;
+import io.newswire.processors.dedup.ArticlePartitioner;
 import io.newswire.processors.dedup.BandPartitioner;
 import io.newswire.processors.dedup.DedupDecider;
 import io.newswire.processors.dedup.DedupGatherProcessor;
@@ -138,12 +139,12 @@ public final class NewsTopology {
         int partitions = settings.partitions();
         StoryScorer scorer = new StoryScorer(settings.storyThreshold(), settings.retention());
         KStream<String, Signed> signed = articles
-                .mapValues(a -> new Signed(a, isKill(a) ? null : MinHash.signature(a.headline(), a.body()), null),
+                .mapValues(a -> new Signed(a, isKill(a) ? null : MinHash.signature(a.headline(), a.body()), null, null),
                         Named.as("lsh-signature"))
                 .process(StoryVectorProcessor::new, Named.as(StoryVectorProcessor.NAME), StoryVectorProcessor.FREQUENCIES);
         KStream<String, Signed> live = signed.filter((id, s) -> s.signature() != null, Named.as("not-killed"));
         KStream<String, GatherInput> bandAnswers = live
-                .mapValues(s -> new Probe(s.article().id(), s.article().contentHash(),
+                .mapValues(s -> new Probe(s.article().id(), s.requestId(), s.article().contentHash(),
                         s.article().received().toEpochMilli(), s.signature(), partitions), Named.as("lsh-probe"))
                 .repartition(Repartitioned.<String, Probe>as(REPARTITION_BANDS)
                         .withKeySerde(Serdes.String()).withValueSerde(probeSerde)
@@ -152,14 +153,17 @@ public final class NewsTopology {
                         LshBucketProcessor.BUCKETS, LshBucketProcessor.SIGNATURES);
         KStream<String, GatherInput> storyAnswers = live
                 .filter((id, s) -> !s.vector().keys().isEmpty(), Named.as("with-story-keys"))
-                .mapValues(s -> new StoryProbe(s.article().id(), s.vector(), partitions), Named.as("story-probe"))
+                .mapValues(s -> new StoryProbe(s.article().id(), s.requestId(), s.vector(), partitions),
+                        Named.as("story-probe"))
                 .repartition(Repartitioned.<String, StoryProbe>as(REPARTITION_STORY_PROBES)
                         .withKeySerde(Serdes.String()).withValueSerde(new JsonSerde<>(StoryProbe.class))
                         .withNumberOfPartitions(partitions).withStreamPartitioner(new StoryKeyPartitioner<>()))
                 .process(() -> new StoryProbeProcessor(scorer, settings.retention()), Named.as(StoryProbeProcessor.NAME),
                         StoryProbeProcessor.BUCKETS, StoryProbeProcessor.VECTORS);
-        // The article goes to the gather step with the number of partition answers to wait for.
+        // The article goes to the gather step with the number of partition answers to wait for, keyed like
+        // the answers by its request id.
         KStream<String, GatherInput> toGather = signed
+                .selectKey((id, s) -> s.requestId(), Named.as("key-by-request"))
                 .mapValues(s -> s.signature() == null ? GatherInput.of(s.article(), null, 0, 0)
                         : GatherInput.of(s.article(), s.vector(), MinHash.owners(s.signature(), partitions).size(),
                                 StoryKeyPartitioner.owners(s.vector(), partitions).size()), Named.as("to-gather"));
@@ -167,7 +171,8 @@ public final class NewsTopology {
                 .merge(bandAnswers, Named.as("gather-band-answers"))
                 .merge(storyAnswers, Named.as("gather-story-answers"))
                 .repartition(Repartitioned.<String, GatherInput>as(REPARTITION_GATHER)
-                        .withKeySerde(Serdes.String()).withValueSerde(gatherSerde))
+                        .withKeySerde(Serdes.String()).withValueSerde(gatherSerde)
+                        .withStreamPartitioner(new ArticlePartitioner()))
                 .process(() -> new DedupGatherProcessor(
                                 new DedupDecider(settings.nearThreshold(), settings.storyThreshold()), partitions),
                         Named.as(DedupGatherProcessor.NAME), DedupGatherProcessor.PENDING, DedupGatherProcessor.ARTICLES,

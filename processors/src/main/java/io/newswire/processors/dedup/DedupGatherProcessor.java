@@ -24,10 +24,11 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * Gathers, by article id, the article and the answers of all its band and story-key partitions (in any
- * order), then decides ({@link DedupDecider}) and forwards the article with its links, the decision, and,
- * on an id's first decision, the final entry for the story index. Remembers each id's
- * decision for updates and redeliveries (within the retention window). Answers left without their
+ * Gathers, by request id (one arrival of an article), the article and the answers of all its band and
+ * story-key partitions (in any order), then decides ({@link DedupDecider}) and forwards the article with its links, the decision, and,
+ * on an id's first decision, the final entry for the story index. Remembers each article id's decision
+ * for updates and redeliveries (within the retention window): arrivals of one id meet on one partition
+ * ({@link ArticlePartitioner}), and the first to be decided answers the others. Answers left without their
  * article for longer than an hour (a redelivery overtaken by its twin) are dropped by a punctuator.
  */
 public final class DedupGatherProcessor implements Processor<String, GatherInput, String, Deduplicated> {
@@ -61,7 +62,7 @@ public final class DedupGatherProcessor implements Processor<String, GatherInput
 
     @Override
     public void process(Record<String, GatherInput> record) {
-        String id = record.key();
+        String id = record.key(); // the request id: pending state is per arrival
         GatherInput input = record.value();
         Pending state = pending.get(id);
         if (state == null) {
@@ -98,20 +99,22 @@ public final class DedupGatherProcessor implements Processor<String, GatherInput
         pending.delete(id);
         Article article = articleInput.article();
         StoryVector vector = articleInput.vector();
-        Seen seenBefore = seen.get(id);
+        String articleId = article.id();
+        Seen seenBefore = seen.get(articleId);
         DedupDecider.Outcome outcome = decider.decide(article, state.candidates(), state.storyCandidates(),
                 seenBefore);
         if (outcome.seen() == null) {
-            seen.delete(id);
+            seen.delete(articleId);
         } else {
-            seen.put(id, outcome.seen());
+            seen.put(articleId, outcome.seen());
         }
         // A first decision fixes the story the index holds for the article (it was indexed provisionally).
         Decision.Kind kind = outcome.decision().decision();
         StoryInsert insert = vector != null && !vector.keys().isEmpty()
                 && kind != Decision.Kind.UPDATE && kind != Decision.Kind.KILL && seenBefore == null
-                ? new StoryInsert(id, outcome.decision().storyId(), vector, partitions) : null;
-        context.forward(record.withValue(new Deduplicated(outcome.article(), outcome.decision(), insert)));
+                ? new StoryInsert(articleId, outcome.decision().storyId(), vector, partitions) : null;
+        context.forward(record.withKey(articleId)
+                .withValue(new Deduplicated(outcome.article(), outcome.decision(), insert)));
     }
 
     private static List<Integer> plus(List<Integer> list, int value) {

@@ -15,9 +15,10 @@ public final class DedupRecords {
     /**
      * One article's signature, multicast to every partition that owns at least one of its band keys; each
      * partition handles the bands it owns. {@code partitions} is the band topic's partition count that
-     * ownership was computed for.
+     * ownership was computed for. Answers go back keyed by {@code requestId} ({@link Signed#requestId()}).
      */
-    public record Probe(String articleId, String contentHash, long receivedMillis, int[] signature, int partitions) {
+    public record Probe(String articleId, String requestId, String contentHash, long receivedMillis, int[] signature,
+                        int partitions) {
     }
 
     /** An article seen before in a bucket, with its estimated similarity to the probing article. */
@@ -26,15 +27,27 @@ public final class DedupRecords {
 
     /**
      * An article with its MinHash signature and story vector, computed once for the probes and the gather
-     * counts. Both are null for a kill.
+     * counts. Both are null for a kill. {@code requestId} names this one arrival of the article (its id and
+     * the raw record's partition and offset): copies of one id in flight at once (a redelivery, the same
+     * file dropped twice) gather their answers apart, never into each other's count.
      */
-    public record Signed(Article article, int[] signature, StoryVector vector) {
-        public Signed withVector(StoryVector v) {
-            return new Signed(article, signature, v);
+    public record Signed(Article article, int[] signature, StoryVector vector, String requestId) {
+        public Signed withVector(StoryVector v, String request) {
+            return new Signed(article, signature, v, request);
         }
     }
 
-    /** What one partition's buckets answered for all the bands it owns, routed back by article id. */
+    /** The request id of one arrival of an article; the article id is everything before the last '#'. */
+    public static String requestId(String articleId, String arrival) {
+        return articleId + "#" + arrival;
+    }
+
+    public static String articleIdOf(String requestId) {
+        int hash = requestId.lastIndexOf('#');
+        return hash < 0 ? requestId : requestId.substring(0, hash);
+    }
+
+    /** What one partition's buckets answered for all the bands it owns, routed back by request id. */
     public record BandAnswer(String articleId, int partition, List<Candidate> candidates) {
     }
 
@@ -55,7 +68,7 @@ public final class DedupRecords {
     /**
      * One of: the article itself (with its story vector and how many band and story answers to wait for),
      * one band partition's answer, or one story partition's answer. The gather step receives all of them,
-     * keyed by article id, in any order.
+     * keyed by request id and partitioned by article id, in any order.
      */
     public record GatherInput(Article article, StoryVector vector, int expectedBands, int expectedStories,
                               BandAnswer answer, StoryAnswer storyAnswer) {

@@ -103,7 +103,7 @@ public final class LshBucketProcessor implements Processor<String, Probe, String
         if (signatures.get(probe.articleId()) == null) {
             signatures.put(probe.articleId(), new StoredSignature(probe.signature(), probe.receivedMillis()));
         }
-        context.forward(record.withKey(probe.articleId()).withValue(GatherInput.of(
+        context.forward(record.withKey(probe.requestId()).withValue(GatherInput.of(
                 new BandAnswer(probe.articleId(), partition, candidates))));
     }
 

@@ -40,7 +40,7 @@ public final class StoryProbeProcessor implements Processor<String, StoryProbe, 
     public void process(Record<String, StoryProbe> record) {
         StoryProbe probe = record.value();
         int partition = context.taskId().partition();
-        context.forward(record.withKey(probe.articleId()).withValue(GatherInput.of(
+        context.forward(record.withKey(probe.requestId()).withValue(GatherInput.of(
                 new StoryAnswer(probe.articleId(), partition, index.probe(probe, partition)))));
     }
 }

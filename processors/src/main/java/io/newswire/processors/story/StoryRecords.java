@@ -16,8 +16,9 @@ public final class StoryRecords {
         int partitions();
     }
 
-    /** An article asking the key partitions which stories it is close to. */
-    public record StoryProbe(String articleId, StoryVector vector, int partitions) implements Routed {
+    /** An article asking the key partitions which stories it is close to; answered by request id. */
+    public record StoryProbe(String articleId, String requestId, StoryVector vector, int partitions)
+            implements Routed {
     }
 
     /** A decided article joining the key partitions' index, with its story. */
@@ -43,7 +44,7 @@ public final class StoryRecords {
     public record StoryCandidate(String articleId, String storyId, double score) {
     }
 
-    /** What one key partition answered, routed back by article id. */
+    /** What one key partition answered, routed back by request id. */
     public record StoryAnswer(String articleId, int partition, List<StoryCandidate> candidates) {
         public StoryAnswer {
             candidates = candidates == null ? List.of() : List.copyOf(candidates);

@@ -51,10 +51,12 @@ public final class StoryVectorProcessor implements Processor<String, Signed, Str
     @Override
     public void process(Record<String, Signed> record) {
         Signed signed = record.value();
-        if (signed.signature() == null) {
-            context.forward(record);
-            return;
-        }
-        context.forward(record.withValue(signed.withVector(vectors.of(signed.article()))));
+        // The raw record's position names this arrival: it is the same again only when the same record is
+        // processed again (at-least-once), where gathering into one request is right.
+        String arrival = context.recordMetadata().map(m -> m.partition() + "@" + m.offset())
+                .orElse(Long.toString(record.timestamp()));
+        String request = io.newswire.processors.dedup.DedupRecords.requestId(signed.article().id(), arrival);
+        StoryVector vector = signed.signature() == null ? null : vectors.of(signed.article());
+        context.forward(record.withValue(signed.withVector(vector, request)));
     }
 }

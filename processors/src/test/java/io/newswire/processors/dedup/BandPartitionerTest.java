@@ -14,7 +14,7 @@ class BandPartitionerTest {
 
     @Test
     void shouldSendOneRecordToEachPartitionOwningABand() {
-        Set<Integer> targets = new BandPartitioner().partitions("t", "a", new Probe("a", "h", 0, SIGNATURE, 6), 6)
+        Set<Integer> targets = new BandPartitioner().partitions("t", "a", new Probe("a", "a#0@0", "h", 0, SIGNATURE, 6), 6)
                 .orElseThrow();
         assertThat(targets).isNotEmpty().allSatisfy(p -> assertThat(p).isBetween(0, 5));
         for (int band = 0; band < MinHash.BANDS; band++) {
@@ -25,7 +25,7 @@ class BandPartitionerTest {
 
     @Test
     void shouldRefuseAPartitionCountThatOwnershipWasNotComputedFor() {
-        assertThatThrownBy(() -> new BandPartitioner().partitions("t", "a", new Probe("a", "h", 0, SIGNATURE, 3), 6))
+        assertThatThrownBy(() -> new BandPartitioner().partitions("t", "a", new Probe("a", "a#0@0", "h", 0, SIGNATURE, 3), 6))
                 .hasMessageContaining("topic.partitions");
     }
 }

@@ -63,7 +63,7 @@ class StoryProbeProcessorTest {
 
     private List<StoryCandidate> probe(String id, StoryVector v) {
         context.resetForwards();
-        probes.process(new Record<>(id, new StoryProbe(id, v, 1), T0.toEpochMilli()));
+        probes.process(new Record<>(id, new StoryProbe(id, id + "#0@0", v, 1), T0.toEpochMilli()));
         return context.forwarded().get(0).record().value().storyAnswer().candidates();
     }
 

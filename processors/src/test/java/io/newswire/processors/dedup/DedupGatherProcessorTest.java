@@ -1,0 +1,102 @@
+package io.newswire.processors.dedup;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.List;
+import io.newswire.common.Article;
+import io.newswire.common.Decision;
+import io.newswire.common.JsonSerde;
+import io.newswire.processors.Deduplicated;
+import io.newswire.processors.dedup.DedupRecords.BandAnswer;
+import io.newswire.processors.dedup.DedupRecords.GatherInput;
+import io.newswire.processors.dedup.DedupRecords.Pending;
+import io.newswire.processors.dedup.DedupRecords.Seen;
+import io.newswire.processors.story.StoryRecords.StoryAnswer;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.processor.api.MockProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.Stores;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The gather step on one partition, fed in the interleavings the broker can produce. */
+class DedupGatherProcessorTest {
+
+    static final Instant T0 = Instant.parse("2026-11-22T09:00:00Z");
+
+    private MockProcessorContext<String, Deduplicated> context;
+    private DedupGatherProcessor gather;
+
+    @BeforeEach
+    void setUp() {
+        context = new MockProcessorContext<>();
+        context.setCurrentSystemTimeMs(T0.toEpochMilli());
+        store(DedupGatherProcessor.PENDING, new JsonSerde<>(Pending.class));
+        store(DedupGatherProcessor.SEEN, new JsonSerde<>(Seen.class));
+        store(DedupGatherProcessor.ARTICLES, new JsonSerde<>(GatherInput.class));
+        gather = new DedupGatherProcessor(new DedupDecider(0.25, 0.24), 2);
+        gather.init(context);
+    }
+
+    private <V> void store(String name, JsonSerde<V> serde) {
+        KeyValueStore<String, V> store = Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(name),
+                Serdes.String(), serde).withLoggingDisabled().build();
+        store.init(context.getStateStoreContext(), store);
+        context.addStateStore(store);
+    }
+
+    private static Article article(String id) {
+        return Article.ingested(id, 1, "wire", "text", null, "Talks resume in Cairo",
+                List.of("Officials met in Cairo."), null, "en", T0, T0);
+    }
+
+    private void send(String request, GatherInput input) {
+        gather.process(new Record<>(request, input, T0.toEpochMilli()));
+    }
+
+    private static GatherInput band(String request, int partition) {
+        return GatherInput.of(new BandAnswer(DedupRecords.articleIdOf(request), partition, List.of()));
+    }
+
+    private static GatherInput story(String request, int partition) {
+        return GatherInput.of(new StoryAnswer(DedupRecords.articleIdOf(request), partition, List.of()));
+    }
+
+    @Test
+    void shouldDecideEachArrivalOfOneIdInFlightAtOnceAndAnswerTheSecondLikeTheFirst() {
+        String first = DedupRecords.requestId("a1", "0@10");
+        String second = DedupRecords.requestId("a1", "0@11");
+        // Both arrivals and their answers interleave, as when the same file is dropped twice in a burst.
+        send(first, GatherInput.of(article("a1"), null, 2, 1));
+        send(second, GatherInput.of(article("a1"), null, 2, 1));
+        send(first, band(first, 0));
+        send(second, band(second, 0));
+        send(second, band(second, 1));
+        send(first, story(first, 1));
+        assertThat(context.forwarded()).isEmpty();
+        send(second, story(second, 1));
+        send(first, band(first, 1));
+
+        assertThat(context.forwarded()).hasSize(2).allSatisfy(f -> assertThat(f.record().key()).isEqualTo("a1"));
+        Decision firstDecision = context.forwarded().get(0).record().value().decision();
+        Decision secondDecision = context.forwarded().get(1).record().value().decision();
+        assertThat(firstDecision.decision()).isEqualTo(Decision.Kind.NEW);
+        assertThat(secondDecision.decision()).as("a redelivery gets the first answer").isEqualTo(Decision.Kind.NEW);
+        assertThat(secondDecision.storyId()).isEqualTo(firstDecision.storyId()).isEqualTo("a1");
+        assertThat(context.forwarded().get(1).record().value().insert()).as("indexed once").isNull();
+    }
+
+    @Test
+    void shouldWaitForEveryPartitionAndIgnoreARepeatedAnswer() {
+        String request = DedupRecords.requestId("a2", "1@5");
+        send(request, band(request, 0));
+        send(request, band(request, 0));
+        send(request, GatherInput.of(article("a2"), null, 2, 0));
+        assertThat(context.forwarded()).isEmpty();
+        send(request, band(request, 1));
+        assertThat(context.forwarded()).singleElement()
+                .satisfies(f -> assertThat(f.record().value().article().storyId()).isEqualTo("a2"));
+    }
+}
