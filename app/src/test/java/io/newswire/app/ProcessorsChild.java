@@ -1,0 +1,29 @@
+package io.newswire.app;
+
+import java.util.Map;
+import java.util.Optional;
+import io.newswire.common.NewswireConfig;
+import io.newswire.processors.Enrichment;
+import io.newswire.processors.ProcessorsApp;
+
+/**
+ * The processors alone in a JVM of their own, for the crash tests to kill with SIGKILL: args are the
+ * bootstrap servers and the state folder (kept across restarts, as on a real host). No NER models, so a
+ * restart takes seconds; the topology is the production one.
+ */
+public final class ProcessorsChild {
+
+    private ProcessorsChild() {
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        NewswireConfig config = NewswireConfig.load(Optional.empty(), Map.of(), Map.of(
+                "bootstrap.servers", args[0], "state.dir", args[1],
+                // A killed member leaves the group after this, not the 45 s default: restarts stay quick.
+                "kafka.session.timeout.ms", "6000"));
+        ProcessorsApp processors = new ProcessorsApp(config, Enrichment.none());
+        processors.start();
+        System.out.println("processors child started");
+        Thread.currentThread().join();
+    }
+}
