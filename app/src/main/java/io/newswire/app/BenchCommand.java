@@ -33,6 +33,7 @@ final class BenchCommand implements Command {
                 Usage: newswire bench enrich [--input PATH...] [--articles N] [--threads N]
                        newswire bench dedup [PATH...] [--articles N]
                        newswire bench ingest [PATH...] [--articles N]
+                       newswire bench latency [PATH...] [--articles N] [--seconds S]
 
                   enrich  The enrichment stage (language detection, NER, canonical entities, registry) next
                           to the bare CoreNLP pipeline on the same articles, on 1..N threads (default 2), best
@@ -51,6 +52,10 @@ final class BenchCommand implements Command {
                           from disk to broker acknowledgement, next to Kafka's ProducerPerformance sending
                           the same serialized articles with the same producer settings; best of 2
                           alternating rounds, and the ratio.
+                  latency The processors with the real models: the max sustained rate draining a backlog of
+                          --articles (default 1000), then, on the warm processors, a fixed offered load of half
+                          that rate for --seconds (default 60), timing each article from publication to
+                          news.enriched (read_committed): p50, p90, p99 and max.
                 """;
     }
 
@@ -68,7 +73,10 @@ final class BenchCommand implements Command {
                     .run(corpus(inputs, 0), args.intOption("articles", 5000)));
             case "ingest" -> onBroker(config, target -> new io.newswire.app.bench.IngestBenchmark(target, System.out)
                     .run(corpus(inputs, 0), args.intOption("articles", 10000)));
-            default -> throw new Args.UsageException("bench needs what to measure: enrich, dedup or ingest");
+            case "latency" -> onBroker(config, target -> new io.newswire.app.bench.LatencyBenchmark(target, System.out)
+                    .run(corpus(inputs, 0), args.intOption("articles", 1000),
+                            java.time.Duration.ofSeconds(args.intOption("seconds", 60))));
+            default -> throw new Args.UsageException("bench needs what to measure: enrich, dedup, ingest or latency");
         }
         return 0;
     }

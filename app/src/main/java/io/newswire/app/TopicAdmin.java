@@ -54,5 +54,29 @@ public final class TopicAdmin {
                 }
             }
         }
+        awaitLeaders(admin, topics.stream().map(NewTopic::name).toList());
+    }
+
+    /**
+     * Waits until every partition of new topics has a leader. Producing in the moment before (the broker
+     * answers NOT_LEADER_OR_FOLLOWER) made Kafka 4.3.1's idempotent producer retry its first batch out of
+     * sequence and loop on OUT_OF_ORDER_SEQUENCE_NUMBER until its delivery timeout.
+     */
+    private static void awaitLeaders(Admin admin, List<String> names) throws InterruptedException {
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                boolean ready = admin.describeTopics(names).allTopicNames().get().values().stream()
+                        .flatMap(d -> d.partitions().stream())
+                        .allMatch(p -> p.leader() != null && !p.leader().isEmpty());
+                if (ready) {
+                    return;
+                }
+            } catch (ExecutionException e) {
+                // not visible yet (UnknownTopicOrPartition): ask again
+            }
+            Thread.sleep(100);
+        }
+        throw new IllegalStateException("topics " + names + " have partitions without a leader after 30 s");
     }
 }
