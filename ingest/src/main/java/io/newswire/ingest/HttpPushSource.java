@@ -27,6 +27,7 @@ import org.slf4j.LoggerFactory;
 public final class HttpPushSource implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(HttpPushSource.class);
+    private static final int REQUEST_THREADS = 32;
     private static final Duration ACK_TIMEOUT = Duration.ofSeconds(30);
 
     private final HttpServer server;
@@ -51,7 +52,10 @@ public final class HttpPushSource implements AutoCloseable {
         this.server = HttpServer.create(new InetSocketAddress(port), 0);
         server.createContext("/articles", this::articles);
         server.createContext("/health", exchange -> respond(exchange, 200, Map.of("status", "up")));
-        server.setExecutor(Executors.newFixedThreadPool(4));
+        // Each request waits for the broker's acknowledgement (a linger plus a round trip) while hardly using
+        // the CPU: 4 threads capped the endpoint at ~170 requests/s under wrk, 32 let the producer batch them.
+        // Bodies are capped at max.article.bytes, so 32 in flight stay within tens of MB.
+        server.setExecutor(Executors.newFixedThreadPool(REQUEST_THREADS));
         server.start();
     }
 
