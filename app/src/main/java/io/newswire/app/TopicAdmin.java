@@ -58,22 +58,25 @@ public final class TopicAdmin {
     }
 
     /**
-     * Waits until every partition of new topics has a leader. Producing in the moment before (the broker
-     * answers NOT_LEADER_OR_FOLLOWER) made Kafka 4.3.1's idempotent producer retry its first batch out of
-     * sequence and loop on OUT_OF_ORDER_SEQUENCE_NUMBER until its delivery timeout.
+     * Waits until the leader of every partition of new topics answers as leader (a ListOffsets request,
+     * which only the leader serves). Producing in the moment before, when metadata already names the
+     * leader but the broker still answers NOT_LEADER_OR_FOLLOWER, let Kafka 4.3.1's idempotent producer
+     * land its second batch before its first, and then loop on OUT_OF_ORDER_SEQUENCE_NUMBER for the first
+     * until its delivery timeout.
      */
     private static void awaitLeaders(Admin admin, List<String> names) throws InterruptedException {
         long deadline = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
         while (System.nanoTime() < deadline) {
             try {
-                boolean ready = admin.describeTopics(names).allTopicNames().get().values().stream()
-                        .flatMap(d -> d.partitions().stream())
-                        .allMatch(p -> p.leader() != null && !p.leader().isEmpty());
-                if (ready) {
-                    return;
-                }
+                Map<org.apache.kafka.common.TopicPartition, org.apache.kafka.clients.admin.OffsetSpec> latest =
+                        new java.util.HashMap<>();
+                admin.describeTopics(names).allTopicNames().get().values().forEach(d -> d.partitions().forEach(p ->
+                        latest.put(new org.apache.kafka.common.TopicPartition(d.name(), p.partition()),
+                                org.apache.kafka.clients.admin.OffsetSpec.latest())));
+                admin.listOffsets(latest).all().get();
+                return;
             } catch (ExecutionException e) {
-                // not visible yet (UnknownTopicOrPartition): ask again
+                // not visible yet, or not yet leader (UnknownTopicOrPartition, NotLeaderOrFollower): ask again
             }
             Thread.sleep(100);
         }

@@ -15,9 +15,11 @@ import java.util.Random;
 import java.util.Set;
 import java.util.stream.Collectors;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.concurrent.TimeUnit;
 import io.newswire.common.NewswireConfig;
 import io.newswire.processors.Enrichment;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -35,6 +37,7 @@ class HostileInputsIT {
     Path dir;
 
     @Test
+    @Timeout(value = 5, unit = TimeUnit.MINUTES) // a hang fails the build instead of stalling it
     void shouldDeadLetterEveryHostileInputAndEnrichEveryGoodOne() throws Exception {
         Path input = Files.createDirectories(dir.resolve("in"));
         List<String> seeds = seedTexts();

@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import io.newswire.common.Article;
 import io.newswire.common.NewswireConfig;
 import io.newswire.ingest.ArticlePublisher;
@@ -24,6 +25,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -40,6 +42,7 @@ class ProcessorsCrashIT {
     Path dir;
 
     @Test
+    @Timeout(value = 5, unit = TimeUnit.MINUTES) // a hang fails the build instead of stalling it
     void shouldWriteEveryArticleExactlyOnceThroughFiveKills() throws Exception {
         try (EmbeddedKafka broker = EmbeddedKafka.start(Optional.of(dir.resolve("kafka")))) {
             NewswireConfig config = NewswireConfig.defaults().withBootstrapServers(broker.bootstrapServers());

@@ -3,10 +3,6 @@ package io.newswire.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,21 +10,21 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.concurrent.TimeUnit;
 import io.newswire.common.Article;
 import io.newswire.common.NewswireConfig;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The sinks (files + PostgreSQL) in a child JVM killed with SIGKILL three times mid-stream: afterwards the
  * database holds every article once and the files hold one line per article (a torn last line is cut and
- * rewritten). Needs the PostgreSQL server {@code .ci/run} starts; skipped with the reason without one.
+ * rewritten). Needs the PostgreSQL server {@code .ci/run} starts ({@link PostgresSchema}); skipped without one.
  */
 class SinkCrashIT {
 
@@ -39,40 +35,33 @@ class SinkCrashIT {
     Path dir;
 
     @Test
+    @Timeout(value = 5, unit = TimeUnit.MINUTES) // a hang fails the build instead of stalling it
     void shouldLoseNothingAndDuplicateNothingThroughThreeKills() throws Exception {
-        String url = System.getenv("NEWSWIRE_TEST_JDBC_URL");
-        Assumptions.assumeTrue(url != null && !url.isBlank(), "no PostgreSQL: set NEWSWIRE_TEST_JDBC_URL (.ci/run does)");
-        String user = System.getenv().getOrDefault("NEWSWIRE_TEST_JDBC_USER", "");
-        String password = System.getenv().getOrDefault("NEWSWIRE_TEST_JDBC_PASSWORD", "");
-        String schema = "crash_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        try (Connection c = DriverManager.getConnection(url, user, password); Statement st = c.createStatement()) {
-            st.execute("CREATE SCHEMA " + schema);
-        }
-        String schemaUrl = url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema;
+        PostgresSchema db = PostgresSchema.fresh("crash_");
         try (EmbeddedKafka broker = EmbeddedKafka.start(Optional.empty())) {
             NewswireConfig config = NewswireConfig.defaults().withBootstrapServers(broker.bootstrapServers());
             TopicAdmin.ensureTopics(config);
             publishEnriched(config);
             Path out = dir.resolve("out");
             for (int kill = 1; kill <= KILLS; kill++) {
-                Process child = startChild(config, out, schemaUrl, user, password);
+                Process child = startChild(config, out, db);
                 long target = (long) ARTICLES * kill / (KILLS + 2);
-                boolean progressed = awaitRows(schemaUrl, user, password, target, Duration.ofSeconds(60));
+                boolean progressed = awaitRows(db, target, Duration.ofSeconds(60));
                 child.destroyForcibly();
                 child.waitFor();
-                long rows = rows(schemaUrl, user, password);
+                long rows = db.count("SELECT count(*) FROM articles");
                 assertThat(progressed).as("progress before kill %d", kill).isTrue();
                 assertThat(rows).as("not finished before kill %d", kill).isLessThan(ARTICLES);
             }
-            Process last = startChild(config, out, schemaUrl, user, password);
+            Process last = startChild(config, out, db);
             try {
-                assertThat(awaitRows(schemaUrl, user, password, ARTICLES, Duration.ofSeconds(90))).isTrue();
+                assertThat(awaitRows(db, ARTICLES, Duration.ofSeconds(90))).isTrue();
                 Thread.sleep(2_000);
             } finally {
                 last.destroy();
                 last.waitFor();
             }
-            assertThat(rows(schemaUrl, user, password)).isEqualTo(ARTICLES);
+            assertThat(db.count("SELECT count(*) FROM articles")).isEqualTo(ARTICLES);
             List<JsonNode> lines = RunIT.lines(out.resolve(config.topics().enriched().name()));
             Set<String> identities = new HashSet<>();
             lines.forEach(l -> identities.add(l.path("id").asText() + "@" + l.path("version").asInt()));
@@ -81,13 +70,12 @@ class SinkCrashIT {
         }
     }
 
-    private Process startChild(NewswireConfig config, Path out, String url, String user, String password)
-            throws Exception {
+    private Process startChild(NewswireConfig config, Path out, PostgresSchema db) throws Exception {
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m", "-cp", System.getProperty("java.class.path"), SinkChild.class.getName(),
-                config.bootstrapServers().orElseThrow(), out.toString(), url);
-        builder.environment().put("NEWSWIRE_SINK_JDBC_USER", user);
-        builder.environment().put("NEWSWIRE_SINK_JDBC_PASSWORD", password);
+                config.bootstrapServers().orElseThrow(), out.toString(), db.url());
+        builder.environment().put("NEWSWIRE_SINK_JDBC_USER", db.user());
+        builder.environment().put("NEWSWIRE_SINK_JDBC_PASSWORD", db.password());
         return builder.redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("sink-child.log").toFile())).start();
     }
@@ -115,30 +103,14 @@ class SinkCrashIT {
         CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new)).get();
     }
 
-    private static boolean awaitRows(String url, String user, String password, long target, Duration timeout)
-            throws Exception {
+    private static boolean awaitRows(PostgresSchema db, long target, Duration timeout) throws Exception {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
-            if (rows(url, user, password) >= target) {
+            if (db.count("SELECT count(*) FROM articles") >= target) {
                 return true;
             }
             Thread.sleep(50);
         }
         return false;
-    }
-
-    private static long rows(String url, String user, String password) throws Exception {
-        try (Connection c = DriverManager.getConnection(url, user, password); Statement st = c.createStatement()) {
-            try (ResultSet exists = st.executeQuery("SELECT to_regclass('articles') IS NOT NULL")) {
-                exists.next();
-                if (!exists.getBoolean(1)) {
-                    return 0;
-                }
-            }
-            try (ResultSet rs = st.executeQuery("SELECT count(*) FROM articles")) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }
     }
 }

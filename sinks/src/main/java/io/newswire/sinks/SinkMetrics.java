@@ -18,6 +18,8 @@ public final class SinkMetrics {
     private final MeterRegistry registry;
     private final AtomicLong articles = new AtomicLong();
     private final AtomicLong duplicates = new AtomicLong();
+    private final AtomicLong deadLetters = new AtomicLong();
+    private final AtomicLong stories = new AtomicLong();
 
     public SinkMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -47,13 +49,32 @@ public final class SinkMetrics {
                     duplicates.incrementAndGet();
                 }
             }
-            case DEAD_LETTER -> counter("newswire.dead.letters", "dead letters by the stage that rejected the input",
-                    "stage", record.json().path("stage").asText("unknown")).increment();
+            case DEAD_LETTER -> {
+                deadLetters.incrementAndGet();
+                counter("newswire.dead.letters", "dead letters by the stage that rejected the input",
+                        "stage", record.json().path("stage").asText("unknown")).increment();
+            }
             case DECISION -> counter("newswire.decisions", "dedup decisions by kind",
                     "decision", record.json().path("decision").asText("unknown")).increment();
-            case STORY -> {
-            }
+            case STORY -> stories.incrementAndGet();
         }
+    }
+
+    /** Enriched articles read so far (tombstones not counted). */
+    long articles() {
+        return articles.get();
+    }
+
+    long duplicates() {
+        return duplicates.get();
+    }
+
+    long deadLetters() {
+        return deadLetters.get();
+    }
+
+    long stories() {
+        return stories.get();
     }
 
     void write(String sink, String result) {

@@ -12,6 +12,15 @@ public record SinkRecord(Kind kind, String key, String identity, JsonNode json) 
     /** Which output topic a record came from; sinks switch on this, not on (prefixed) topic names. */
     public enum Kind { ARTICLE, STORY, DECISION, DEAD_LETTER }
 
+    /**
+     * A record as consumed: a null value is a tombstone.
+     *
+     * @throws java.io.IOException when the value is not JSON
+     */
+    public static SinkRecord read(Kind kind, String key, byte[] value) throws java.io.IOException {
+        return of(kind, key, value == null ? null : io.newswire.common.Json.MAPPER.readTree(value));
+    }
+
     public static SinkRecord of(Kind kind, String key, JsonNode json) {
         return new SinkRecord(kind, key, json == null ? key + "#killed" : identityOf(kind, json), json);
     }

@@ -10,10 +10,8 @@ import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import com.fasterxml.jackson.databind.JsonNode;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.newswire.common.DeadLetter;
-import io.newswire.common.Json;
 import io.newswire.common.NewswireConfig;
 import io.newswire.common.Topics;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -61,10 +59,6 @@ public final class SinkRunner implements Runnable, AutoCloseable {
     private final int retryAttempts;
     private final Clock clock;
     private final AtomicBoolean running = new AtomicBoolean(true);
-    private final AtomicLong enriched = new AtomicLong();
-    private final AtomicLong duplicates = new AtomicLong();
-    private final AtomicLong deadLettered = new AtomicLong();
-    private final AtomicLong stories = new AtomicLong();
     private final AtomicLong unreadable = new AtomicLong();
 
     /**
@@ -121,7 +115,7 @@ public final class SinkRunner implements Runnable, AutoCloseable {
                     deadLetters.send(new ProducerRecord<>(topics.dlq().name(), letter.key(), letter)).get();
                 }
                 consumer.commitSync();
-                batch.forEach(this::count);
+                batch.forEach(received -> metrics.consumed(received.record()));
             }
         } catch (WakeupException e) {
             if (running.get()) {
@@ -138,7 +132,8 @@ public final class SinkRunner implements Runnable, AutoCloseable {
     }
 
     public Stats stats() {
-        return new Stats(enriched.get(), duplicates.get(), deadLettered.get(), stories.get(), unreadable.get());
+        return new Stats(metrics.articles(), metrics.duplicates(), metrics.deadLetters(), metrics.stories(),
+                unreadable.get());
     }
 
     public void stop() {
@@ -156,20 +151,15 @@ public final class SinkRunner implements Runnable, AutoCloseable {
     }
 
     private Received read(ConsumerRecord<String, byte[]> record) {
-        SinkRecord.Kind kind = kindByTopic.get(record.topic());
-        JsonNode json = null;
-        if (record.value() != null) {
-            try {
-                json = Json.MAPPER.readTree(record.value());
-            } catch (java.io.IOException e) {
-                unreadable.incrementAndGet();
-                LOG.warn("skipping unreadable record {}-{}@{}: {}", record.topic(), record.partition(),
-                        record.offset(), e.getMessage());
-                return null;
-            }
-        }
         String origin = record.topic() + "-" + record.partition() + "@" + record.offset();
-        return new Received(SinkRecord.of(kind, record.key(), json), origin, record.value());
+        try {
+            return new Received(SinkRecord.read(kindByTopic.get(record.topic()), record.key(), record.value()),
+                    origin, record.value());
+        } catch (java.io.IOException e) {
+            unreadable.incrementAndGet();
+            LOG.warn("skipping unreadable record {}: {}", origin, e.getMessage());
+            return null;
+        }
     }
 
     private void deliver(RecordSink sink, List<Received> batch, Map<String, DeadLetter> refused)
@@ -213,26 +203,6 @@ public final class SinkRunner implements Runnable, AutoCloseable {
         DeadLetter letter = DeadLetter.of("sink:" + sink.name(), reason, received.origin(), received.record().key(),
                 received.payload(), clock.instant());
         refused.put(letter.id(), letter);
-    }
-
-    private void count(Received received) {
-        SinkRecord record = received.record();
-        metrics.consumed(record);
-        if (record.isTombstone()) {
-            return;
-        }
-        switch (record.kind()) {
-            case ARTICLE -> {
-                enriched.incrementAndGet();
-                if (record.json().hasNonNull("duplicate_of")) {
-                    duplicates.incrementAndGet();
-                }
-            }
-            case DEAD_LETTER -> deadLettered.incrementAndGet();
-            case STORY -> stories.incrementAndGet();
-            case DECISION -> {
-            }
-        }
     }
 
     private static void discardQuietly(RecordSink sink) {

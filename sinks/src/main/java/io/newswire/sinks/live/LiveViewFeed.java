@@ -7,8 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicBoolean;
-import com.fasterxml.jackson.databind.JsonNode;
-import io.newswire.common.Json;
 import io.newswire.common.NewswireConfig;
 import io.newswire.common.Topics;
 import io.newswire.sinks.SinkRecord;
@@ -95,16 +93,10 @@ public final class LiveViewFeed implements Runnable, AutoCloseable {
     }
 
     private void apply(ConsumerRecord<String, byte[]> record) {
-        JsonNode json = null;
-        if (record.value() != null) {
-            try {
-                json = Json.MAPPER.readTree(record.value());
-            } catch (IOException e) {
-                LOG.debug("live view skips unreadable record {}-{}@{}", record.topic(), record.partition(),
-                        record.offset());
-                return;
-            }
+        try {
+            view.apply(SinkRecord.read(kindByTopic.get(record.topic()), record.key(), record.value()));
+        } catch (IOException e) {
+            LOG.debug("live view skips unreadable record {}-{}@{}", record.topic(), record.partition(), record.offset());
         }
-        view.apply(SinkRecord.of(kindByTopic.get(record.topic()), record.key(), json));
     }
 }

@@ -14,6 +14,7 @@ import java.util.stream.Stream;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.newswire.common.Json;
 import io.newswire.sinks.SinkRecord;
+import io.newswire.sinks.TestClock;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -104,7 +105,7 @@ class RollingJsonLinesTest {
 
         @Test
         void shouldStartANewFileEachDayAndRememberYesterday() throws Exception {
-            MutableClock clock = new MutableClock(DAY_ONE);
+            TestClock clock = new TestClock(DAY_ONE);
             try (RollingJsonLines out = open(clock, NO_ROLL)) {
                 out.write(doc("a", 1, "monday"));
                 clock.now = DAY_ONE.plus(1, ChronoUnit.DAYS);
@@ -113,29 +114,6 @@ class RollingJsonLinesTest {
             }
             assertThat(files()).containsExactly("2026-11-22-000.jsonl", "2026-11-23-000.jsonl");
             assertThat(Files.readAllLines(dir.resolve("news.enriched/2026-11-23-000.jsonl"))).hasSize(1);
-        }
-    }
-
-    static final class MutableClock extends Clock {
-        Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
         }
     }
 }

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 
 class DashboardServerTest {
 
-    final LiveView view = new LiveView(new LiveViewTest.TestClock());
+    final LiveView view = new LiveView(new io.newswire.sinks.TestClock(LiveViewTest.NOW));
     final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     final AtomicBoolean processorsUp = new AtomicBoolean(false);
     final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();

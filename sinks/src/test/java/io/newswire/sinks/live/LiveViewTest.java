@@ -2,40 +2,19 @@ package io.newswire.sinks.live;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.newswire.common.Json;
 import io.newswire.sinks.SinkRecord;
+import io.newswire.sinks.TestClock;
 import io.newswire.sinks.SinkRecord.Kind;
 import org.junit.jupiter.api.Test;
 
 class LiveViewTest {
 
     static final Instant NOW = Instant.parse("2026-11-22T12:00:00Z");
-
-    static final class TestClock extends Clock {
-        Instant now = NOW;
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 
     static SinkRecord article(String id, String source, String duplicateOf, String... entities) throws Exception {
         ObjectNode a = (ObjectNode) Json.MAPPER.readTree("{\"id\":\"" + id + "\",\"version\":1,\"source\":\""
@@ -58,7 +37,7 @@ class LiveViewTest {
 
     @Test
     void shouldListStoriesNewestFirstWithTheirMembersHeadlines() throws Exception {
-        LiveView view = new LiveView(new TestClock());
+        LiveView view = new LiveView(new TestClock(NOW));
         view.apply(article("a1", "wire", null));
         view.apply(article("a2", "web", null));
         view.apply(story("a1", "2026-11-22T10:00:00Z", "a1"));
@@ -74,7 +53,7 @@ class LiveViewTest {
 
     @Test
     void shouldCountEntitiesOfTheLastHourOnly() throws Exception {
-        TestClock clock = new TestClock();
+        TestClock clock = new TestClock(NOW);
         LiveView view = new LiveView(clock);
         view.apply(article("old", "wire", null, "Gaza"));
         clock.now = NOW.plus(Duration.ofMinutes(90));
@@ -87,7 +66,7 @@ class LiveViewTest {
 
     @Test
     void shouldCountDuplicatesKillsDeadLettersAndSourceFreshness() throws Exception {
-        TestClock clock = new TestClock();
+        TestClock clock = new TestClock(NOW);
         LiveView view = new LiveView(clock);
         view.apply(article("a1", "wire", null));
         view.apply(article("a2", "wire", "a1"));
@@ -113,7 +92,7 @@ class LiveViewTest {
 
     @Test
     void shouldTellListenersOfEveryChange() throws Exception {
-        LiveView view = new LiveView(new TestClock());
+        LiveView view = new LiveView(new TestClock(NOW));
         int[] heard = {0};
         view.onChange(() -> heard[0]++);
         view.apply(article("a1", "wire", null));
