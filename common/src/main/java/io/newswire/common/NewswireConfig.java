@@ -178,6 +178,19 @@ public record NewswireConfig(
                 httpToken, dedupRetentionDays, dedupNearThreshold, storyThreshold, settings, kafkaOverrides);
     }
 
+    /** Never prints the HTTP token, nor the values of Kafka overrides (they may hold SASL secrets). */
+    @Override
+    public String toString() {
+        return "NewswireConfig[bootstrapServers=" + bootstrapServers + ", topicPrefix=" + topicPrefix
+                + ", partitions=" + partitions + ", replicationFactor=" + replicationFactor
+                + ", processingGuarantee=" + processingGuarantee + ", applicationId=" + applicationId
+                + ", sinkGroupId=" + sinkGroupId + ", stateDir=" + stateDir + ", outDir=" + outDir + ", dataDir="
+                + dataDir + ", maxArticleBytes=" + maxArticleBytes + ", httpToken=" + (httpToken.isEmpty() ? "" : "***")
+                + ", dedupRetentionDays=" + dedupRetentionDays + ", dedupNearThreshold=" + dedupNearThreshold
+                + ", storyThreshold=" + storyThreshold + ", sinks=" + sinks + ", kafkaOverrides="
+                + kafkaOverrides.keySet() + "]";
+    }
+
     /** Properties every Kafka client of this pipeline starts from. */
     public Properties clientProperties() {
         Properties props = new Properties();

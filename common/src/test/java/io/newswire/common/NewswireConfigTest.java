@@ -79,6 +79,9 @@ class NewswireConfigTest {
         assertThat(c.sinks().fileFormats()).containsExactly(SinkSettings.FileFormat.NINJS);
         assertThat(c.sinks().jdbcPassword()).isEqualTo("s3cret-pw");
         assertThat(c.sinks().toString()).doesNotContain("s3cret");
+        NewswireConfig withToken = NewswireConfig.load(Optional.empty(), Map.of("NEWSWIRE_HTTP_TOKEN", "s3cret-http"),
+                Map.of("kafka.sasl.jaas.config", "s3cret-jaas"));
+        assertThat(withToken.toString()).doesNotContain("s3cret").contains("sasl.jaas.config");
     }
 
     @Test
