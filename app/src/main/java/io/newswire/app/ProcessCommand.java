@@ -1,9 +1,12 @@
 package io.newswire.app;
 
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.newswire.common.NewswireConfig;
 import io.newswire.processors.Enrichment;
 import io.newswire.processors.ProcessorsApp;
+import org.apache.kafka.streams.KafkaStreams;
 
 /** {@code newswire process}: runs the processors against a cluster until stopped (SIGTERM or Ctrl-C). */
 final class ProcessCommand implements Command {
@@ -21,11 +24,13 @@ final class ProcessCommand implements Command {
     @Override
     public String help() {
         return """
-                Usage: newswire process --bootstrap-servers HOST:PORT [settings]
+                Usage: newswire process --bootstrap-servers HOST:PORT [--serve] [settings]
 
                 Runs the topology news.raw -> validate -> normalize -> enrich -> dedup -> news.enriched
                 (rejects to news.dlq, decisions to news.decisions) until SIGTERM or Ctrl-C, then closes
-                cleanly. Start more instances with the same application.id to scale out.
+                cleanly. Start more instances with the same application.id to scale out. With --serve it
+                also serves Kafka Streams' metrics at /metrics, /health and /health/ready (ready while the
+                processors run) and the live dashboard on dashboard.port.
                 """ + Main.SETTINGS_HELP;
     }
 
@@ -38,9 +43,23 @@ final class ProcessCommand implements Command {
             processors.close();
             stopped.countDown();
         }, "newswire-shutdown"));
+        Dashboard dashboard = null;
+        if (args.options().containsKey("serve")) {
+            PrometheusMeterRegistry registry = Dashboard.registry();
+            processors.bindMetrics(registry);
+            dashboard = Dashboard.start(config, registry, Map.of(
+                    "processors", () -> processors.state() == KafkaStreams.State.RUNNING));
+            System.out.println("newswire process: dashboard, /metrics and /health at " + dashboard.url());
+        }
         processors.start();
         System.out.println("newswire process: running; stop with SIGTERM or Ctrl-C");
-        stopped.await();
+        try {
+            stopped.await();
+        } finally {
+            if (dashboard != null) {
+                dashboard.close();
+            }
+        }
         return 0;
     }
 }
