@@ -32,6 +32,8 @@ public final class WebhookSink implements RecordSink {
     private final URI url;
     private final String authorization;
     private final HttpClient client;
+    /** Identities the receiver acknowledged in the batch under way: a retried batch does not POST them again. */
+    private final java.util.Set<String> acknowledged = new java.util.HashSet<>();
 
     /** @param authorization the header's value ("Bearer …"), or blank for none */
     public WebhookSink(URI url, String authorization) {
@@ -47,7 +49,7 @@ public final class WebhookSink implements RecordSink {
 
     @Override
     public boolean write(SinkRecord record) throws IOException, InterruptedException, PermanentWriteException {
-        if (record.kind() != SinkRecord.Kind.ARTICLE) {
+        if (record.kind() != SinkRecord.Kind.ARTICLE || acknowledged.contains(record.identity())) {
             return false;
         }
         JsonNode ninjs = record.isTombstone() ? canceled(record.key())
@@ -62,6 +64,7 @@ public final class WebhookSink implements RecordSink {
         HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
         int status = response.statusCode();
         if (status >= 200 && status < 300) {
+            acknowledged.add(record.identity());
             return true;
         }
         String answer = response.body() == null ? "" : response.body();
@@ -77,6 +80,12 @@ public final class WebhookSink implements RecordSink {
     /** Every POST is acknowledged before {@link #write} returns: nothing is buffered. */
     @Override
     public void flush() {
+        acknowledged.clear();
+    }
+
+    /** What the receiver acknowledged stays acknowledged: only the rest of the batch is POSTed again. */
+    @Override
+    public void discard() {
     }
 
     /** The JDK client (Java 17) holds no resources that need closing. */

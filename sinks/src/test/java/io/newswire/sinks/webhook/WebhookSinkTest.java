@@ -112,4 +112,22 @@ class WebhookSinkTest {
             assertThatThrownBy(() -> sink.write(article("a1"))).isInstanceOf(IOException.class);
         }
     }
+
+    @Test
+    void shouldNotPostAgainWhatTheReceiverTookWhenABatchIsRetried() throws Exception {
+        try (WebhookSink sink = sink()) {
+            assertThat(sink.write(article("a1"))).isTrue();
+            nextStatus.set(503);
+            assertThatThrownBy(() -> sink.write(article("a2"))).isInstanceOf(IOException.class);
+            sink.discard(); // the runner hands the whole batch again
+            nextStatus.set(202);
+            assertThat(sink.write(article("a1"))).isFalse();
+            assertThat(sink.write(article("a2"))).isTrue();
+            sink.flush();
+            assertThat(sink.write(article("a1"))).as("a later redelivery is the receiver's to upsert").isTrue();
+        }
+        assertThat(received).extracting(r -> r.body().path("uri").asText()).containsExactly(
+                "urn:newswire:article:a1", "urn:newswire:article:a2", "urn:newswire:article:a2",
+                "urn:newswire:article:a1");
+    }
 }
