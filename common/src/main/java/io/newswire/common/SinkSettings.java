@@ -83,10 +83,6 @@ public record SinkSettings(
                 DASHBOARD_HOST.parse(raw.apply(DASHBOARD_HOST)), DASHBOARD_PORT.parse(raw.apply(DASHBOARD_PORT)));
     }
 
-    public static SinkSettings defaults() {
-        return parse(Setting::defaultValue);
-    }
-
     public SinkSettings withSinks(List<Kind> kinds) {
         return new SinkSettings(kinds, fileFormats, fileRollBytes, jdbcUrl, jdbcUser, jdbcPassword, webhookUrl,
                 webhookAuth, retryAttempts, dashboardHost, dashboardPort);

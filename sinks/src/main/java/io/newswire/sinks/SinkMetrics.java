@@ -20,6 +20,7 @@ public final class SinkMetrics {
     private final AtomicLong duplicates = new AtomicLong();
     private final AtomicLong deadLetters = new AtomicLong();
     private final AtomicLong stories = new AtomicLong();
+    private final java.util.Map<java.util.List<String>, Counter> counters = new java.util.concurrent.ConcurrentHashMap<>();
 
     public SinkMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -78,8 +79,9 @@ public final class SinkMetrics {
     }
 
     void write(String sink, String result) {
-        Counter.builder("newswire.sink.writes").description("sink writes by result")
-                .tags("sink", sink, "result", result).register(registry).increment();
+        counters.computeIfAbsent(java.util.List.of("newswire.sink.writes", sink, result), k ->
+                Counter.builder("newswire.sink.writes").description("sink writes by result")
+                        .tags("sink", sink, "result", result).register(registry)).increment();
     }
 
     void retry(String sink) {
@@ -88,6 +90,7 @@ public final class SinkMetrics {
     }
 
     private Counter counter(String name, String description, String tag, String value) {
-        return Counter.builder(name).description(description).tag(tag, value).register(registry);
+        return counters.computeIfAbsent(java.util.List.of(name, value), k ->
+                Counter.builder(name).description(description).tag(tag, value).register(registry));
     }
 }

@@ -12,6 +12,12 @@ public record SinkRecord(Kind kind, String key, String identity, JsonNode json) 
     /** Which output topic a record came from; sinks switch on this, not on (prefixed) topic names. */
     public enum Kind { ARTICLE, STORY, DECISION, DEAD_LETTER }
 
+    /** The output topics the sinks and the live view read, each with the kind of its records. */
+    public static java.util.Map<String, Kind> kindsByTopic(io.newswire.common.Topics topics) {
+        return java.util.Map.of(topics.enriched().name(), Kind.ARTICLE, topics.stories().name(), Kind.STORY,
+                topics.decisions().name(), Kind.DECISION, topics.dlq().name(), Kind.DEAD_LETTER);
+    }
+
     /**
      * A record as consumed: a null value is a tombstone.
      *

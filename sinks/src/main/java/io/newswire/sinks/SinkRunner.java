@@ -52,7 +52,7 @@ public final class SinkRunner implements Runnable, AutoCloseable {
     private final KafkaConsumer<String, byte[]> consumer;
     private final KafkaProducer<String, DeadLetter> deadLetters;
     private final KafkaClientMetrics consumerMetrics;
-    private final Map<String, SinkRecord.Kind> kindByTopic = new LinkedHashMap<>();
+    private final Map<String, SinkRecord.Kind> kindByTopic;
     private final List<RecordSink> sinks;
     private final SinkMetrics metrics;
     private final Topics topics;
@@ -70,10 +70,7 @@ public final class SinkRunner implements Runnable, AutoCloseable {
         this.metrics = metrics;
         this.clock = clock;
         this.retryAttempts = config.sinks().retryAttempts();
-        kindByTopic.put(topics.enriched().name(), SinkRecord.Kind.ARTICLE);
-        kindByTopic.put(topics.stories().name(), SinkRecord.Kind.STORY);
-        kindByTopic.put(topics.decisions().name(), SinkRecord.Kind.DECISION);
-        kindByTopic.put(topics.dlq().name(), SinkRecord.Kind.DEAD_LETTER);
+        this.kindByTopic = SinkRecord.kindsByTopic(topics);
         Properties props = config.clientProperties();
         props.put(ConsumerConfig.GROUP_ID_CONFIG, config.sinkGroupId());
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
@@ -167,14 +164,17 @@ public final class SinkRunner implements Runnable, AutoCloseable {
         Duration backoff = FIRST_BACKOFF;
         for (int attempt = 1; ; attempt++) {
             try {
+                List<String> results = new ArrayList<>(batch.size());
                 for (Received received : batch) {
                     try {
-                        metrics.write(sink.name(), sink.write(received.record()) ? "written" : "skipped");
+                        results.add(sink.write(received.record()) ? "written" : "skipped");
                     } catch (PermanentWriteException e) {
+                        results.add("dead_lettered");
                         refuse(sink, received, e.getMessage(), refused);
                     }
                 }
                 sink.flush();
+                results.forEach(result -> metrics.write(sink.name(), result)); // the attempt that stuck
                 return;
             } catch (InterruptedException e) {
                 throw e;
@@ -194,7 +194,6 @@ public final class SinkRunner implements Runnable, AutoCloseable {
     }
 
     private void refuse(RecordSink sink, Received received, String reason, Map<String, DeadLetter> refused) {
-        metrics.write(sink.name(), "dead_lettered");
         if (received.record().kind() == SinkRecord.Kind.DEAD_LETTER) {
             // A dead letter refused again would come back to this sink forever: log it, the other sinks keep it.
             LOG.error("sink {} refused dead letter {}: {}", sink.name(), received.record().key(), reason);

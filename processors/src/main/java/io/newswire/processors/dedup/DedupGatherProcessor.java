@@ -25,8 +25,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * Gathers, by request id (one arrival of an article), the article and the answers of all its band and
- * story-key partitions (in any order), then decides ({@link DedupDecider}) and forwards the article with its links, the decision, and,
- * on an id's first decision, the final entry for the story index. Remembers each article id's decision
+ * story-key partitions (in any order), then decides ({@link DedupDecider}) and forwards the article with
+ * its links, the decision, and, on an id's first decision, the final entry for the story index. Remembers each article id's decision
  * for updates and redeliveries (within the retention window): arrivals of one id meet on one partition
  * ({@link ArticlePartitioner}), and the first to be decided answers the others. Answers left without their
  * article for longer than an hour (a redelivery overtaken by its twin) are dropped by a punctuator.

@@ -49,16 +49,9 @@ public final class RollingJsonLines implements AutoCloseable {
         }
     }
 
-    public Path folder() {
-        return folder;
-    }
-
     /** @return false when a document with this identity was written today or yesterday already */
     public boolean write(JsonNode json) throws IOException {
-        return write(identity.apply(json), json);
-    }
-
-    private boolean write(String id, JsonNode json) throws IOException {
+        String id = identity.apply(json);
         LocalDate today = today();
         if (!today.equals(currentDay)) {
             identities.keySet().removeIf(day -> day.isBefore(today.minusDays(1)));
@@ -113,7 +106,7 @@ public final class RollingJsonLines implements AutoCloseable {
     }
 
     /** The day's files, oldest first. */
-    List<Path> filesOf(LocalDate day) throws IOException {
+    private List<Path> filesOf(LocalDate day) throws IOException {
         try (Stream<Path> files = Files.list(folder)) {
             return files.filter(f -> indexOf(day, f) >= 0)
                     .sorted(java.util.Comparator.comparingInt(f -> indexOf(day, f))).toList();

@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicBoolean;
 import io.newswire.common.NewswireConfig;
-import io.newswire.common.Topics;
 import io.newswire.sinks.SinkRecord;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -37,11 +36,7 @@ public final class LiveViewFeed implements Runnable, AutoCloseable {
 
     public LiveViewFeed(NewswireConfig config, LiveView view) {
         this.view = view;
-        Topics topics = config.topics();
-        this.kindByTopic = Map.of(topics.enriched().name(), SinkRecord.Kind.ARTICLE,
-                topics.stories().name(), SinkRecord.Kind.STORY,
-                topics.decisions().name(), SinkRecord.Kind.DECISION,
-                topics.dlq().name(), SinkRecord.Kind.DEAD_LETTER);
+        this.kindByTopic = SinkRecord.kindsByTopic(config.topics());
         Properties props = config.clientProperties();
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
