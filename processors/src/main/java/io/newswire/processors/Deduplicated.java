@@ -1,17 +1,22 @@
 package io.newswire.processors;
 
+import java.util.List;
 import io.newswire.common.Article;
 import io.newswire.common.Decision;
-import io.newswire.processors.story.StoryRecords.StoryInsert;
+import io.newswire.processors.story.StoryRecords.StoryCorrection;
 
 /**
  * An article after deduplication and story assignment, with the decision that explains its links.
- * {@code article} is null for a kill (a tombstone for its id); {@code insert} is the article's entry for
- * the story index, null when the index needs no change (updates, redeliveries, kills).
+ * {@code article} is null for a kill (a tombstone for its id); {@code corrections} go to the partitions
+ * that indexed the article under another story than the decided one (usually none).
  */
-public record Deduplicated(Article article, Decision decision, StoryInsert insert) {
+public record Deduplicated(Article article, Decision decision, List<StoryCorrection> corrections) {
 
-    public Deduplicated withoutInsert() {
-        return insert == null ? this : new Deduplicated(article, decision, null);
+    public Deduplicated {
+        corrections = corrections == null ? List.of() : List.copyOf(corrections);
+    }
+
+    public Deduplicated withoutCorrections() {
+        return corrections.isEmpty() ? this : new Deduplicated(article, decision, List.of());
     }
 }

@@ -8,7 +8,7 @@ import io.newswire.common.ItemMeta;
 import io.newswire.common.JsonSerde;
 import io.newswire.common.Topics;
 import io.newswire.processors.dedup.ArticlePartitioner;
-import io.newswire.processors.dedup.BandPartitioner;
+import io.newswire.processors.dedup.CandidatesProcessor;
 import io.newswire.processors.dedup.DedupDecider;
 import io.newswire.processors.dedup.DedupGatherProcessor;
 import io.newswire.processors.dedup.DedupRecords.Bucket;
@@ -18,14 +18,12 @@ import io.newswire.processors.dedup.DedupRecords.Probe;
 import io.newswire.processors.dedup.DedupRecords.Seen;
 import io.newswire.processors.dedup.DedupRecords.Signed;
 import io.newswire.processors.dedup.DedupRecords.StoredSignature;
-import io.newswire.processors.dedup.LshBucketProcessor;
 import io.newswire.processors.dedup.MinHash;
-import io.newswire.processors.story.StoryInsertProcessor;
-import io.newswire.processors.story.StoryKeyPartitioner;
-import io.newswire.processors.story.StoryProbeProcessor;
+import io.newswire.processors.dedup.ProbePartitioner;
+import io.newswire.processors.story.CorrectionPartitioner;
+import io.newswire.processors.story.StoryCorrectionProcessor;
 import io.newswire.processors.story.StoryRecords.StoryBucket;
-import io.newswire.processors.story.StoryRecords.StoryInsert;
-import io.newswire.processors.story.StoryRecords.StoryProbe;
+import io.newswire.processors.story.StoryRecords.StoryCorrection;
 import io.newswire.processors.story.StoryScorer;
 import io.newswire.processors.story.StoryVectorProcessor;
 import io.newswire.processors.story.StoredVectorSerde;
@@ -49,27 +47,26 @@ import org.apache.kafka.streams.state.Stores;
  *                 ↘ rejected   ↘ rejected        ↕ registry                                  │
  *                  news.dlq ←────┘        (global store ← news.entities)                     │
  *     ┌──────────────────────────────────────────────────────────────────────────────────────┘
- *     ├→ (by band key)  dedup-lsh-bands  → lsh-buckets      ─┐
- *     ├→ (by story key) story-key-probes → story-candidates ─┼→ (by id) dedup-gather → dedup ─┬→ news.enriched
- *     └→ the article itself ─────────────────────────────────┘                               ├→ news.decisions
- *        story-index ← story-key-inserts (by story key) ← the decided story ←─────────────────┤
- *        news.stories ← stories ← stories-by-id (by story id) ←──────────────────────────────┘
+ *     ├→ (by band and story keys) dedup-probes → dedup-candidates ─┐
+ *     └→ the article itself ───────────────────────────────────────┴→ (by id) dedup-gather → dedup ─┬→ news.enriched
+ *        story-correct ← story-corrections (to the partitions that guessed another story) ←─────────┤→ news.decisions
+ *        news.stories ← stories ← stories-by-id (by story id) ←────────────────────────────────────┘
  * </pre>
  *
  * Deduplication and story clustering scale with partitions: an article's LSH band keys and story keys
  * (its heaviest words and entities) are owned by partitions (a hash of the key), and its signature and
- * story vector are multicast to exactly those partitions; each answers with the earlier articles sharing
- * a key and how close they are; answers and the article meet again by article id for the decision, and
- * the decided story goes back into the story index. No step needs one global partition. Every
+ * story vector are multicast, once, to exactly those partitions; each answers with the earlier articles
+ * sharing a key and how close they are, and indexes the article under the story its own answer points
+ * to; answers and the article meet again by article id for the decision, and partitions that guessed
+ * another story than the decided one are corrected. No step needs one global partition. Every
  * processor, store and repartition topic is named. Every raw record ends up exactly once on
  * news.enriched (as an article, or as a tombstone for a kill) or on news.dlq.
  */
 public final class NewsTopology {
 
-    public static final String REPARTITION_BANDS = "dedup-lsh-bands";
+    public static final String REPARTITION_PROBES = "dedup-probes";
     public static final String REPARTITION_GATHER = "dedup-gather";
-    public static final String REPARTITION_STORY_PROBES = "story-key-probes";
-    public static final String REPARTITION_STORY_INSERTS = "story-key-inserts";
+    public static final String REPARTITION_CORRECTIONS = "story-corrections";
     public static final String REPARTITION_STORIES = "stories-by-id";
 
     private NewsTopology() {
@@ -80,13 +77,12 @@ public final class NewsTopology {
         NormalizeStage normalize = new NormalizeStage();
         EnrichStage enrich = new EnrichStage(enrichment.languages(), enrichment.entities(), topics.raw().name(),
                 clock);
-        JsonSerde<Probe> probeSerde = new JsonSerde<>(Probe.class);
         JsonSerde<GatherInput> gatherSerde = new JsonSerde<>(GatherInput.class);
 
         StreamsBuilder builder = new StreamsBuilder();
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(LshBucketProcessor.BUCKETS),
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(CandidatesProcessor.LSH_BUCKETS),
                 Serdes.String(), new JsonSerde<>(Bucket.class)));
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(LshBucketProcessor.SIGNATURES),
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(CandidatesProcessor.LSH_SIGNATURES),
                 Serdes.String(), new JsonSerde<>(StoredSignature.class)));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DedupGatherProcessor.PENDING),
                 Serdes.String(), new JsonSerde<>(Pending.class)));
@@ -96,9 +92,9 @@ public final class NewsTopology {
                 Serdes.String(), new JsonSerde<>(Seen.class)));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoryVectorProcessor.FREQUENCIES),
                 Serdes.String(), Serdes.Long()).withCachingEnabled());
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoryProbeProcessor.BUCKETS),
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(CandidatesProcessor.STORY_BUCKETS),
                 Serdes.String(), new JsonSerde<>(StoryBucket.class)));
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoryProbeProcessor.VECTORS),
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(CandidatesProcessor.STORY_VECTORS),
                 Serdes.String(), new StoredVectorSerde()));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoryAggregator.STORE),
                 Serdes.String(), new JsonSerde<>(StoryAggregator.StoryState.class)));
@@ -142,50 +138,39 @@ public final class NewsTopology {
                 .mapValues(a -> new Signed(a, isKill(a) ? null : MinHash.signature(a.headline(), a.body()), null, null),
                         Named.as("lsh-signature"))
                 .process(StoryVectorProcessor::new, Named.as(StoryVectorProcessor.NAME), StoryVectorProcessor.FREQUENCIES);
-        KStream<String, Signed> live = signed.filter((id, s) -> s.signature() != null, Named.as("not-killed"));
-        KStream<String, GatherInput> bandAnswers = live
+        KStream<String, GatherInput> answers = signed
+                .filter((id, s) -> s.signature() != null, Named.as("not-killed"))
                 .mapValues(s -> new Probe(s.article().id(), s.requestId(), s.article().contentHash(),
-                        s.article().received().toEpochMilli(), s.signature(), partitions), Named.as("lsh-probe"))
-                .repartition(Repartitioned.<String, Probe>as(REPARTITION_BANDS)
-                        .withKeySerde(Serdes.String()).withValueSerde(probeSerde)
-                        .withNumberOfPartitions(partitions).withStreamPartitioner(new BandPartitioner()))
-                .process(() -> new LshBucketProcessor(settings.retention()), Named.as(LshBucketProcessor.NAME),
-                        LshBucketProcessor.BUCKETS, LshBucketProcessor.SIGNATURES);
-        KStream<String, GatherInput> storyAnswers = live
-                .filter((id, s) -> !s.vector().keys().isEmpty(), Named.as("with-story-keys"))
-                .mapValues(s -> new StoryProbe(s.article().id(), s.requestId(), s.vector(), partitions),
-                        Named.as("story-probe"))
-                .repartition(Repartitioned.<String, StoryProbe>as(REPARTITION_STORY_PROBES)
-                        .withKeySerde(Serdes.String()).withValueSerde(new JsonSerde<>(StoryProbe.class))
-                        .withNumberOfPartitions(partitions).withStreamPartitioner(new StoryKeyPartitioner<>()))
-                .process(() -> new StoryProbeProcessor(scorer, settings.retention()), Named.as(StoryProbeProcessor.NAME),
-                        StoryProbeProcessor.BUCKETS, StoryProbeProcessor.VECTORS);
+                        s.article().received().toEpochMilli(), s.signature(), s.vector(), partitions), Named.as("probe"))
+                .repartition(Repartitioned.<String, Probe>as(REPARTITION_PROBES)
+                        .withKeySerde(Serdes.String()).withValueSerde(new JsonSerde<>(Probe.class))
+                        .withNumberOfPartitions(partitions).withStreamPartitioner(new ProbePartitioner()))
+                .process(() -> new CandidatesProcessor(scorer, settings.retention()), Named.as(CandidatesProcessor.NAME),
+                        CandidatesProcessor.LSH_BUCKETS, CandidatesProcessor.LSH_SIGNATURES,
+                        CandidatesProcessor.STORY_BUCKETS, CandidatesProcessor.STORY_VECTORS);
         // The article goes to the gather step with the number of partition answers to wait for, keyed like
         // the answers by its request id.
         KStream<String, GatherInput> toGather = signed
                 .selectKey((id, s) -> s.requestId(), Named.as("key-by-request"))
-                .mapValues(s -> s.signature() == null ? GatherInput.of(s.article(), null, 0, 0)
-                        : GatherInput.of(s.article(), s.vector(), MinHash.owners(s.signature(), partitions).size(),
-                                StoryKeyPartitioner.owners(s.vector(), partitions).size()), Named.as("to-gather"));
+                .mapValues(s -> GatherInput.of(s.article(), s.signature() == null ? 0
+                        : Probe.owners(s.signature(), s.vector(), partitions).size()), Named.as("to-gather"));
         KStream<String, Deduplicated> deduplicated = toGather
-                .merge(bandAnswers, Named.as("gather-band-answers"))
-                .merge(storyAnswers, Named.as("gather-story-answers"))
+                .merge(answers, Named.as("gather-answers"))
                 .repartition(Repartitioned.<String, GatherInput>as(REPARTITION_GATHER)
                         .withKeySerde(Serdes.String()).withValueSerde(gatherSerde)
                         .withStreamPartitioner(new ArticlePartitioner()))
                 .process(() -> new DedupGatherProcessor(
-                                new DedupDecider(settings.nearThreshold(), settings.storyThreshold()), partitions),
+                                new DedupDecider(settings.nearThreshold(), settings.storyThreshold())),
                         Named.as(DedupGatherProcessor.NAME), DedupGatherProcessor.PENDING, DedupGatherProcessor.ARTICLES,
                         DedupGatherProcessor.SEEN);
-        // Decided articles join the story index; a separate topic because the index is upstream of the decision.
+        // Corrections go back upstream through a topic of their own: the index is upstream of the decision.
         deduplicated
-                .filter((id, d) -> d.insert() != null, Named.as("to-index"))
-                .mapValues(Deduplicated::insert, Named.as("story-insert"))
-                .repartition(Repartitioned.<String, StoryInsert>as(REPARTITION_STORY_INSERTS)
-                        .withKeySerde(Serdes.String()).withValueSerde(new JsonSerde<>(StoryInsert.class))
-                        .withNumberOfPartitions(partitions).withStreamPartitioner(new StoryKeyPartitioner<>()))
-                .process(() -> new StoryInsertProcessor(scorer, settings.retention()), Named.as(StoryInsertProcessor.NAME),
-                        StoryProbeProcessor.BUCKETS, StoryProbeProcessor.VECTORS);
+                .flatMapValues(Deduplicated::corrections, Named.as("story-correction"))
+                .repartition(Repartitioned.<String, StoryCorrection>as(REPARTITION_CORRECTIONS)
+                        .withKeySerde(Serdes.String()).withValueSerde(new JsonSerde<>(StoryCorrection.class))
+                        .withNumberOfPartitions(partitions).withStreamPartitioner(new CorrectionPartitioner()))
+                .process(StoryCorrectionProcessor::new, Named.as(StoryCorrectionProcessor.NAME),
+                        CandidatesProcessor.STORY_VECTORS);
 
         deduplicated
                 .mapValues(Deduplicated::article, Named.as("article"))
@@ -194,7 +179,7 @@ public final class NewsTopology {
         deduplicated
                 .filter((id, d) -> d.decision().storyId() != null, Named.as("with-story"))
                 .selectKey((id, d) -> d.decision().storyId(), Named.as("key-by-story"))
-                .mapValues(Deduplicated::withoutInsert, Named.as("story-member"))
+                .mapValues(Deduplicated::withoutCorrections, Named.as("story-member"))
                 .repartition(Repartitioned.<String, Deduplicated>as(REPARTITION_STORIES)
                         .withKeySerde(Serdes.String()).withValueSerde(new JsonSerde<>(Deduplicated.class)))
                 .process(StoryAggregator::new, Named.as(StoryAggregator.NAME), StoryAggregator.STORE)

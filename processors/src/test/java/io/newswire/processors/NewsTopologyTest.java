@@ -25,8 +25,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import io.newswire.processors.dedup.DedupDecider;
 import io.newswire.processors.dedup.DedupGatherProcessor;
-import io.newswire.processors.dedup.LshBucketProcessor;
-import io.newswire.processors.story.StoryProbeProcessor;
+import io.newswire.processors.dedup.CandidatesProcessor;
+import io.newswire.processors.story.StoryCorrectionProcessor;
 import io.newswire.processors.story.StoryVectorProcessor;
 
 class NewsTopologyTest {
@@ -290,12 +290,12 @@ class NewsTopologyTest {
         String description = NewsTopology.build(TOPICS, Enrichment.none(), TopologySettings.defaults(), Clock.systemUTC())
                 .describe().toString();
         assertThat(description).contains("validate", "normalize", "enrich", "dedup", "write-enriched", "write-dlq",
-                "write-decisions", NewsTopology.REPARTITION_BANDS, NewsTopology.REPARTITION_GATHER,
-                LshBucketProcessor.BUCKETS, LshBucketProcessor.SIGNATURES, DedupGatherProcessor.PENDING,
+                "write-decisions", NewsTopology.REPARTITION_PROBES, NewsTopology.REPARTITION_GATHER,
+                CandidatesProcessor.LSH_BUCKETS, CandidatesProcessor.LSH_SIGNATURES, DedupGatherProcessor.PENDING,
                 DedupGatherProcessor.SEEN, DedupGatherProcessor.ARTICLES, StoryAggregator.STORE, NewsTopology.REPARTITION_STORIES, "write-stories",
                 "canonicalize", CanonicalizeProcessor.REGISTRY_STORE, "write-entity-registry",
-                NewsTopology.REPARTITION_STORY_PROBES, NewsTopology.REPARTITION_STORY_INSERTS,
-                StoryProbeProcessor.BUCKETS, StoryProbeProcessor.VECTORS, StoryVectorProcessor.FREQUENCIES)
+                NewsTopology.REPARTITION_CORRECTIONS, StoryCorrectionProcessor.NAME, CandidatesProcessor.NAME,
+                CandidatesProcessor.STORY_BUCKETS, CandidatesProcessor.STORY_VECTORS, StoryVectorProcessor.FREQUENCIES)
                 .doesNotContain("KSTREAM-");
     }
 }

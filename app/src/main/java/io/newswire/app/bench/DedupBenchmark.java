@@ -10,6 +10,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
@@ -89,6 +91,7 @@ public final class DedupBenchmark {
         out.printf(Locale.ROOT, "ratio processors / pass-through: %.3f%n", dedup / passthrough);
         out.printf(Locale.ROOT, "local state after the run: %.1f KB per article (RocksDB files, all stores)%n",
                 size(state.resolve("dedup")) / 1024.0 / count);
+        printTopicBytes(count);
         io.newswire.app.Folders.deleteRecursively(state);
     }
 
@@ -154,6 +157,30 @@ public final class DedupBenchmark {
             fromCount = w[0];
             fromTime = w[1];
         }
+    }
+
+    /**
+     * What the processors wrote to Kafka per article, by internal topic (changelogs and repartition topics,
+     * named after the application id) and output topic: where the per-article cost goes.
+     */
+    private void printTopicBytes(int count) throws Exception {
+        Map<String, Long> bytes = new TreeMap<>();
+        try (Admin admin = Admin.create(config.clientProperties())) {
+            List<Integer> brokers = admin.describeCluster().nodes().get().stream().map(n -> n.id()).toList();
+            admin.describeLogDirs(brokers).allDescriptions().get().values().forEach(dirs -> dirs.values()
+                    .forEach(dir -> dir.replicaInfos().forEach((tp, info) -> {
+                        String topic = tp.topic().replaceFirst("^bench-newswireprocessorsnomodels-\\d+-", "");
+                        if (!tp.topic().contains("passthrough")) {
+                            bytes.merge(topic, info.size(), Long::sum);
+                        }
+                    })));
+        }
+        long total = bytes.values().stream().mapToLong(Long::longValue).sum();
+        out.printf(Locale.ROOT, "written to Kafka: %.1f KB per article in all, by topic:%n", total / 1024.0 / count);
+        bytes.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                .filter(e -> e.getValue() > 0)
+                .forEach(e -> out.printf(Locale.ROOT, "  %-48s %8.2f KB/article%n", e.getKey(),
+                        e.getValue() / 1024.0 / count));
     }
 
     private static Topology passthroughTopology(String outputTopic) {

@@ -8,13 +8,14 @@ import java.util.Map;
 import io.newswire.common.Article;
 import io.newswire.common.Decision;
 import io.newswire.processors.Deduplicated;
+import io.newswire.processors.dedup.DedupRecords.Answer;
 import io.newswire.processors.dedup.DedupRecords.Candidate;
 import io.newswire.processors.dedup.DedupRecords.GatherInput;
+import io.newswire.processors.dedup.DedupRecords.Indexed;
 import io.newswire.processors.dedup.DedupRecords.Pending;
 import io.newswire.processors.dedup.DedupRecords.Seen;
 import io.newswire.processors.story.StoryRecords.StoryCandidate;
-import io.newswire.processors.story.StoryRecords.StoryInsert;
-import io.newswire.processors.story.StoryVector;
+import io.newswire.processors.story.StoryRecords.StoryCorrection;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -24,9 +25,9 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * Gathers, by request id (one arrival of an article), the article and the answers of all its band and
- * story-key partitions (in any order), then decides ({@link DedupDecider}) and forwards the article with
- * its links, the decision, and, on an id's first decision, the final entry for the story index. Remembers each article id's decision
+ * Gathers, by request id (one arrival of an article), the article and the answers of all the partitions
+ * its probe went to (in any order), then decides ({@link DedupDecider}) and forwards the article with its
+ * links, the decision, and the story corrections for partitions that indexed it under another story. Remembers each article id's decision
  * for updates and redeliveries (within the retention window): arrivals of one id meet on one partition
  * ({@link ArticlePartitioner}), and the first to be decided answers the others. Answers left without their
  * article for longer than an hour (a redelivery overtaken by its twin) are dropped by a punctuator.
@@ -40,15 +41,13 @@ public final class DedupGatherProcessor implements Processor<String, GatherInput
     private static final Duration ORPHAN_AFTER = Duration.ofHours(1);
 
     private final DedupDecider decider;
-    private final int partitions;
     private ProcessorContext<String, Deduplicated> context;
     private KeyValueStore<String, Pending> pending;
     private KeyValueStore<String, Seen> seen;
     private KeyValueStore<String, GatherInput> articles;
 
-    public DedupGatherProcessor(DedupDecider decider, int partitions) {
+    public DedupGatherProcessor(DedupDecider decider) {
         this.decider = decider;
-        this.partitions = partitions;
     }
 
     @Override
@@ -71,19 +70,18 @@ public final class DedupGatherProcessor implements Processor<String, GatherInput
         GatherInput articleInput = null;
         if (input.article() != null) {
             articleInput = input;
-            state = new Pending(true, input.expectedBands(), input.expectedStories(), state.bandsAnswered(),
-                    state.storiesAnswered(), state.candidates(), state.storyCandidates(), state.firstSeenMillis());
-        } else if (input.answer() != null && !state.bandsAnswered().contains(input.answer().partition())) {
-            state = new Pending(state.arrived(), state.expectedBands(), state.expectedStories(),
-                    plus(state.bandsAnswered(), input.answer().partition()), state.storiesAnswered(),
-                    merge(state.candidates(), input.answer().candidates()), state.storyCandidates(),
-                    state.firstSeenMillis());
-        } else if (input.storyAnswer() != null && !state.storiesAnswered().contains(input.storyAnswer().partition())) {
+            state = new Pending(true, input.expectedAnswers(), state.answered(), state.candidates(),
+                    state.storyCandidates(), state.indexed(), state.firstSeenMillis());
+        } else if (input.answer() != null && !state.answered().contains(input.answer().partition())) {
+            Answer answer = input.answer();
             List<StoryCandidate> stories = new ArrayList<>(state.storyCandidates());
-            stories.addAll(input.storyAnswer().candidates());
-            state = new Pending(state.arrived(), state.expectedBands(), state.expectedStories(),
-                    state.bandsAnswered(), plus(state.storiesAnswered(), input.storyAnswer().partition()),
-                    state.candidates(), stories, state.firstSeenMillis());
+            stories.addAll(answer.stories());
+            List<Indexed> indexed = new ArrayList<>(state.indexed());
+            if (answer.indexedStory() != null) {
+                indexed.add(new Indexed(answer.partition(), answer.indexedStory()));
+            }
+            state = new Pending(state.arrived(), state.expectedAnswers(), plus(state.answered(), answer.partition()),
+                    merge(state.candidates(), answer.candidates()), stories, indexed, state.firstSeenMillis());
         }
         if (!state.complete()) {
             if (articleInput != null) {
@@ -98,7 +96,6 @@ public final class DedupGatherProcessor implements Processor<String, GatherInput
         }
         pending.delete(id);
         Article article = articleInput.article();
-        StoryVector vector = articleInput.vector();
         String articleId = article.id();
         Seen seenBefore = seen.get(articleId);
         DedupDecider.Outcome outcome = decider.decide(article, state.candidates(), state.storyCandidates(),
@@ -108,13 +105,14 @@ public final class DedupGatherProcessor implements Processor<String, GatherInput
         } else {
             seen.put(articleId, outcome.seen());
         }
-        // A first decision fixes the story the index holds for the article (it was indexed provisionally).
-        Decision.Kind kind = outcome.decision().decision();
-        StoryInsert insert = vector != null && !vector.keys().isEmpty()
-                && kind != Decision.Kind.UPDATE && kind != Decision.Kind.KILL && seenBefore == null
-                ? new StoryInsert(articleId, outcome.decision().storyId(), vector, partitions) : null;
+        // Partitions that indexed the article under another story than the decided one get the decided one.
+        String story = outcome.decision().storyId();
+        List<StoryCorrection> corrections = story == null ? List.of() : state.indexed().stream()
+                .filter(i -> !story.equals(i.storyId()))
+                .map(i -> new StoryCorrection(articleId, story, i.partition()))
+                .toList();
         context.forward(record.withKey(articleId)
-                .withValue(new Deduplicated(outcome.article(), outcome.decision(), insert)));
+                .withValue(new Deduplicated(outcome.article(), outcome.decision(), corrections)));
     }
 
     private static List<Integer> plus(List<Integer> list, int value) {

@@ -2,7 +2,7 @@ package io.newswire.processors.dedup;
 
 import java.util.List;
 import io.newswire.common.Article;
-import io.newswire.processors.story.StoryRecords.StoryAnswer;
+import io.newswire.processors.story.StoryKeys;
 import io.newswire.processors.story.StoryRecords.StoryCandidate;
 import io.newswire.processors.story.StoryVector;
 
@@ -13,12 +13,22 @@ public final class DedupRecords {
     }
 
     /**
-     * One article's signature, multicast to every partition that owns at least one of its band keys; each
-     * partition handles the bands it owns. {@code partitions} is the band topic's partition count that
-     * ownership was computed for. Answers go back keyed by {@code requestId} ({@link Signed#requestId()}).
+     * One article's signature and story vector, multicast once to every partition that owns at least one of
+     * its band keys or story keys ({@link ProbePartitioner}); each partition answers for the keys it owns.
+     * {@code partitions} is the probe topic's partition count that ownership was computed for. The answer
+     * goes back keyed by {@code requestId} ({@link Signed#requestId()}).
      */
     public record Probe(String articleId, String requestId, String contentHash, long receivedMillis, int[] signature,
-                        int partitions) {
+                        StoryVector vector, int partitions) {
+
+        /** The partitions owning a band key of the signature or a story key of the vector. */
+        public static java.util.SortedSet<Integer> owners(int[] signature, StoryVector vector, int partitions) {
+            java.util.SortedSet<Integer> out = MinHash.owners(signature, partitions);
+            if (vector != null) {
+                out.addAll(StoryKeys.owners(vector, partitions));
+            }
+            return out;
+        }
     }
 
     /** An article seen before in a bucket, with its estimated similarity to the probing article. */
@@ -47,8 +57,18 @@ public final class DedupRecords {
         return hash < 0 ? requestId : requestId.substring(0, hash);
     }
 
-    /** What one partition's buckets answered for all the bands it owns, routed back by request id. */
-    public record BandAnswer(String articleId, int partition, List<Candidate> candidates) {
+    /**
+     * What one partition answered for all the band and story keys it owns, routed back by request id: the
+     * earlier articles sharing a band with their estimated similarity, the closest stories, and the story
+     * this partition indexed the article under just now (null when it did not index it: no story key
+     * here, or indexed before), which the decision corrects if it differs.
+     */
+    public record Answer(String articleId, int partition, List<Candidate> candidates, List<StoryCandidate> stories,
+                         String indexedStory) {
+        public Answer {
+            candidates = candidates == null ? List.of() : List.copyOf(candidates);
+            stories = stories == null ? List.of() : List.copyOf(stories);
+        }
     }
 
     /** A bucket's members: article id, content hash and arrival time (no signatures: those are kept once). */
@@ -66,45 +86,42 @@ public final class DedupRecords {
     }
 
     /**
-     * One of: the article itself (with its story vector and how many band and story answers to wait for),
-     * one band partition's answer, or one story partition's answer. The gather step receives all of them,
-     * keyed by request id and partitioned by article id, in any order.
+     * One of: the article itself (with how many partition answers to wait for), or one partition's answer.
+     * The gather step receives both, keyed by request id and partitioned by article id, in any order.
      */
-    public record GatherInput(Article article, StoryVector vector, int expectedBands, int expectedStories,
-                              BandAnswer answer, StoryAnswer storyAnswer) {
-        public static GatherInput of(Article article, StoryVector vector, int expectedBands, int expectedStories) {
-            return new GatherInput(article, vector, expectedBands, expectedStories, null, null);
+    public record GatherInput(Article article, int expectedAnswers, Answer answer) {
+        public static GatherInput of(Article article, int expectedAnswers) {
+            return new GatherInput(article, expectedAnswers, null);
         }
 
-        public static GatherInput of(BandAnswer answer) {
-            return new GatherInput(null, null, 0, 0, answer, null);
-        }
-
-        public static GatherInput of(StoryAnswer answer) {
-            return new GatherInput(null, null, 0, 0, null, answer);
+        public static GatherInput of(Answer answer) {
+            return new GatherInput(null, 0, answer);
         }
     }
 
+    /** A partition that indexed the article under a provisional story. */
+    public record Indexed(int partition, String storyId) {
+    }
+
     /**
-     * The answers gathered for an article id so far, and whether the article itself has come (it is kept
+     * The answers gathered for a request so far, and whether the article itself has come (it is kept
      * apart, written once, so that each answer rewrites only this small record).
      */
-    public record Pending(boolean arrived, int expectedBands, int expectedStories, List<Integer> bandsAnswered,
-                          List<Integer> storiesAnswered, List<Candidate> candidates,
-                          List<StoryCandidate> storyCandidates, long firstSeenMillis) {
+    public record Pending(boolean arrived, int expectedAnswers, List<Integer> answered, List<Candidate> candidates,
+                          List<StoryCandidate> storyCandidates, List<Indexed> indexed, long firstSeenMillis) {
         public Pending {
-            bandsAnswered = bandsAnswered == null ? List.of() : List.copyOf(bandsAnswered);
-            storiesAnswered = storiesAnswered == null ? List.of() : List.copyOf(storiesAnswered);
+            answered = answered == null ? List.of() : List.copyOf(answered);
             candidates = candidates == null ? List.of() : List.copyOf(candidates);
             storyCandidates = storyCandidates == null ? List.of() : List.copyOf(storyCandidates);
+            indexed = indexed == null ? List.of() : List.copyOf(indexed);
         }
 
         public static Pending empty(long nowMillis) {
-            return new Pending(false, 0, 0, List.of(), List.of(), List.of(), List.of(), nowMillis);
+            return new Pending(false, 0, List.of(), List.of(), List.of(), List.of(), nowMillis);
         }
 
         public boolean complete() {
-            return arrived && bandsAnswered.size() >= expectedBands && storiesAnswered.size() >= expectedStories;
+            return arrived && answered.size() >= expectedAnswers;
         }
     }
 

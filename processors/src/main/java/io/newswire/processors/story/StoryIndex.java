@@ -10,9 +10,7 @@ import io.newswire.processors.dedup.MinHash;
 import io.newswire.processors.story.StoryRecords.StoredVector;
 import io.newswire.processors.story.StoryRecords.StoryBucket;
 import io.newswire.processors.story.StoryRecords.StoryCandidate;
-import io.newswire.processors.story.StoryRecords.StoryInsert;
 import io.newswire.processors.story.StoryRecords.StoryMember;
-import io.newswire.processors.story.StoryRecords.StoryProbe;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
@@ -22,17 +20,17 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * (at most {@value #MAX_BUCKET}, the newest), and the vector and story of every article it indexes. A
  * probe scores at most {@value #MAX_SCORED} members (those sharing most keys with it, then the newest), so
  * its cost is bounded however large the index grows.
- * Probes read it and add a provisional entry, decisions write the final one; they arrive through
- * {@link StoryProbeProcessor} and {@link StoryInsertProcessor}, which share the two stores.
+ * Probes read it and add a provisional entry ({@code CandidatesProcessor}); decisions correct the
+ * entry's story where it was wrong ({@link StoryCorrectionProcessor}).
  *
  * <p>State per article: one ~50-byte bucket entry per key (13) and one vector (~200 words and entities
  * with weights, ~4 KB as JSON) per owning partition. Entries older than the retention window are dropped
  * when their bucket is next written; vectors by a purge every ten minutes.
  */
-final class StoryIndex {
+public final class StoryIndex {
 
-    static final String BUCKETS = "story-bucket-store";
-    static final String VECTORS = "story-vector-store";
+    public static final String BUCKETS = "story-bucket-store";
+    public static final String VECTORS = "story-vector-store";
     static final int MAX_BUCKET = 100;
     static final int MAX_SCORED = 200;
     static final int MAX_ANSWER = 10;
@@ -42,7 +40,11 @@ final class StoryIndex {
     private final StoryScorer scorer;
     private final Duration retention;
 
-    StoryIndex(KeyValueStore<String, StoryBucket> buckets, KeyValueStore<String, StoredVector> vectors,
+    /** The closest stories for a probe, and the story it was indexed under here (null: not indexed now). */
+    public record Probed(List<StoryCandidate> candidates, String indexedStory) {
+    }
+
+    public StoryIndex(KeyValueStore<String, StoryBucket> buckets, KeyValueStore<String, StoredVector> vectors,
                StoryScorer scorer, Duration retention) {
         this.buckets = buckets;
         this.vectors = vectors;
@@ -53,26 +55,31 @@ final class StoryIndex {
     /**
      * The closest member of each story sharing a key owned here, best stories first; and the probing
      * article joins the index at once, in the story this partition's answer points to (or its own). The
-     * gather step's decision overwrites that story with the final one ({@link #insert}). Indexing at probe
-     * time is what lets articles arriving together (a batch, a burst) find each other: were the index
-     * written only after the decision, every article of a burst would probe an index without the others.
-     * An article indexed before (a redelivery, a newer version) keeps its entry.
+     * gather step's decision corrects that story if it chose another ({@link StoryCorrectionProcessor}).
+     * Indexing at probe time is what lets articles arriving together (a batch, a burst) find each other:
+     * were the index written only after the decision, every article of a burst would probe an index
+     * without the others. An article indexed before (a redelivery, a newer version) keeps its entry.
      */
-    List<StoryCandidate> probe(StoryProbe probe, int partition) {
-        List<StoryCandidate> answer = candidates(probe, partition);
-        if (vectors.get(probe.articleId()) == null) {
-            String story = answer.isEmpty() || answer.get(0).score() < scorer.threshold() ? probe.articleId()
-                    : answer.get(0).storyId();
-            insert(new StoryInsert(probe.articleId(), story, probe.vector(), probe.partitions()), partition);
+    public Probed probe(String articleId, StoryVector vector, int partitions, int partition) {
+        List<String> keys = owned(vector.keys(), partitions, partition);
+        if (keys.isEmpty()) {
+            return new Probed(List.of(), null);
         }
-        return answer;
+        List<StoryCandidate> answer = candidates(articleId, vector, keys);
+        if (vectors.get(articleId) != null) {
+            return new Probed(answer, null);
+        }
+        String story = answer.isEmpty() || answer.get(0).score() < scorer.threshold() ? articleId
+                : answer.get(0).storyId();
+        index(articleId, story, vector, keys);
+        return new Probed(answer, story);
     }
 
-    private List<StoryCandidate> candidates(StoryProbe probe, int partition) {
+    private List<StoryCandidate> candidates(String articleId, StoryVector vector, List<String> keys) {
         // Members sharing more of the probe's keys first, then the most recent: only the best are scored.
         Map<String, Integer> sharedKeys = new HashMap<>();
         Map<String, Long> times = new HashMap<>();
-        for (String key : owned(probe.vector().keys(), probe.partitions(), partition)) {
+        for (String key : keys) {
             StoryBucket bucket = buckets.get(key);
             if (bucket != null) {
                 for (StoryMember m : bucket.members()) {
@@ -81,7 +88,7 @@ final class StoryIndex {
                 }
             }
         }
-        sharedKeys.remove(probe.articleId());
+        sharedKeys.remove(articleId);
         List<String> members = sharedKeys.keySet().stream()
                 .sorted(Comparator.<String>comparingInt(sharedKeys::get).reversed()
                         .thenComparing(Comparator.<String>comparingLong(times::get).reversed())
@@ -94,7 +101,7 @@ final class StoryIndex {
             if (stored == null) {
                 continue;
             }
-            double score = scorer.score(probe.vector(), stored.vector());
+            double score = scorer.score(vector, stored.vector());
             byStory.merge(stored.storyId(), new StoryCandidate(member, stored.storyId(), score),
                     (a, b) -> a.score() >= b.score() ? a : b);
         }
@@ -105,26 +112,26 @@ final class StoryIndex {
                 .toList();
     }
 
-    void insert(StoryInsert insert, int partition) {
-        long oldest = insert.vector().timeMillis() - retention.toMillis();
-        for (String key : owned(insert.vector().keys(), insert.partitions(), partition)) {
+    private void index(String articleId, String storyId, StoryVector vector, List<String> keys) {
+        long oldest = vector.timeMillis() - retention.toMillis();
+        for (String key : keys) {
             StoryBucket bucket = buckets.get(key);
             List<StoryMember> kept = new ArrayList<>();
             for (StoryMember m : bucket == null ? List.<StoryMember>of() : bucket.members()) {
-                if (m.timeMillis() >= oldest && !m.articleId().equals(insert.articleId())) {
+                if (m.timeMillis() >= oldest && !m.articleId().equals(articleId)) {
                     kept.add(m);
                 }
             }
-            kept.add(new StoryMember(insert.articleId(), insert.vector().timeMillis()));
+            kept.add(new StoryMember(articleId, vector.timeMillis()));
             if (kept.size() > MAX_BUCKET) {
                 kept = new ArrayList<>(kept.subList(kept.size() - MAX_BUCKET, kept.size()));
             }
             buckets.put(key, new StoryBucket(kept));
         }
-        vectors.put(insert.articleId(), new StoredVector(insert.vector(), insert.storyId()));
+        vectors.put(articleId, new StoredVector(vector, storyId));
     }
 
-    void purge(long nowMillis) {
+    public void purge(long nowMillis) {
         long oldest = nowMillis - retention.toMillis();
         List<String> expired = new ArrayList<>();
         try (KeyValueIterator<String, StoredVector> all = vectors.all()) {

@@ -8,22 +8,11 @@ public final class StoryRecords {
     private StoryRecords() {
     }
 
-    /** A message routed to the partitions owning any of its vector's keys ({@link StoryKeyPartitioner}). */
-    public interface Routed {
-        StoryVector vector();
-
-        /** The key topic's partition count that ownership was computed for. */
-        int partitions();
-    }
-
-    /** An article asking the key partitions which stories it is close to; answered by request id. */
-    public record StoryProbe(String articleId, String requestId, StoryVector vector, int partitions)
-            implements Routed {
-    }
-
-    /** A decided article joining the key partitions' index, with its story. */
-    public record StoryInsert(String articleId, String storyId, StoryVector vector, int partitions)
-            implements Routed {
+    /**
+     * The decided story of an article that one partition indexed under another story at probe time; sent to
+     * that partition only ({@link CorrectionPartitioner}).
+     */
+    public record StoryCorrection(String articleId, String storyId, int partition) {
     }
 
     /** One entry of a key's bucket: vectors and story ids are kept once per partition, not per key. */
@@ -44,10 +33,4 @@ public final class StoryRecords {
     public record StoryCandidate(String articleId, String storyId, double score) {
     }
 
-    /** What one key partition answered, routed back by request id. */
-    public record StoryAnswer(String articleId, int partition, List<StoryCandidate> candidates) {
-        public StoryAnswer {
-            candidates = candidates == null ? List.of() : List.copyOf(candidates);
-        }
-    }
 }

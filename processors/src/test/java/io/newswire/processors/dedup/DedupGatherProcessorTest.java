@@ -8,11 +8,12 @@ import io.newswire.common.Article;
 import io.newswire.common.Decision;
 import io.newswire.common.JsonSerde;
 import io.newswire.processors.Deduplicated;
-import io.newswire.processors.dedup.DedupRecords.BandAnswer;
+import io.newswire.processors.dedup.DedupRecords.Answer;
 import io.newswire.processors.dedup.DedupRecords.GatherInput;
 import io.newswire.processors.dedup.DedupRecords.Pending;
 import io.newswire.processors.dedup.DedupRecords.Seen;
-import io.newswire.processors.story.StoryRecords.StoryAnswer;
+import io.newswire.processors.story.StoryRecords.StoryCandidate;
+import io.newswire.processors.story.StoryRecords.StoryCorrection;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.processor.api.MockProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -36,7 +37,7 @@ class DedupGatherProcessorTest {
         store(DedupGatherProcessor.PENDING, new JsonSerde<>(Pending.class));
         store(DedupGatherProcessor.SEEN, new JsonSerde<>(Seen.class));
         store(DedupGatherProcessor.ARTICLES, new JsonSerde<>(GatherInput.class));
-        gather = new DedupGatherProcessor(new DedupDecider(0.25, 0.24), 2);
+        gather = new DedupGatherProcessor(new DedupDecider(0.25, 0.24));
         gather.init(context);
     }
 
@@ -56,12 +57,12 @@ class DedupGatherProcessorTest {
         gather.process(new Record<>(request, input, T0.toEpochMilli()));
     }
 
-    private static GatherInput band(String request, int partition) {
-        return GatherInput.of(new BandAnswer(DedupRecords.articleIdOf(request), partition, List.of()));
+    private static GatherInput answer(String request, int partition) {
+        return answer(request, partition, List.of(), null);
     }
 
-    private static GatherInput story(String request, int partition) {
-        return GatherInput.of(new StoryAnswer(DedupRecords.articleIdOf(request), partition, List.of()));
+    private static GatherInput answer(String request, int partition, List<StoryCandidate> stories, String indexed) {
+        return GatherInput.of(new Answer(DedupRecords.articleIdOf(request), partition, List.of(), stories, indexed));
     }
 
     @Test
@@ -69,15 +70,15 @@ class DedupGatherProcessorTest {
         String first = DedupRecords.requestId("a1", "0@10");
         String second = DedupRecords.requestId("a1", "0@11");
         // Both arrivals and their answers interleave, as when the same file is dropped twice in a burst.
-        send(first, GatherInput.of(article("a1"), null, 2, 1));
-        send(second, GatherInput.of(article("a1"), null, 2, 1));
-        send(first, band(first, 0));
-        send(second, band(second, 0));
-        send(second, band(second, 1));
-        send(first, story(first, 1));
+        send(first, GatherInput.of(article("a1"), 3));
+        send(second, GatherInput.of(article("a1"), 3));
+        send(first, answer(first, 0, List.of(), "a1"));
+        send(second, answer(second, 0));
+        send(second, answer(second, 1));
+        send(first, answer(first, 2, List.of(), "a1"));
         assertThat(context.forwarded()).isEmpty();
-        send(second, story(second, 1));
-        send(first, band(first, 1));
+        send(second, answer(second, 2));
+        send(first, answer(first, 1, List.of(), "a1"));
 
         assertThat(context.forwarded()).hasSize(2).allSatisfy(f -> assertThat(f.record().key()).isEqualTo("a1"));
         Decision firstDecision = context.forwarded().get(0).record().value().decision();
@@ -85,18 +86,36 @@ class DedupGatherProcessorTest {
         assertThat(firstDecision.decision()).isEqualTo(Decision.Kind.NEW);
         assertThat(secondDecision.decision()).as("a redelivery gets the first answer").isEqualTo(Decision.Kind.NEW);
         assertThat(secondDecision.storyId()).isEqualTo(firstDecision.storyId()).isEqualTo("a1");
-        assertThat(context.forwarded().get(1).record().value().insert()).as("indexed once").isNull();
+        assertThat(context.forwarded()).allSatisfy(f -> assertThat(f.record().value().corrections())
+                .as("every partition guessed right").isEmpty());
     }
 
     @Test
     void shouldWaitForEveryPartitionAndIgnoreARepeatedAnswer() {
         String request = DedupRecords.requestId("a2", "1@5");
-        send(request, band(request, 0));
-        send(request, band(request, 0));
-        send(request, GatherInput.of(article("a2"), null, 2, 0));
+        send(request, answer(request, 0));
+        send(request, answer(request, 0));
+        send(request, GatherInput.of(article("a2"), 2));
         assertThat(context.forwarded()).isEmpty();
-        send(request, band(request, 1));
+        send(request, answer(request, 1));
         assertThat(context.forwarded()).singleElement()
                 .satisfies(f -> assertThat(f.record().value().article().storyId()).isEqualTo("a2"));
+    }
+
+    @Test
+    void shouldCorrectOnlyThePartitionsThatIndexedTheArticleUnderAnotherStory() {
+        String request = DedupRecords.requestId("a3", "0@7");
+        StoryCandidate close = new StoryCandidate("s1-member", "s1", 0.6);
+        StoryCandidate weak = new StoryCandidate("s2-member", "s2", 0.3);
+        send(request, GatherInput.of(article("a3"), 3));
+        // Partition 0 saw only a story below its threshold, partition 1 the best one, partition 2 no key.
+        send(request, answer(request, 0, List.of(), "a3"));
+        send(request, answer(request, 1, List.of(close, weak), "s1"));
+        send(request, answer(request, 2, List.of(), null));
+
+        Deduplicated out = context.forwarded().get(0).record().value();
+        assertThat(out.decision().decision()).isEqualTo(Decision.Kind.SAME_STORY);
+        assertThat(out.decision().storyId()).isEqualTo("s1");
+        assertThat(out.corrections()).containsExactly(new StoryCorrection("a3", "s1", 0));
     }
 }

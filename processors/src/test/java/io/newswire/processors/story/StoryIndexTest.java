@@ -7,11 +7,9 @@ import java.time.Instant;
 import java.util.List;
 import io.newswire.common.Article;
 import io.newswire.common.JsonSerde;
-import io.newswire.processors.dedup.DedupRecords.GatherInput;
 import io.newswire.processors.story.StoryRecords.StoryBucket;
 import io.newswire.processors.story.StoryRecords.StoryCandidate;
-import io.newswire.processors.story.StoryRecords.StoryInsert;
-import io.newswire.processors.story.StoryRecords.StoryProbe;
+import io.newswire.processors.story.StoryRecords.StoryCorrection;
 import io.newswire.processors.story.StoryVectorsTest.MapFrequencies;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.processor.api.MockProcessorContext;
@@ -21,50 +19,45 @@ import org.apache.kafka.streams.state.Stores;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The story index on one partition: probes answer from it and index themselves at once; decisions fix stories. */
-class StoryProbeProcessorTest {
+/** The story index on one partition: probes answer from it and index themselves at once; decisions correct stories. */
+class StoryIndexTest {
 
     private static final Instant T0 = Instant.parse("2024-08-20T07:13:00Z");
     private static final Duration WEEK = Duration.ofDays(7);
 
     private final StoryScorer scorer = new StoryScorer(0.24, WEEK);
     private final StoryVectors vectors = new StoryVectors(new MapFrequencies());
-    private MockProcessorContext<String, GatherInput> context;
-    private StoryProbeProcessor probes;
-    private StoryInsertProcessor inserts;
+    private StoryIndex index;
+    private StoryCorrectionProcessor corrections;
 
     @BeforeEach
     void setUp() {
-        context = new MockProcessorContext<>();
+        MockProcessorContext<Void, Void> context = new MockProcessorContext<>();
         KeyValueStore<String, StoryBucket> buckets = Stores.keyValueStoreBuilder(
-                Stores.inMemoryKeyValueStore(StoryProbeProcessor.BUCKETS), Serdes.String(),
+                Stores.inMemoryKeyValueStore(StoryIndex.BUCKETS), Serdes.String(),
                 new JsonSerde<>(StoryBucket.class)).withLoggingDisabled().build();
         KeyValueStore<String, StoryRecords.StoredVector> stored = Stores.keyValueStoreBuilder(
-                Stores.inMemoryKeyValueStore(StoryProbeProcessor.VECTORS), Serdes.String(),
+                Stores.inMemoryKeyValueStore(StoryIndex.VECTORS), Serdes.String(),
                 new StoredVectorSerde()).withLoggingDisabled().build();
         buckets.init(context.getStateStoreContext(), buckets);
         stored.init(context.getStateStoreContext(), stored);
         context.addStateStore(buckets);
         context.addStateStore(stored);
-        probes = new StoryProbeProcessor(scorer, WEEK);
-        probes.init(context);
-        inserts = new StoryInsertProcessor(scorer, WEEK);
-        inserts.init(new MockProcessorContext<>() {
-            {
-                addStateStore(buckets);
-                addStateStore(stored);
-            }
-        });
+        index = new StoryIndex(buckets, stored, scorer, WEEK);
+        corrections = new StoryCorrectionProcessor();
+        corrections.init(context);
     }
 
     private StoryVector vector(String id, String headline, String body) {
         return vectors.of(Article.ingested(id, 1, "wire", "text", null, headline, List.of(body), null, "en", T0, T0));
     }
 
+    private StoryIndex.Probed probed(String id, StoryVector v) {
+        return index.probe(id, v, 1, 0);
+    }
+
     private List<StoryCandidate> probe(String id, StoryVector v) {
-        context.resetForwards();
-        probes.process(new Record<>(id, new StoryProbe(id, id + "#0@0", v, 1), T0.toEpochMilli()));
-        return context.forwarded().get(0).record().value().storyAnswer().candidates();
+        return probed(id, v).candidates();
     }
 
     @Test
@@ -85,11 +78,11 @@ class StoryProbeProcessorTest {
     }
 
     @Test
-    void shouldAnswerWithTheStoryTheDecisionGaveAnIndexedArticle() {
+    void shouldAnswerWithTheStoryACorrectionGaveAnIndexedArticle() {
         StoryVector first = vector("q1", "Earthquake hits Qeshm island",
                 "A strong earthquake struck Qeshm island off southern Iran, damaging seven villages.");
-        probe("q1", first);
-        inserts.process(new Record<>("q1", new StoryInsert("q1", "story-7", first, 1), T0.toEpochMilli()));
+        assertThat(probed("q1", first).indexedStory()).as("its own story, provisionally").isEqualTo("q1");
+        corrections.process(new Record<>("q1", new StoryCorrection("q1", "story-7", 0), T0.toEpochMilli()));
 
         List<StoryCandidate> answer = probe("q2", vector("q2", "Qeshm villagers shelter after earthquake",
                 "Survivors of the Qeshm island earthquake in southern Iran slept in tents near seven villages."));
@@ -106,5 +99,19 @@ class StoryProbeProcessorTest {
                 "The Philadelphia 76ers fired head coach Maurice Cheeks after a poor start to the season."));
 
         assertThat(answer).allSatisfy(c -> assertThat(c.score()).isLessThan(scorer.threshold()));
+    }
+
+    @Test
+    void shouldIndexAnArticleOnceAndNotOnAPartitionOwningNoneOfItsKeys() {
+        StoryVector first = vector("q1", "Earthquake hits Qeshm island",
+                "A strong earthquake struck Qeshm island off southern Iran, damaging seven villages.");
+        assertThat(probed("q1", first).indexedStory()).isEqualTo("q1");
+        assertThat(probed("q1", first).indexedStory()).as("a redelivery keeps the entry").isNull();
+        // Among 64 partitions, most own none of its keys: probing there answers and indexes nothing.
+        java.util.SortedSet<Integer> owners = StoryKeys.owners(first, 64);
+        int elsewhere = java.util.stream.IntStream.range(0, 64).filter(p -> !owners.contains(p)).findFirst().orElseThrow();
+        assertThat(index.probe("q9", first, 64, elsewhere)).isEqualTo(new StoryIndex.Probed(List.of(), null));
+        assertThat(index.probe("q9", first, 64, owners.first()).indexedStory()).as("the story of its twin q1")
+                .isEqualTo("q1");
     }
 }

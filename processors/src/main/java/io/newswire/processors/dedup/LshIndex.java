@@ -6,73 +6,59 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import io.newswire.processors.dedup.DedupRecords.BandAnswer;
 import io.newswire.processors.dedup.DedupRecords.Bucket;
 import io.newswire.processors.dedup.DedupRecords.Candidate;
-import io.newswire.processors.dedup.DedupRecords.GatherInput;
 import io.newswire.processors.dedup.DedupRecords.Member;
 import io.newswire.processors.dedup.DedupRecords.Probe;
 import io.newswire.processors.dedup.DedupRecords.StoredSignature;
 import org.apache.kafka.streams.KeyValue;
-import org.apache.kafka.streams.processor.PunctuationType;
-import org.apache.kafka.streams.processor.api.Processor;
-import org.apache.kafka.streams.processor.api.ProcessorContext;
-import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * The LSH buckets this partition owns. Each article's probe is multicast to the partitions owning any of
- * its band keys ({@link BandPartitioner}); here it is checked against every bucket this partition owns
- * for it, and one answer goes back, keyed by the article's id: the earlier members of those buckets with
- * their estimated similarity (computed here, from the signatures this partition keeps, so signatures
- * never travel back). Then the article joins those buckets.
+ * One partition's share of the LSH buckets: for each band key it owns, the recent articles in that bucket.
+ * A probe is checked against every bucket this partition owns for it, and gets the earlier members of
+ * those buckets with their estimated similarity (computed here, from the signatures this partition keeps,
+ * so signatures never travel back). Then the article joins those buckets.
  *
  * <p>State per article: one bucket entry per band (~60 bytes each) and one signature per partition that
  * owns any of its bands (126 ints). Bucket entries older than the retention window are dropped when the
  * bucket is next written, and a bucket keeps at most {@value #MAX_BUCKET} members (the most recent); a probe
  * compares at most {@value #MAX_COMPARED} of them (those sharing most bands with it, then the newest);
- * signatures past the window are purged every ten minutes.
+ * signatures past the window are dropped by {@link #purge}.
  */
-public final class LshBucketProcessor implements Processor<String, Probe, String, GatherInput> {
+final class LshIndex {
 
-    public static final String NAME = "lsh-buckets";
-    public static final String BUCKETS = "lsh-bucket-store";
-    public static final String SIGNATURES = "lsh-signature-store";
+    static final String BUCKETS = "lsh-bucket-store";
+    static final String SIGNATURES = "lsh-signature-store";
     static final int MAX_BUCKET = 200;
     static final int MAX_COMPARED = 100;
 
+    private final KeyValueStore<String, Bucket> buckets;
+    private final KeyValueStore<String, StoredSignature> signatures;
     private final Duration retention;
-    private ProcessorContext<String, GatherInput> context;
-    private KeyValueStore<String, Bucket> buckets;
-    private KeyValueStore<String, StoredSignature> signatures;
 
-    public LshBucketProcessor(Duration retention) {
+    LshIndex(KeyValueStore<String, Bucket> buckets, KeyValueStore<String, StoredSignature> signatures,
+             Duration retention) {
+        this.buckets = buckets;
+        this.signatures = signatures;
         this.retention = retention;
     }
 
-    @Override
-    public void init(ProcessorContext<String, GatherInput> context) {
-        this.context = context;
-        this.buckets = context.getStateStore(BUCKETS);
-        this.signatures = context.getStateStore(SIGNATURES);
-        context.schedule(Duration.ofMinutes(10), PunctuationType.WALL_CLOCK_TIME, this::purgeSignatures);
-    }
-
-    @Override
-    public void process(Record<String, Probe> record) {
-        Probe probe = record.value();
-        int partition = context.taskId().partition();
+    /** The earlier articles sharing a band owned here, with their similarity; the probe joins the buckets. */
+    List<Candidate> probe(Probe probe, int partition) {
         long oldest = probe.receivedMillis() - retention.toMillis();
         // Members sharing more bands with the probe first (a copy shares most of its 42), then the newest:
         // only the best are compared, so a probe's cost stays bounded when buckets are full.
         Map<String, Member> members = new HashMap<>();
         Map<String, Integer> sharedBands = new HashMap<>();
+        boolean owned = false;
         for (int band = 0; band < MinHash.BANDS; band++) {
             String key = MinHash.bandKey(probe.signature(), band);
             if (MinHash.owner(key, probe.partitions()) != partition) {
                 continue;
             }
+            owned = true;
             Bucket bucket = buckets.get(key);
             List<Member> kept = new ArrayList<>();
             for (Member m : bucket == null ? List.<Member>of() : bucket.members()) {
@@ -89,6 +75,9 @@ public final class LshBucketProcessor implements Processor<String, Probe, String
             }
             buckets.put(key, new Bucket(kept));
         }
+        if (!owned) {
+            return List.of();
+        }
         List<Candidate> candidates = new ArrayList<>();
         members.values().stream()
                 .sorted(Comparator.<Member>comparingInt(m -> sharedBands.get(m.articleId())).reversed()
@@ -103,12 +92,11 @@ public final class LshBucketProcessor implements Processor<String, Probe, String
         if (signatures.get(probe.articleId()) == null) {
             signatures.put(probe.articleId(), new StoredSignature(probe.signature(), probe.receivedMillis()));
         }
-        context.forward(record.withKey(probe.requestId()).withValue(GatherInput.of(
-                new BandAnswer(probe.articleId(), partition, candidates))));
+        return candidates;
     }
 
-    private void purgeSignatures(long now) {
-        long oldest = now - retention.toMillis();
+    void purge(long nowMillis) {
+        long oldest = nowMillis - retention.toMillis();
         List<String> expired = new ArrayList<>();
         try (KeyValueIterator<String, StoredSignature> all = signatures.all()) {
             while (all.hasNext()) {
