@@ -8,6 +8,7 @@ import io.newswire.common.ItemMeta;
 import io.newswire.common.JsonSerde;
 import io.newswire.common.Topics;
 import io.newswire.processors.dedup.ArticlePartitioner;
+import io.newswire.processors.dedup.BinarySerde;
 import io.newswire.processors.dedup.CandidatesProcessor;
 import io.newswire.processors.dedup.DedupDecider;
 import io.newswire.processors.dedup.DedupGatherProcessor;
@@ -81,9 +82,9 @@ public final class NewsTopology {
 
         StreamsBuilder builder = new StreamsBuilder();
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(CandidatesProcessor.LSH_BUCKETS),
-                Serdes.String(), new JsonSerde<>(Bucket.class)));
+                Serdes.String(), new BinarySerde<>(Bucket.CODEC)));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(CandidatesProcessor.LSH_SIGNATURES),
-                Serdes.String(), new JsonSerde<>(StoredSignature.class)));
+                Serdes.String(), new BinarySerde<>(StoredSignature.CODEC)));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DedupGatherProcessor.PENDING),
                 Serdes.String(), new JsonSerde<>(Pending.class)));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DedupGatherProcessor.ARTICLES),
@@ -93,7 +94,7 @@ public final class NewsTopology {
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoryVectorProcessor.FREQUENCIES),
                 Serdes.String(), Serdes.Long()).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(CandidatesProcessor.STORY_BUCKETS),
-                Serdes.String(), new JsonSerde<>(StoryBucket.class)));
+                Serdes.String(), new BinarySerde<>(StoryBucket.CODEC)));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(CandidatesProcessor.STORY_VECTORS),
                 Serdes.String(), new StoredVectorSerde()));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoryAggregator.STORE),

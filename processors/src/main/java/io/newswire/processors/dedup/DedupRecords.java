@@ -76,6 +76,31 @@ public final class DedupRecords {
         public Bucket {
             members = members == null ? List.of() : List.copyOf(members);
         }
+
+        /** Member count, then each member's id, content hash (empty for none) and arrival time. */
+        public static final BinarySerde.Codec<Bucket> CODEC = new BinarySerde.Codec<>() {
+            @Override
+            public void write(Bucket bucket, java.io.DataOutputStream out) throws java.io.IOException {
+                out.writeInt(bucket.members().size());
+                for (Member m : bucket.members()) {
+                    out.writeUTF(m.articleId());
+                    out.writeUTF(m.contentHash() == null ? "" : m.contentHash());
+                    out.writeLong(m.receivedMillis());
+                }
+            }
+
+            @Override
+            public Bucket read(java.io.DataInputStream in) throws java.io.IOException {
+                int n = in.readInt();
+                List<Member> members = new java.util.ArrayList<>(n);
+                for (int i = 0; i < n; i++) {
+                    String id = in.readUTF();
+                    String hash = in.readUTF();
+                    members.add(new Member(id, hash.isEmpty() ? null : hash, in.readLong()));
+                }
+                return new Bucket(members);
+            }
+        };
     }
 
     public record Member(String articleId, String contentHash, long receivedMillis) {
@@ -83,6 +108,27 @@ public final class DedupRecords {
 
     /** A signature kept by a band partition, with its arrival time for retention. */
     public record StoredSignature(int[] signature, long receivedMillis) {
+
+        public static final BinarySerde.Codec<StoredSignature> CODEC = new BinarySerde.Codec<>() {
+            @Override
+            public void write(StoredSignature s, java.io.DataOutputStream out) throws java.io.IOException {
+                out.writeLong(s.receivedMillis());
+                out.writeInt(s.signature().length);
+                for (int h : s.signature()) {
+                    out.writeInt(h);
+                }
+            }
+
+            @Override
+            public StoredSignature read(java.io.DataInputStream in) throws java.io.IOException {
+                long received = in.readLong();
+                int[] signature = new int[in.readInt()];
+                for (int i = 0; i < signature.length; i++) {
+                    signature[i] = in.readInt();
+                }
+                return new StoredSignature(signature, received);
+            }
+        };
     }
 
     /**

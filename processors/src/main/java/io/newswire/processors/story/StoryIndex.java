@@ -32,7 +32,7 @@ public final class StoryIndex {
     public static final String BUCKETS = "story-bucket-store";
     public static final String VECTORS = "story-vector-store";
     static final int MAX_BUCKET = 100;
-    static final int MAX_SCORED = 200;
+    static final int MAX_SCORED = 64;
     static final int MAX_ANSWER = 10;
 
     private final KeyValueStore<String, StoryBucket> buckets;

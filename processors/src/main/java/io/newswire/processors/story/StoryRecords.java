@@ -1,6 +1,7 @@
 package io.newswire.processors.story;
 
 import java.util.List;
+import io.newswire.processors.dedup.BinarySerde;
 
 /** The records that travel between the story stages and sit in their stores. */
 public final class StoryRecords {
@@ -23,6 +24,28 @@ public final class StoryRecords {
         public StoryBucket {
             members = members == null ? List.of() : List.copyOf(members);
         }
+
+        /** Member count, then each member's id and time. */
+        public static final BinarySerde.Codec<StoryBucket> CODEC = new BinarySerde.Codec<>() {
+            @Override
+            public void write(StoryBucket bucket, java.io.DataOutputStream out) throws java.io.IOException {
+                out.writeInt(bucket.members().size());
+                for (StoryMember m : bucket.members()) {
+                    out.writeUTF(m.articleId());
+                    out.writeLong(m.timeMillis());
+                }
+            }
+
+            @Override
+            public StoryBucket read(java.io.DataInputStream in) throws java.io.IOException {
+                int n = in.readInt();
+                List<StoryMember> members = new java.util.ArrayList<>(n);
+                for (int i = 0; i < n; i++) {
+                    members.add(new StoryMember(in.readUTF(), in.readLong()));
+                }
+                return new StoryBucket(members);
+            }
+        };
     }
 
     /** An indexed article's vector and story, kept by each partition owning any of its keys. */

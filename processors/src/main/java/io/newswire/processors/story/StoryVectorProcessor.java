@@ -1,6 +1,5 @@
 package io.newswire.processors.story;
 
-import java.util.Collection;
 import io.newswire.processors.dedup.DedupRecords.Signed;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -11,13 +10,13 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * Adds each article's {@link StoryVector}, counting it into this partition's document frequencies. Each
  * partition counts only the articles it receives: with articles spread by id hash, every partition sees
  * the same mix, so its IDF estimates the global one (exact with one partition) without a global counter.
+ * Past {@value StoreFrequencies#COUNT_ALL} documents a partition counts a sample ({@link StoreFrequencies}).
  * Kills pass through without a vector.
  */
 public final class StoryVectorProcessor implements Processor<String, Signed, String, Signed> {
 
     public static final String NAME = "story-vector";
     public static final String FREQUENCIES = "story-df-store";
-    private static final String DOCUMENTS = "#documents";
 
     private ProcessorContext<String, Signed> context;
     private StoryVectors vectors;
@@ -26,26 +25,7 @@ public final class StoryVectorProcessor implements Processor<String, Signed, Str
     public void init(ProcessorContext<String, Signed> context) {
         this.context = context;
         KeyValueStore<String, Long> store = context.getStateStore(FREQUENCIES);
-        this.vectors = new StoryVectors(new DocumentFrequencies() {
-            @Override
-            public void add(Collection<String> terms) {
-                for (String term : terms) {
-                    store.put(term, frequency(term) + 1);
-                }
-                store.put(DOCUMENTS, documents() + 1);
-            }
-
-            @Override
-            public long documents() {
-                return frequency(DOCUMENTS);
-            }
-
-            @Override
-            public long frequency(String term) {
-                Long n = store.get(term);
-                return n == null ? 0 : n;
-            }
-        });
+        this.vectors = new StoryVectors(new StoreFrequencies(store));
     }
 
     @Override
