@@ -32,6 +32,7 @@ final class BenchCommand implements Command {
         return """
                 Usage: newswire bench enrich [--input PATH...] [--articles N] [--threads N]
                        newswire bench dedup [PATH...] [--articles N]
+                       newswire bench index [PATH...] [--articles N] [--spacing-ms MS]
                        newswire bench ingest [PATH...] [--articles N]
                        newswire bench latency [PATH...] [--articles N] [--seconds S]
 
@@ -48,6 +49,11 @@ final class BenchCommand implements Command {
                           of a recent one and 1 in 10 a copy with 3% of words edited. With more than 10000
                           articles it also prints the processors' rate per window (10k, 20k, 50k, 100k, ...)
                           as the dedup and story index grows, and each window's ratio to the first.
+                  index   The dedup and story index alone, without a broker: the processors' steps (story
+                          vector, LSH and story probe, gather and decision, corrections) on one partition's
+                          RocksDB stores, for --articles (default 1000000) of the dedup corpus, --spacing-ms
+                          apart (default 600: a million articles a week apart). Prints the rate per window
+                          (10k, 20k, 50k, ...) against the first, the decisions and the state per article.
                   ingest  Batch ingest of --articles files (default 10000, made from the texts under PATH)
                           from disk to broker acknowledgement, next to Kafka's ProducerPerformance sending
                           the same serialized articles with the same producer settings; best of 2
@@ -71,12 +77,16 @@ final class BenchCommand implements Command {
             }
             case "dedup" -> onBroker(config, target -> new io.newswire.app.bench.DedupBenchmark(target, System.out)
                     .run(corpus(inputs, 0), args.intOption("articles", 5000)));
+            case "index" -> new io.newswire.app.bench.IndexBenchmark(
+                    io.newswire.processors.TopologySettings.from(config).inProcess(), System.out)
+                    .run(corpus(inputs, 0), args.intOption("articles", 1_000_000),
+                            java.time.Duration.ofMillis(args.intOption("spacing-ms", 600)));
             case "ingest" -> onBroker(config, target -> new io.newswire.app.bench.IngestBenchmark(target, System.out)
                     .run(corpus(inputs, 0), args.intOption("articles", 10000)));
             case "latency" -> onBroker(config, target -> new io.newswire.app.bench.LatencyBenchmark(target, System.out)
                     .run(corpus(inputs, 0), args.intOption("articles", 1000),
                             java.time.Duration.ofSeconds(args.intOption("seconds", 60))));
-            default -> throw new Args.UsageException("bench needs what to measure: enrich, dedup, ingest or latency");
+            default -> throw new Args.UsageException("bench needs what to measure: enrich, dedup, index, ingest or latency");
         }
         return 0;
     }

@@ -9,6 +9,8 @@ import java.util.List;
  * @param headline    the headline of the story's first article
  * @param sourceCount independent sources: distinct {@code source} values among the members
  * @param topEntities entity names, highest summed salience first (at most five)
+ * @param memberIds   the newest member ids, at most 100 ({@code articleCount} counts them all)
+ * @param sources     the members' distinct sources, first seen first
  */
 public record Story(
         String id,

@@ -99,6 +99,8 @@ public final class NewsTopology {
                 Serdes.String(), new StoredVectorSerde()));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoryAggregator.STORE),
                 Serdes.String(), new JsonSerde<>(StoryAggregator.StoryState.class)));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoryAggregator.MEMBERS),
+                Serdes.String(), Serdes.String()));
         builder.addGlobalStore(Stores.keyValueStoreBuilder(
                         Stores.persistentKeyValueStore(CanonicalizeProcessor.REGISTRY_STORE),
                         Serdes.String(), topics.entities().valueSerde()).withLoggingDisabled(),
@@ -161,7 +163,7 @@ public final class NewsTopology {
                         .withKeySerde(Serdes.String()).withValueSerde(gatherSerde)
                         .withStreamPartitioner(new ArticlePartitioner()))
                 .process(() -> new DedupGatherProcessor(
-                                new DedupDecider(settings.nearThreshold(), settings.storyThreshold())),
+                                new DedupDecider(settings.nearThreshold(), settings.storyThreshold()), partitions),
                         Named.as(DedupGatherProcessor.NAME), DedupGatherProcessor.PENDING, DedupGatherProcessor.ARTICLES,
                         DedupGatherProcessor.SEEN);
         // Corrections go back upstream through a topic of their own: the index is upstream of the decision.
@@ -170,7 +172,8 @@ public final class NewsTopology {
                 .repartition(Repartitioned.<String, StoryCorrection>as(REPARTITION_CORRECTIONS)
                         .withKeySerde(Serdes.String()).withValueSerde(new JsonSerde<>(StoryCorrection.class))
                         .withNumberOfPartitions(partitions).withStreamPartitioner(new CorrectionPartitioner()))
-                .process(StoryCorrectionProcessor::new, Named.as(StoryCorrectionProcessor.NAME),
+                .process(() -> new StoryCorrectionProcessor(scorer, settings.retention()),
+                        Named.as(StoryCorrectionProcessor.NAME), CandidatesProcessor.STORY_BUCKETS,
                         CandidatesProcessor.STORY_VECTORS);
 
         deduplicated
@@ -183,7 +186,8 @@ public final class NewsTopology {
                 .mapValues(Deduplicated::withoutCorrections, Named.as("story-member"))
                 .repartition(Repartitioned.<String, Deduplicated>as(REPARTITION_STORIES)
                         .withKeySerde(Serdes.String()).withValueSerde(new JsonSerde<>(Deduplicated.class)))
-                .process(StoryAggregator::new, Named.as(StoryAggregator.NAME), StoryAggregator.STORE)
+                .process(StoryAggregator::new, Named.as(StoryAggregator.NAME), StoryAggregator.STORE,
+                        StoryAggregator.MEMBERS)
                 .to(topics.stories().name(), Produced.with(topics.stories().keySerde(), topics.stories().valueSerde())
                         .withName("write-stories"));
         deduplicated

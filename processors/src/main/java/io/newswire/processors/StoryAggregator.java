@@ -3,7 +3,6 @@ package io.newswire.processors;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import io.newswire.common.Article;
@@ -20,24 +19,35 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * member change: a new or updated article joins (counted once per id), a kill removes its article, and
  * a story with no members left becomes a tombstone. Entity salience is summed per entity name across
  * members for the top entities.
+ *
+ * <p>An article's cost must not grow with its story: members are kept one entry each in their own store
+ * ({@value #MEMBERS}, key story id + NUL + article id), the story record counts them and lists the newest
+ * {@value #LISTED_MEMBERS}, sources are counted per name, and entity salience keeps the
+ * {@value #KEPT_ENTITIES} heaviest names. Before, the story record held every member, so a story of n
+ * articles rewrote n ids for each new one.
  */
 public final class StoryAggregator implements Processor<String, Deduplicated, String, Story> {
 
     public static final String NAME = "stories";
     public static final String STORE = "story-store";
+    public static final String MEMBERS = "story-member-store";
+    static final int LISTED_MEMBERS = 100;
     private static final int TOP_ENTITIES = 5;
+    private static final int KEPT_ENTITIES = 50;
 
     /** A story as stored: the public view plus what is needed to update it. */
-    public record StoryState(Story story, Map<String, Double> entitySalience, Map<String, String> sourceByMember) {
+    public record StoryState(Story story, Map<String, Double> entitySalience, Map<String, Integer> sourceCounts) {
     }
 
     private ProcessorContext<String, Story> context;
     private KeyValueStore<String, StoryState> stories;
+    private KeyValueStore<String, String> members;
 
     @Override
     public void init(ProcessorContext<String, Story> context) {
         this.context = context;
         this.stories = context.getStateStore(STORE);
+        this.members = context.getStateStore(MEMBERS);
     }
 
     @Override
@@ -49,16 +59,23 @@ public final class StoryAggregator implements Processor<String, Deduplicated, St
             if (state == null || d.decision().decision() != Decision.Kind.KILL) {
                 return;
             }
-            Map<String, String> members = new LinkedHashMap<>(state.sourceByMember());
-            members.remove(d.decision().articleId());
-            if (members.isEmpty()) {
+            String articleId = d.decision().articleId();
+            String source = members.delete(memberKey(storyId, articleId));
+            if (source == null) {
+                return;
+            }
+            Story s = state.story();
+            if (s.articleCount() <= 1) {
                 stories.delete(storyId);
                 context.forward(record.withValue(null));
                 return;
             }
-            Story s = state.story();
-            state = new StoryState(view(storyId, s.headline(), s.firstSeen(), s.lastSeen(), members,
-                    state.entitySalience(), s.duplicates()), state.entitySalience(), members);
+            Map<String, Integer> sources = new LinkedHashMap<>(state.sourceCounts());
+            sources.computeIfPresent(source, (k, n) -> n > 1 ? n - 1 : null);
+            List<String> listed = new ArrayList<>(s.memberIds());
+            listed.remove(articleId);
+            state = new StoryState(view(storyId, s.headline(), s.firstSeen(), s.lastSeen(), s.articleCount() - 1,
+                    listed, sources, state.entitySalience(), s.duplicates()), state.entitySalience(), sources);
         } else {
             state = join(storyId, state, d.article(), d.decision());
         }
@@ -66,34 +83,57 @@ public final class StoryAggregator implements Processor<String, Deduplicated, St
         context.forward(record.withValue(state.story()));
     }
 
-    private static StoryState join(String storyId, StoryState state, Article article, Decision decision) {
-        Map<String, String> members = state == null ? new LinkedHashMap<>() : new LinkedHashMap<>(state.sourceByMember());
+    private StoryState join(String storyId, StoryState state, Article article, Decision decision) {
+        Story before = state == null ? null : state.story();
+        Map<String, Integer> sources = state == null ? new LinkedHashMap<>() : new LinkedHashMap<>(state.sourceCounts());
         Map<String, Double> salience = state == null ? new LinkedHashMap<>() : new LinkedHashMap<>(state.entitySalience());
-        boolean isNew = !members.containsKey(article.id());
-        members.put(article.id(), article.source());
+        List<String> listed = before == null ? new ArrayList<>() : new ArrayList<>(before.memberIds());
+        int count = before == null ? 0 : before.articleCount();
+        String key = memberKey(storyId, article.id());
+        boolean isNew = members.get(key) == null;
         if (isNew) {
+            members.put(key, article.source() == null ? "" : article.source());
+            sources.merge(article.source() == null ? "" : article.source(), 1, Integer::sum);
+            count++;
+            listed.add(article.id());
+            if (listed.size() > LISTED_MEMBERS) {
+                listed = new ArrayList<>(listed.subList(listed.size() - LISTED_MEMBERS, listed.size()));
+            }
             for (Entity e : article.entities()) {
                 salience.merge(e.name(), e.salience(), Double::sum);
             }
+            salience = heaviest(salience, KEPT_ENTITIES);
         }
         Instant seen = article.published() != null ? article.published() : article.received();
-        Story before = state == null ? null : state.story();
         Instant first = before == null || seen.isBefore(before.firstSeen()) ? seen : before.firstSeen();
         Instant last = before == null || seen.isAfter(before.lastSeen()) ? seen : before.lastSeen();
         String headline = before == null ? article.headline() : before.headline();
         boolean duplicate = decision.decision() == Decision.Kind.EXACT_DUPLICATE
                 || decision.decision() == Decision.Kind.NEAR_DUPLICATE;
         int duplicates = (before == null ? 0 : before.duplicates()) + (isNew && duplicate ? 1 : 0);
-        return new StoryState(view(storyId, headline, first, last, members, salience, duplicates), salience, members);
+        return new StoryState(view(storyId, headline, first, last, count, listed, sources, salience, duplicates),
+                salience, sources);
     }
 
-    private static Story view(String id, String headline, Instant first, Instant last, Map<String, String> members,
-                              Map<String, Double> salience, int duplicates) {
-        List<String> top = salience.entrySet().stream()
+    private static String memberKey(String storyId, String articleId) {
+        return storyId + '\u0000' + articleId;
+    }
+
+    private static Map<String, Double> heaviest(Map<String, Double> salience, int n) {
+        if (salience.size() <= n) {
+            return salience;
+        }
+        Map<String, Double> out = new LinkedHashMap<>();
+        salience.entrySet().stream()
                 .sorted(Map.Entry.<String, Double>comparingByValue().reversed().thenComparing(Map.Entry::getKey))
-                .limit(TOP_ENTITIES).map(Map.Entry::getKey).toList();
-        List<String> sources = new ArrayList<>(new LinkedHashSet<>(members.values()));
-        return new Story(id, headline, first, last, members.size(), sources.size(), top,
-                new ArrayList<>(members.keySet()), sources, duplicates);
+                .limit(n).forEach(e -> out.put(e.getKey(), e.getValue()));
+        return out;
+    }
+
+    private static Story view(String id, String headline, Instant first, Instant last, int count, List<String> listed,
+                              Map<String, Integer> sources, Map<String, Double> salience, int duplicates) {
+        List<String> top = heaviest(salience, TOP_ENTITIES).keySet().stream().toList();
+        List<String> named = sources.keySet().stream().filter(source -> !source.isEmpty()).toList();
+        return new Story(id, headline, first, last, count, named.size(), top, listed, named, duplicates);
     }
 }

@@ -52,7 +52,7 @@ public final class BenchCorpus {
             headline = base.get(random.nextInt(base.size())).headline();
             body = new ArrayList<>();
             for (int p = 0; p < perArticle; p++) {
-                body.add(paragraphs.get(random.nextInt(paragraphs.size())));
+                body.add(shuffled(paragraphs.get(random.nextInt(paragraphs.size()))));
             }
         }
         Instant at = t0.plus(spacing.multipliedBy(i));

@@ -41,13 +41,16 @@ public final class DedupGatherProcessor implements Processor<String, GatherInput
     private static final Duration ORPHAN_AFTER = Duration.ofHours(1);
 
     private final DedupDecider decider;
+    private final int partitions;
     private ProcessorContext<String, Deduplicated> context;
     private KeyValueStore<String, Pending> pending;
     private KeyValueStore<String, Seen> seen;
     private KeyValueStore<String, GatherInput> articles;
 
-    public DedupGatherProcessor(DedupDecider decider) {
+    /** {@code partitions}: the probe topic's partition count, which key ownership is computed for. */
+    public DedupGatherProcessor(DedupDecider decider, int partitions) {
         this.decider = decider;
+        this.partitions = partitions;
     }
 
     @Override
@@ -109,7 +112,7 @@ public final class DedupGatherProcessor implements Processor<String, GatherInput
         String story = outcome.decision().storyId();
         List<StoryCorrection> corrections = story == null ? List.of() : state.indexed().stream()
                 .filter(i -> !story.equals(i.storyId()))
-                .map(i -> new StoryCorrection(articleId, story, i.partition()))
+                .map(i -> new StoryCorrection(articleId, story, i.partition(), partitions))
                 .toList();
         context.forward(record.withKey(articleId)
                 .withValue(new Deduplicated(outcome.article(), outcome.decision(), corrections)));

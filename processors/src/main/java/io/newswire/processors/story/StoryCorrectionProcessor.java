@@ -1,34 +1,39 @@
 package io.newswire.processors.story;
 
-import io.newswire.processors.story.StoryRecords.StoredVector;
+import java.time.Duration;
 import io.newswire.processors.story.StoryRecords.StoryCorrection;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * Gives an article indexed here under a provisional story the story its decision chose. Only partitions
- * whose provisional story was wrong get one, so most decisions cost the index nothing more.
+ * Gives an article indexed here under a provisional story the story its decision chose
+ * ({@link StoryIndex#correct}). Only partitions whose provisional story was wrong get one, so most
+ * decisions cost the index nothing more.
  */
 public final class StoryCorrectionProcessor implements Processor<String, StoryCorrection, Void, Void> {
 
     public static final String NAME = "story-correct";
 
-    private KeyValueStore<String, StoredVector> vectors;
+    private final StoryScorer scorer;
+    private final Duration retention;
+    private ProcessorContext<Void, Void> context;
+    private StoryIndex index;
+
+    public StoryCorrectionProcessor(StoryScorer scorer, Duration retention) {
+        this.scorer = scorer;
+        this.retention = retention;
+    }
 
     @Override
     public void init(ProcessorContext<Void, Void> context) {
-        this.vectors = context.getStateStore(StoryIndex.VECTORS);
+        this.context = context;
+        this.index = new StoryIndex(context.getStateStore(StoryIndex.BUCKETS), context.getStateStore(StoryIndex.VECTORS),
+                scorer, retention);
     }
 
     @Override
     public void process(Record<String, StoryCorrection> record) {
-        StoryCorrection correction = record.value();
-        StoredVector stored = vectors.get(correction.articleId());
-        // Gone past the retention window, or already right (a correction processed again): nothing to do.
-        if (stored != null && !correction.storyId().equals(stored.storyId())) {
-            vectors.put(correction.articleId(), new StoredVector(stored.vector(), correction.storyId()));
-        }
+        index.correct(record.value(), context.taskId().partition());
     }
 }

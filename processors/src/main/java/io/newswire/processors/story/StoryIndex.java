@@ -4,12 +4,14 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import io.newswire.processors.dedup.MinHash;
 import io.newswire.processors.story.StoryRecords.StoredVector;
 import io.newswire.processors.story.StoryRecords.StoryBucket;
 import io.newswire.processors.story.StoryRecords.StoryCandidate;
+import io.newswire.processors.story.StoryRecords.StoryCorrection;
 import io.newswire.processors.story.StoryRecords.StoryMember;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
@@ -17,14 +19,18 @@ import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * One partition's share of the story index: for each key it owns, the recent articles carrying that key
- * (at most {@value #MAX_BUCKET}, the newest), and the vector and story of every article it indexes. A
- * probe scores at most {@value #MAX_SCORED} members (those sharing most keys with it, then the newest), so
- * its cost is bounded however large the index grows.
+ * with their story (at most {@value #MAX_BUCKET}, the newest), and the vector of every article it indexes.
+ * A probe scores at most {@value #MAX_SCORED} members (those sharing most keys with it, then the newest),
+ * so its cost is bounded however large the index grows.
  * Probes read it and add a provisional entry ({@code CandidatesProcessor}); decisions correct the
- * entry's story where it was wrong ({@link StoryCorrectionProcessor}).
+ * entry's story where it was wrong ({@link #correct}, from {@link StoryCorrectionProcessor}).
  *
- * <p>State per article: one ~50-byte bucket entry per key (13) and one vector (~200 words and entities
- * with weights, ~4 KB as JSON) per owning partition. Entries older than the retention window are dropped
+ * <p>Vectors are written once and never change (the story lives in the bucket entries), so the last
+ * {@value #CACHED_VECTORS} read or written are kept decoded in memory: at 100k articles, reading them from
+ * RocksDB was a third of the processors' time. The cache starts empty whenever the task (re)initialises.
+ *
+ * <p>State per article: one ~60-byte bucket entry per key (13) and one vector (~200 words and entities
+ * with weights, ~3 KB binary) per owning partition. Entries older than the retention window are dropped
  * when their bucket is next written; vectors by a purge every ten minutes.
  */
 public final class StoryIndex {
@@ -34,11 +40,18 @@ public final class StoryIndex {
     static final int MAX_BUCKET = 100;
     static final int MAX_SCORED = 64;
     static final int MAX_ANSWER = 10;
+    static final int CACHED_VECTORS = 10_000;
 
     private final KeyValueStore<String, StoryBucket> buckets;
     private final KeyValueStore<String, StoredVector> vectors;
     private final StoryScorer scorer;
     private final Duration retention;
+    private final Map<String, StoryVector> cache = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, StoryVector> eldest) {
+            return size() > CACHED_VECTORS;
+        }
+    };
 
     /** The closest stories for a probe, and the story it was indexed under here (null: not indexed now). */
     public record Probed(List<StoryCandidate> candidates, String indexedStory) {
@@ -78,38 +91,51 @@ public final class StoryIndex {
     private List<StoryCandidate> candidates(String articleId, StoryVector vector, List<String> keys) {
         // Members sharing more of the probe's keys first, then the most recent: only the best are scored.
         Map<String, Integer> sharedKeys = new HashMap<>();
-        Map<String, Long> times = new HashMap<>();
+        Map<String, StoryMember> entries = new HashMap<>();
         for (String key : keys) {
             StoryBucket bucket = buckets.get(key);
             if (bucket != null) {
                 for (StoryMember m : bucket.members()) {
                     sharedKeys.merge(m.articleId(), 1, Integer::sum);
-                    times.put(m.articleId(), m.timeMillis());
+                    entries.put(m.articleId(), m);
                 }
             }
         }
         sharedKeys.remove(articleId);
         List<String> members = sharedKeys.keySet().stream()
                 .sorted(Comparator.<String>comparingInt(sharedKeys::get).reversed()
-                        .thenComparing(Comparator.<String>comparingLong(times::get).reversed())
+                        .thenComparing(Comparator.<String>comparingLong(m -> entries.get(m).timeMillis()).reversed())
                         .thenComparing(Comparator.naturalOrder()))
                 .limit(MAX_SCORED)
                 .toList();
         Map<String, StoryCandidate> byStory = new HashMap<>();
         for (String member : members) {
-            StoredVector stored = vectors.get(member);
-            if (stored == null) {
+            StoryVector theirs = vector(member);
+            if (theirs == null) {
                 continue;
             }
-            double score = scorer.score(vector, stored.vector());
-            byStory.merge(stored.storyId(), new StoryCandidate(member, stored.storyId(), score),
-                    (a, b) -> a.score() >= b.score() ? a : b);
+            String story = entries.get(member).storyId();
+            double score = scorer.score(vector, theirs);
+            byStory.merge(story, new StoryCandidate(member, story, score), (a, b) -> a.score() >= b.score() ? a : b);
         }
         return byStory.values().stream()
                 .sorted(Comparator.comparingDouble(StoryCandidate::score).reversed()
                         .thenComparing(StoryCandidate::storyId))
                 .limit(MAX_ANSWER)
                 .toList();
+    }
+
+    private StoryVector vector(String articleId) {
+        StoryVector v = cache.get(articleId);
+        if (v == null) {
+            StoredVector stored = vectors.get(articleId);
+            if (stored == null) {
+                return null;
+            }
+            v = stored.vector();
+            cache.put(articleId, v);
+        }
+        return v;
     }
 
     private void index(String articleId, String storyId, StoryVector vector, List<String> keys) {
@@ -122,13 +148,44 @@ public final class StoryIndex {
                     kept.add(m);
                 }
             }
-            kept.add(new StoryMember(articleId, vector.timeMillis()));
+            kept.add(new StoryMember(articleId, vector.timeMillis(), storyId));
             if (kept.size() > MAX_BUCKET) {
                 kept = new ArrayList<>(kept.subList(kept.size() - MAX_BUCKET, kept.size()));
             }
             buckets.put(key, new StoryBucket(kept));
         }
         vectors.put(articleId, new StoredVector(vector, storyId));
+        cache.put(articleId, vector);
+    }
+
+    /**
+     * Gives an indexed article the story its decision chose, in the buckets of its keys this partition
+     * owns. Nothing to do for an article gone past the retention window, or already in that story (a
+     * correction processed again).
+     */
+    public void correct(StoryCorrection correction, int partition) {
+        StoryVector v = vector(correction.articleId());
+        if (v == null) {
+            return;
+        }
+        for (String key : owned(v.keys(), correction.partitions(), partition)) {
+            StoryBucket bucket = buckets.get(key);
+            if (bucket == null) {
+                continue;
+            }
+            boolean changed = false;
+            List<StoryMember> members = new ArrayList<>(bucket.members());
+            for (int i = 0; i < members.size(); i++) {
+                StoryMember m = members.get(i);
+                if (m.articleId().equals(correction.articleId()) && !correction.storyId().equals(m.storyId())) {
+                    members.set(i, new StoryMember(m.articleId(), m.timeMillis(), correction.storyId()));
+                    changed = true;
+                }
+            }
+            if (changed) {
+                buckets.put(key, new StoryBucket(members));
+            }
+        }
     }
 
     public void purge(long nowMillis) {
@@ -143,6 +200,7 @@ public final class StoryIndex {
             }
         }
         expired.forEach(vectors::delete);
+        expired.forEach(cache::remove);
     }
 
     private static List<String> owned(List<String> keys, int partitions, int partition) {

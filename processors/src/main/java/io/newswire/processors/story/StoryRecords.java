@@ -13,11 +13,14 @@ public final class StoryRecords {
      * The decided story of an article that one partition indexed under another story at probe time; sent to
      * that partition only ({@link CorrectionPartitioner}).
      */
-    public record StoryCorrection(String articleId, String storyId, int partition) {
+    public record StoryCorrection(String articleId, String storyId, int partition, int partitions) {
     }
 
-    /** One entry of a key's bucket: vectors and story ids are kept once per partition, not per key. */
-    public record StoryMember(String articleId, long timeMillis) {
+    /**
+     * One entry of a key's bucket, with the article's current story (corrected in place): vectors are kept
+     * once per partition, not per key, and never change.
+     */
+    public record StoryMember(String articleId, long timeMillis, String storyId) {
     }
 
     public record StoryBucket(List<StoryMember> members) {
@@ -25,7 +28,7 @@ public final class StoryRecords {
             members = members == null ? List.of() : List.copyOf(members);
         }
 
-        /** Member count, then each member's id and time. */
+        /** Member count, then each member's id, time and story. */
         public static final BinarySerde.Codec<StoryBucket> CODEC = new BinarySerde.Codec<>() {
             @Override
             public void write(StoryBucket bucket, java.io.DataOutputStream out) throws java.io.IOException {
@@ -33,6 +36,7 @@ public final class StoryRecords {
                 for (StoryMember m : bucket.members()) {
                     out.writeUTF(m.articleId());
                     out.writeLong(m.timeMillis());
+                    out.writeUTF(m.storyId());
                 }
             }
 
@@ -41,14 +45,17 @@ public final class StoryRecords {
                 int n = in.readInt();
                 List<StoryMember> members = new java.util.ArrayList<>(n);
                 for (int i = 0; i < n; i++) {
-                    members.add(new StoryMember(in.readUTF(), in.readLong()));
+                    members.add(new StoryMember(in.readUTF(), in.readLong(), in.readUTF()));
                 }
                 return new StoryBucket(members);
             }
         };
     }
 
-    /** An indexed article's vector and story, kept by each partition owning any of its keys. */
+    /**
+     * An indexed article's vector and the story it was first indexed under, kept by each partition owning
+     * any of its keys; its current story is in the bucket entries.
+     */
     public record StoredVector(StoryVector vector, String storyId) {
     }
 

@@ -27,7 +27,7 @@ class BinarySerdeTest {
 
     @Test
     void shouldKeepAStoryBucketAndASignature() {
-        StoryBucket bucket = new StoryBucket(List.of(new StoryMember("s1", 5L), new StoryMember("s2", 6L)));
+        StoryBucket bucket = new StoryBucket(List.of(new StoryMember("s1", 5L, "s1"), new StoryMember("s2", 6L, "s1")));
         assertThat(roundTrip(new BinarySerde<>(StoryBucket.CODEC), bucket)).isEqualTo(bucket);
         StoredSignature signature = new StoredSignature(new int[] {1, -2, Integer.MAX_VALUE}, 99L);
         StoredSignature back = roundTrip(new BinarySerde<>(StoredSignature.CODEC), signature);

@@ -37,7 +37,7 @@ class DedupGatherProcessorTest {
         store(DedupGatherProcessor.PENDING, new JsonSerde<>(Pending.class));
         store(DedupGatherProcessor.SEEN, new JsonSerde<>(Seen.class));
         store(DedupGatherProcessor.ARTICLES, new JsonSerde<>(GatherInput.class));
-        gather = new DedupGatherProcessor(new DedupDecider(0.25, 0.24));
+        gather = new DedupGatherProcessor(new DedupDecider(0.25, 0.24), 3);
         gather.init(context);
     }
 
@@ -116,6 +116,6 @@ class DedupGatherProcessorTest {
         Deduplicated out = context.forwarded().get(0).record().value();
         assertThat(out.decision().decision()).isEqualTo(Decision.Kind.SAME_STORY);
         assertThat(out.decision().storyId()).isEqualTo("s1");
-        assertThat(out.corrections()).containsExactly(new StoryCorrection("a3", "s1", 0));
+        assertThat(out.corrections()).containsExactly(new StoryCorrection("a3", "s1", 0, 3));
     }
 }

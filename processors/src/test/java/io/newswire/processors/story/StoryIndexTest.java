@@ -44,7 +44,7 @@ class StoryIndexTest {
         context.addStateStore(buckets);
         context.addStateStore(stored);
         index = new StoryIndex(buckets, stored, scorer, WEEK);
-        corrections = new StoryCorrectionProcessor();
+        corrections = new StoryCorrectionProcessor(scorer, WEEK);
         corrections.init(context);
     }
 
@@ -82,7 +82,7 @@ class StoryIndexTest {
         StoryVector first = vector("q1", "Earthquake hits Qeshm island",
                 "A strong earthquake struck Qeshm island off southern Iran, damaging seven villages.");
         assertThat(probed("q1", first).indexedStory()).as("its own story, provisionally").isEqualTo("q1");
-        corrections.process(new Record<>("q1", new StoryCorrection("q1", "story-7", 0), T0.toEpochMilli()));
+        corrections.process(new Record<>("q1", new StoryCorrection("q1", "story-7", 0, 1), T0.toEpochMilli()));
 
         List<StoryCandidate> answer = probe("q2", vector("q2", "Qeshm villagers shelter after earthquake",
                 "Survivors of the Qeshm island earthquake in southern Iran slept in tents near seven villages."));

@@ -1,0 +1,179 @@
+package io.newswire.app.bench;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.stream.Stream;
+import io.newswire.common.Article;
+import io.newswire.common.Decision;
+import io.newswire.common.JsonSerde;
+import io.newswire.processors.Deduplicated;
+import io.newswire.processors.TopologySettings;
+import io.newswire.processors.dedup.BinarySerde;
+import io.newswire.processors.dedup.CandidatesProcessor;
+import io.newswire.processors.dedup.DedupDecider;
+import io.newswire.processors.dedup.DedupGatherProcessor;
+import io.newswire.processors.dedup.DedupRecords.Bucket;
+import io.newswire.processors.dedup.DedupRecords.GatherInput;
+import io.newswire.processors.dedup.DedupRecords.Pending;
+import io.newswire.processors.dedup.DedupRecords.Probe;
+import io.newswire.processors.dedup.DedupRecords.Seen;
+import io.newswire.processors.dedup.DedupRecords.Signed;
+import io.newswire.processors.dedup.DedupRecords.StoredSignature;
+import io.newswire.processors.dedup.MinHash;
+import io.newswire.processors.story.StoredVectorSerde;
+import io.newswire.processors.story.StoryCorrectionProcessor;
+import io.newswire.processors.story.StoryRecords.StoryBucket;
+import io.newswire.processors.story.StoryRecords.StoryCorrection;
+import io.newswire.processors.story.StoryScorer;
+import io.newswire.processors.story.StoryVectorProcessor;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.processor.TaskId;
+import org.apache.kafka.streams.processor.api.MockProcessorContext;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.Stores;
+
+/**
+ * The per-article cost of the dedup and story index as it grows, without a broker: the processors'
+ * own steps (story vector and document frequencies, LSH and story probe, gather and decision, story
+ * corrections) called in turn on one partition's RocksDB stores, for up to a million articles. Kafka's
+ * share of an article's cost (records, hops, commits) does not depend on the index size, so this is the
+ * part that could grow. Prints the rate per window (10k, 20k, 50k, ... articles) against the first,
+ * the decisions made (the copies in the corpus should keep being found), and the state per article.
+ */
+public final class IndexBenchmark {
+
+    private static final int[] CHECKPOINTS = {10_000, 20_000, 50_000, 100_000, 200_000, 500_000, 1_000_000,
+            2_000_000};
+
+    private final TopologySettings settings;
+    private final PrintStream out;
+
+    public IndexBenchmark(TopologySettings settings, PrintStream out) {
+        this.settings = settings;
+        this.out = out;
+    }
+
+    /** {@code spacing} apart in time: a million articles a week apart at 600 ms, about the retention window. */
+    public void run(List<Article> base, int count, Duration spacing) throws IOException {
+        Path dir = Files.createTempDirectory("newswire-bench-index-");
+        try {
+            measure(base, count, spacing, dir);
+        } finally {
+            io.newswire.app.Folders.deleteRecursively(dir);
+        }
+    }
+
+    private void measure(List<Article> base, int count, Duration spacing, Path dir) {
+        Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "bench-index");
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        MockProcessorContext<String, Signed> vectorContext = context(props, dir);
+        MockProcessorContext<String, GatherInput> candidatesContext = context(props, dir);
+        MockProcessorContext<String, Deduplicated> gatherContext = context(props, dir);
+        MockProcessorContext<Void, Void> correctionContext = context(props, dir);
+        store(vectorContext, StoryVectorProcessor.FREQUENCIES, Serdes.Long());
+        store(candidatesContext, CandidatesProcessor.LSH_BUCKETS, new BinarySerde<>(Bucket.CODEC));
+        store(candidatesContext, CandidatesProcessor.LSH_SIGNATURES, new BinarySerde<>(StoredSignature.CODEC));
+        correctionContext.addStateStore(store(candidatesContext, CandidatesProcessor.STORY_BUCKETS,
+                new BinarySerde<>(StoryBucket.CODEC)));
+        correctionContext.addStateStore(store(candidatesContext, CandidatesProcessor.STORY_VECTORS,
+                new StoredVectorSerde()));
+        store(gatherContext, DedupGatherProcessor.PENDING, new JsonSerde<>(Pending.class));
+        store(gatherContext, DedupGatherProcessor.ARTICLES, new JsonSerde<>(GatherInput.class));
+        store(gatherContext, DedupGatherProcessor.SEEN, new JsonSerde<>(Seen.class));
+
+        StoryVectorProcessor vectorStep = init(new StoryVectorProcessor(), vectorContext);
+        StoryScorer scorer = new StoryScorer(settings.storyThreshold(), settings.retention());
+        CandidatesProcessor candidates = init(new CandidatesProcessor(scorer, settings.retention()), candidatesContext);
+        DedupGatherProcessor gather = init(new DedupGatherProcessor(
+                new DedupDecider(settings.nearThreshold(), settings.storyThreshold()), 1), gatherContext);
+        StoryCorrectionProcessor corrections = init(new StoryCorrectionProcessor(scorer, settings.retention()),
+                correctionContext);
+
+        out.printf(Locale.ROOT, "index alone (no broker): %d articles from %d real texts, %d ms apart, retention %s, "
+                + "one partition's RocksDB stores (no changelogs)%n", count, base.size(), spacing.toMillis(),
+                settings.retention());
+        BenchCorpus corpus = new BenchCorpus(base, Instant.parse("2026-01-05T00:00:00Z"), spacing);
+        Map<Decision.Kind, Integer> decisions = new EnumMap<>(Decision.Kind.class);
+        int checkpoint = 0;
+        int windowFrom = 0;
+        long windowStart = System.nanoTime();
+        double firstRate = 0;
+        for (int i = 0; i < count; i++) {
+            Article a = corpus.next();
+            long time = a.received().toEpochMilli();
+            vectorContext.setRecordMetadata("news.raw", 0, i);
+            vectorStep.process(new Record<>(a.id(), new Signed(a, MinHash.signature(a.headline(), a.body()), null,
+                    null), time));
+            Signed signed = vectorContext.forwarded().get(0).record().value();
+            vectorContext.resetForwards();
+            String request = signed.requestId();
+            gatherContext.setCurrentSystemTimeMs(time);
+            gather.process(new Record<>(request, GatherInput.of(a, 1), time));
+            candidates.process(new Record<>(request, new Probe(a.id(), request, a.contentHash(), time,
+                    signed.signature(), signed.vector(), 1), time));
+            GatherInput answer = candidatesContext.forwarded().get(0).record().value();
+            candidatesContext.resetForwards();
+            gather.process(new Record<>(request, answer, time));
+            Deduplicated decided = gatherContext.forwarded().get(0).record().value();
+            gatherContext.resetForwards();
+            decisions.merge(decided.decision().decision(), 1, Integer::sum);
+            for (StoryCorrection c : decided.corrections()) {
+                corrections.process(new Record<>(c.articleId(), c, time));
+            }
+            int done = i + 1;
+            if (checkpoint < CHECKPOINTS.length && done == CHECKPOINTS[checkpoint]) {
+                long now = System.nanoTime();
+                double rate = (done - windowFrom) / ((now - windowStart) / 1e9);
+                firstRate = firstRate == 0 ? rate : firstRate;
+                out.printf(Locale.ROOT, "  articles %7d-%-7d %8.0f articles/s (%5.0f µs each), %.2f x the first window%n",
+                        windowFrom, done, rate, 1e6 / rate, rate / firstRate);
+                windowFrom = done;
+                windowStart = now;
+                checkpoint++;
+            }
+        }
+        out.printf(Locale.ROOT, "decisions: %s%n", decisions);
+        out.printf(Locale.ROOT, "state after the run: %.1f KB per article (RocksDB files, all stores)%n",
+                size(dir) / 1024.0 / count);
+    }
+
+    private static <K, V> MockProcessorContext<K, V> context(Properties props, Path dir) {
+        return new MockProcessorContext<>(props, new TaskId(0, 0), dir.toFile());
+    }
+
+    private static <V> KeyValueStore<String, V> store(MockProcessorContext<?, ?> context, String name, Serde<V> serde) {
+        KeyValueStore<String, V> store = Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name),
+                Serdes.String(), serde).withLoggingDisabled().withCachingDisabled().build();
+        store.init(context.getStateStoreContext(), store);
+        context.addStateStore(store);
+        return store;
+    }
+
+    private static <P extends Processor<KIn, VIn, KOut, VOut>, KIn, VIn, KOut, VOut> P init(P processor,
+            MockProcessorContext<KOut, VOut> context) {
+        processor.init(context);
+        return processor;
+    }
+
+    private static long size(Path dir) {
+        try (Stream<Path> walk = Files.walk(dir)) {
+            return walk.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+}

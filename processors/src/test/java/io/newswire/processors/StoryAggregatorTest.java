@@ -1,0 +1,91 @@
+package io.newswire.processors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.List;
+import io.newswire.common.Article;
+import io.newswire.common.Decision;
+import io.newswire.common.JsonSerde;
+import io.newswire.common.Story;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.processor.api.MockProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.Stores;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** One story's record as members join and are killed, whatever the story's size. */
+class StoryAggregatorTest {
+
+    private static final Instant T0 = Instant.parse("2026-11-22T09:00:00Z");
+
+    private MockProcessorContext<String, Story> context;
+    private StoryAggregator stories;
+
+    @BeforeEach
+    void setUp() {
+        context = new MockProcessorContext<>();
+        store(StoryAggregator.STORE, new JsonSerde<>(StoryAggregator.StoryState.class));
+        store(StoryAggregator.MEMBERS, Serdes.String());
+        stories = new StoryAggregator();
+        stories.init(context);
+    }
+
+    private <V> void store(String name, Serde<V> serde) {
+        KeyValueStore<String, V> store = Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(name),
+                Serdes.String(), serde).withLoggingDisabled().build();
+        store.init(context.getStateStoreContext(), store);
+        context.addStateStore(store);
+    }
+
+    private Story join(String id, String source, int version) {
+        Article a = Article.ingested(id, version, source, "text", null, "Quake hits island " + id,
+                List.of("Body."), null, "en", T0, T0).withLinks(null, "s1");
+        context.resetForwards();
+        stories.process(new Record<>("s1", new Deduplicated(a, new Decision(id, version, Decision.Kind.SAME_STORY,
+                "a0", "s1", "x", 0.5, 0.24), List.of()), 0L));
+        return context.forwarded().get(0).record().value();
+    }
+
+    private Story kill(String id) {
+        context.resetForwards();
+        stories.process(new Record<>("s1", new Deduplicated(null, new Decision(id, 2, Decision.Kind.KILL, id, "s1",
+                "version", 1, 1), List.of()), 0L));
+        return context.forwarded().isEmpty() ? null : context.forwarded().get(0).record().value();
+    }
+
+    @Test
+    void shouldCountEveryMemberAndListTheNewestHundred() {
+        Story story = null;
+        for (int i = 0; i < 150; i++) {
+            story = join("a" + i, i % 2 == 0 ? "afp" : "reuters", 1);
+        }
+        assertThat(story.articleCount()).isEqualTo(150);
+        assertThat(story.memberIds()).hasSize(StoryAggregator.LISTED_MEMBERS).startsWith("a50").endsWith("a149");
+        assertThat(story.sources()).containsExactly("afp", "reuters");
+        assertThat(story.sourceCount()).isEqualTo(2);
+        assertThat(story.headline()).isEqualTo("Quake hits island a0");
+
+        assertThat(join("a149", "reuters", 2).articleCount()).as("an update counts once").isEqualTo(150);
+        Story afterKill = kill("a149");
+        assertThat(afterKill.articleCount()).isEqualTo(149);
+        assertThat(afterKill.memberIds()).doesNotContain("a149");
+        assertThat(kill("a149")).as("a second kill of the same id changes nothing").isNull();
+    }
+
+    @Test
+    void shouldDropASourceWithItsLastMemberAndTombstoneAnEmptyStory() {
+        join("a1", "afp", 1);
+        join("a2", "reuters", 1);
+        Story one = kill("a2");
+        assertThat(one.sources()).containsExactly("afp");
+        assertThat(one.articleCount()).isEqualTo(1);
+        context.resetForwards();
+        stories.process(new Record<>("s1", new Deduplicated(null, new Decision("a1", 2, Decision.Kind.KILL, "a1", "s1",
+                "version", 1, 1), List.of()), 0L));
+        assertThat(context.forwarded()).singleElement().satisfies(f -> assertThat(f.record().value()).isNull());
+    }
+}
