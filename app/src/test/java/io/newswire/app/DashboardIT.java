@@ -22,7 +22,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -70,11 +69,13 @@ class DashboardIT {
             // The seeds make two stories (README, "The seeds"); the page draws them from server-sent events.
             wait.until(d -> d.findElements(By.cssSelector("#stories tr.story")).size() == 2
                     && d.findElement(By.id("count-articles")).getText().equals("5"));
-            List<WebElement> stories = driver.findElements(By.cssSelector("#stories tr.story"));
             String table = driver.findElement(By.id("stories")).getText();
             assertThat(table).contains("Officials to gather in Cairo for Gaza talks");
             assertThat(table).containsAnyOf("Biden", "Netanyahu");
-            assertThat(stories).extracting(s -> s.getAttribute("data-story-id")).doesNotContainNull();
+            // Read in one script: the page redraws rows as events arrive, which can stale a held element.
+            Object ids = ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+                    "return Array.from(document.querySelectorAll('#stories tr.story')).map(r => r.dataset.storyId)");
+            assertThat((List<?>) ids).hasSize(2).doesNotContainNull();
             // Places every seed names; a person's canonical spelling depends on arrival order (README).
             assertThat(driver.findElement(By.id("entities")).getText()).contains("Gaza", "Israel");
             assertThat(driver.findElement(By.id("sources")).getText()).contains("seeds");
