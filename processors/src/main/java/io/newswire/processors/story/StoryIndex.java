@@ -20,8 +20,9 @@ import org.apache.kafka.streams.state.KeyValueStore;
 /**
  * One partition's share of the story index: for each key it owns, the recent articles carrying that key
  * with their story (at most {@value #MAX_BUCKET}, the newest), and the vector of every article it indexes.
- * A probe scores at most {@value #MAX_SCORED} members (those sharing most keys with it, then the newest),
- * so its cost is bounded however large the index grows.
+ * An article scores at most {@value #MAX_SCORED} members in all (those sharing most keys with it, then the
+ * newest), each partition a share by its share of the article's keys (at least {@value #MIN_SCORED}), so
+ * its cost is bounded however large the index grows and however many partitions hold its keys.
  * Probes read it and add a provisional entry ({@code CandidatesProcessor}); decisions correct the
  * entry's story where it was wrong ({@link #correct}, from {@link StoryCorrectionProcessor}).
  *
@@ -39,6 +40,7 @@ public final class StoryIndex {
     public static final String VECTORS = "story-vector-store";
     static final int MAX_BUCKET = 100;
     static final int MAX_SCORED = 64;
+    static final int MIN_SCORED = 8;
     static final int MAX_ANSWER = 10;
     static final int CACHED_VECTORS = 10_000;
 
@@ -78,7 +80,10 @@ public final class StoryIndex {
         if (keys.isEmpty()) {
             return new Probed(List.of(), null);
         }
-        List<StoryCandidate> answer = candidates(articleId, vector, keys);
+        // The article's scoring budget is shared among the partitions by their share of its keys, so an
+        // article costs the same however many partitions its keys are spread over.
+        int budget = Math.max(MIN_SCORED, (int) Math.ceil((double) MAX_SCORED * keys.size() / vector.keys().size()));
+        List<StoryCandidate> answer = candidates(articleId, vector, keys, budget);
         if (vectors.get(articleId) != null) {
             return new Probed(answer, null);
         }
@@ -88,7 +93,7 @@ public final class StoryIndex {
         return new Probed(answer, story);
     }
 
-    private List<StoryCandidate> candidates(String articleId, StoryVector vector, List<String> keys) {
+    private List<StoryCandidate> candidates(String articleId, StoryVector vector, List<String> keys, int budget) {
         // Members sharing more of the probe's keys first, then the most recent: only the best are scored.
         Map<String, Integer> sharedKeys = new HashMap<>();
         Map<String, StoryMember> entries = new HashMap<>();
@@ -106,7 +111,7 @@ public final class StoryIndex {
                 .sorted(Comparator.<String>comparingInt(sharedKeys::get).reversed()
                         .thenComparing(Comparator.<String>comparingLong(m -> entries.get(m).timeMillis()).reversed())
                         .thenComparing(Comparator.naturalOrder()))
-                .limit(MAX_SCORED)
+                .limit(budget)
                 .toList();
         Map<String, StoryCandidate> byStory = new HashMap<>();
         for (String member : members) {
