@@ -8,12 +8,9 @@ import io.newswire.common.Article;
 import io.newswire.common.Decision;
 import io.newswire.common.JsonSerde;
 import io.newswire.common.Story;
-import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.processor.api.MockProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.KeyValueStore;
-import org.apache.kafka.streams.state.Stores;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -28,17 +25,10 @@ class StoryAggregatorTest {
     @BeforeEach
     void setUp() {
         context = new MockProcessorContext<>();
-        store(StoryAggregator.STORE, new JsonSerde<>(StoryAggregator.StoryState.class));
-        store(StoryAggregator.MEMBERS, Serdes.String());
+        TestStores.add(context, StoryAggregator.STORE, new JsonSerde<>(StoryAggregator.StoryState.class));
+        TestStores.add(context, StoryAggregator.MEMBERS, Serdes.String());
         stories = new StoryAggregator();
         stories.init(context);
-    }
-
-    private <V> void store(String name, Serde<V> serde) {
-        KeyValueStore<String, V> store = Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(name),
-                Serdes.String(), serde).withLoggingDisabled().build();
-        store.init(context.getStateStoreContext(), store);
-        context.addStateStore(store);
     }
 
     private Story join(String id, String source, int version) {

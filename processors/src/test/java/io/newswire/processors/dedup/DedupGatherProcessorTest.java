@@ -8,17 +8,15 @@ import io.newswire.common.Article;
 import io.newswire.common.Decision;
 import io.newswire.common.JsonSerde;
 import io.newswire.processors.Deduplicated;
+import io.newswire.processors.TestStores;
 import io.newswire.processors.dedup.DedupRecords.Answer;
 import io.newswire.processors.dedup.DedupRecords.GatherInput;
 import io.newswire.processors.dedup.DedupRecords.Pending;
 import io.newswire.processors.dedup.DedupRecords.Seen;
 import io.newswire.processors.story.StoryRecords.StoryCandidate;
 import io.newswire.processors.story.StoryRecords.StoryCorrection;
-import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.processor.api.MockProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.KeyValueStore;
-import org.apache.kafka.streams.state.Stores;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -34,18 +32,11 @@ class DedupGatherProcessorTest {
     void setUp() {
         context = new MockProcessorContext<>();
         context.setCurrentSystemTimeMs(T0.toEpochMilli());
-        store(DedupGatherProcessor.PENDING, new JsonSerde<>(Pending.class));
-        store(DedupGatherProcessor.SEEN, new JsonSerde<>(Seen.class));
-        store(DedupGatherProcessor.ARTICLES, new JsonSerde<>(GatherInput.class));
+        TestStores.add(context, DedupGatherProcessor.PENDING, new JsonSerde<>(Pending.class));
+        TestStores.add(context, DedupGatherProcessor.SEEN, new JsonSerde<>(Seen.class));
+        TestStores.add(context, DedupGatherProcessor.ARTICLES, new JsonSerde<>(GatherInput.class));
         gather = new DedupGatherProcessor(new DedupDecider(0.25, 0.24), 3);
         gather.init(context);
-    }
-
-    private <V> void store(String name, JsonSerde<V> serde) {
-        KeyValueStore<String, V> store = Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(name),
-                Serdes.String(), serde).withLoggingDisabled().build();
-        store.init(context.getStateStoreContext(), store);
-        context.addStateStore(store);
     }
 
     private static Article article(String id) {
