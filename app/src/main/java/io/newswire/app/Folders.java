@@ -8,12 +8,24 @@ import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Removal of the temporary folders the launcher makes (broker data, Streams state, benchmark corpora). */
+/** The temporary folders the launcher makes (broker data, Streams state, benchmark corpora and state). */
 public final class Folders {
 
     private static final Logger LOG = LoggerFactory.getLogger(Folders.class);
 
     private Folders() {
+    }
+
+    /** Bytes in the files under a folder (0 if it is gone or unreadable): what a benchmark's state takes. */
+    public static long size(Path dir) {
+        if (!Files.exists(dir)) {
+            return 0;
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            return walk.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
+        } catch (IOException e) {
+            return 0;
+        }
     }
 
     /** Deletes a folder and everything in it; a failure is logged, not thrown (it is only clean-up). */

@@ -92,8 +92,9 @@ public final class StoryAggregator implements Processor<String, Deduplicated, St
         String key = memberKey(storyId, article.id());
         boolean isNew = members.get(key) == null;
         if (isNew) {
-            members.put(key, article.source() == null ? "" : article.source());
-            sources.merge(article.source() == null ? "" : article.source(), 1, Integer::sum);
+            String source = article.source() == null ? "" : article.source();
+            members.put(key, source);
+            sources.merge(source, 1, Integer::sum);
             count++;
             listed.add(article.id());
             if (listed.size() > LISTED_MEMBERS) {

@@ -1,6 +1,5 @@
 package io.newswire.app.bench;
 
-import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,7 +13,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
-import java.util.stream.Stream;
 import io.newswire.common.Article;
 import io.newswire.common.NewswireConfig;
 import io.newswire.ingest.ArticlePublisher;
@@ -97,7 +95,7 @@ public final class DedupBenchmark {
                 state.resolve("dedup"));
         out.printf(Locale.ROOT, "ratio processors / pass-through: %.3f%n", dedup / passthrough);
         out.printf(Locale.ROOT, "local state after the run: %.1f KB per article (RocksDB files, all stores)%n",
-                size(state.resolve("dedup")) / 1024.0 / count);
+                io.newswire.app.Folders.size(state.resolve("dedup")) / 1024.0 / count);
         printTopicBytes(count);
         io.newswire.app.Folders.deleteRecursively(state);
     }
@@ -186,14 +184,5 @@ public final class DedupBenchmark {
                 .mapValues(v -> v, Named.as("identity"))
                 .to(outputTopic, Produced.with(Serdes.String(), Serdes.ByteArray()).withName("write"));
         return builder.build();
-    }
-
-    private static long size(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return 0;
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            return walk.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
-        }
     }
 }

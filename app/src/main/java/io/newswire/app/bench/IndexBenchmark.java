@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
-import java.util.stream.Stream;
 import io.newswire.common.Article;
 import io.newswire.common.ArticleIds;
 import io.newswire.common.Decision;
@@ -151,7 +150,7 @@ public final class IndexBenchmark {
         }
         out.printf(Locale.ROOT, "decisions: %s%n", decisions);
         out.printf(Locale.ROOT, "state after the run: %.1f KB per article (RocksDB files, all stores)%n",
-                size(dir) / 1024.0 / count);
+                io.newswire.app.Folders.size(dir) / 1024.0 / count);
     }
 
     private static <K, V> MockProcessorContext<K, V> context(Properties props, Path dir) {
@@ -170,13 +169,5 @@ public final class IndexBenchmark {
             MockProcessorContext<KOut, VOut> context) {
         processor.init(context);
         return processor;
-    }
-
-    private static long size(Path dir) {
-        try (Stream<Path> walk = Files.walk(dir)) {
-            return walk.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
-        } catch (IOException e) {
-            return 0;
-        }
     }
 }

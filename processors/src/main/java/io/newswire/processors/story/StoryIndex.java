@@ -169,11 +169,13 @@ public final class StoryIndex {
      * correction processed again).
      */
     public void correct(StoryCorrection correction, int partition) {
-        StoryVector v = vector(correction.articleId());
-        if (v == null) {
+        // Straight from the store: corrections are rare, and filling a second cache with them would only
+        // hold memory (the probing side keeps its own).
+        StoredVector stored = vectors.get(correction.articleId());
+        if (stored == null) {
             return;
         }
-        for (String key : owned(v.keys(), correction.partitions(), partition)) {
+        for (String key : owned(stored.vector().keys(), correction.partitions(), partition)) {
             StoryBucket bucket = buckets.get(key);
             if (bucket == null) {
                 continue;
