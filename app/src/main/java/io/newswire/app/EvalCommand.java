@@ -27,7 +27,7 @@ final class EvalCommand implements Command {
                 Usage: newswire eval ner --conll FILE
                        newswire eval formats DIR
                        newswire eval neardup --jsonl FILE
-                       newswire eval clusters --jsonl FILE
+                       newswire eval clusters --jsonl FILE [--details OUT.tsv]
 
                   ner   Reads a CoNLL-2003 file (token POS chunk NER; IOB1 or IOB2; -DOCSTART- separators),
                         rebuilds each document's text (first sentence as headline), runs the same NER the
@@ -47,6 +47,8 @@ final class EvalCommand implements Command {
                         Streams doc_id/text/cluster_id lines through the topology (real models) in file
                         order and in a shuffled order (seed 42) and prints pairwise and B-cubed precision,
                         recall and F1 of story_id against cluster_id. Last line: B3 F1 (shuffled order).
+                        --details writes the shuffled run's decisions (doc, gold, story, decision, matched
+                        article, score) as tab-separated lines, for error analysis.
                 """;
     }
 
@@ -66,7 +68,9 @@ final class EvalCommand implements Command {
                 throw new Args.UsageException("eval clusters needs --jsonl FILE");
             }
             double f1 = new io.newswire.app.eval.ClusterEvaluation(io.newswire.processors.Enrichment.withModels(),
-                    io.newswire.processors.TopologySettings.from(config)).run(Path.of(jsonl), System.out);
+                    io.newswire.processors.TopologySettings.from(config),
+                    args.options().containsKey("details") ? Path.of(args.options().get("details")) : null)
+                    .run(Path.of(jsonl), System.out);
             System.out.printf(java.util.Locale.ROOT, "B3 F1 %.3f%n", f1);
             return 0;
         }

@@ -18,7 +18,8 @@ import io.newswire.common.ArticleIds;
 /**
  * Removes what web pages leave around an article's text when it is copied out of a browser or scraper:
  * breadcrumbs, related-link and comment blocks, bullet metadata lines and a stray trailing signature.
- * Picks up a publication date written in such metadata ("Published Date: 07:13 | 20 August 2024").
+ * Picks up a publication date written in such metadata ("Published Date: 07:13 | 20 August 2024"), else
+ * one written as a date line or dateline near the top ({@link DateLines}), else the last update's.
  *
  * <p>Each rule removes only what is unlikely to be article text; a paragraph that looks like prose is
  * always kept. Stateless and thread-safe.
@@ -40,6 +41,8 @@ public final class WebChromeCleaner {
     private static final Pattern TRAILING_MARKS = Pattern.compile("[:.…]+$");
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
     private static final int MAX_METADATA_WORDS = 6;
+    /** Unlabelled date lines count only this near the top: further down a bare date is content. */
+    private static final int HEAD_PARAGRAPHS = 4;
     private static final int MAX_SIGNATURE_WORDS = 4;
     private static final List<DateTimeFormatter> DATE_FORMATS = List.of(
             DateTimeFormatter.ofPattern("HH:mm | d MMMM yyyy", Locale.ENGLISH),
@@ -55,8 +58,10 @@ public final class WebChromeCleaner {
     public Cleaned clean(List<String> paragraphs) {
         List<String> kept = new ArrayList<>();
         Optional<Instant> published = Optional.empty();
-        for (String paragraph : paragraphs) {
-            String text = paragraph.strip();
+        Optional<Instant> written = Optional.empty();
+        Optional<Instant> updated = Optional.empty();
+        for (int i = 0; i < paragraphs.size(); i++) {
+            String text = paragraphs.get(i).strip();
             if (CUT_MARKERS.contains(TRAILING_MARKS.matcher(text.toLowerCase(Locale.ROOT)).replaceAll(""))
                     || CUT_PHRASE.matcher(text).find()) {
                 break;
@@ -69,10 +74,23 @@ public final class WebChromeCleaner {
             String content = bullet.matches() ? bullet.group(1).strip() : text;
             Matcher date = DATE_LINE.matcher(content);
             if (date.matches()) {
-                if (published.isEmpty() && date.group(1).toLowerCase(Locale.ROOT).startsWith("p")) {
-                    published = parseDate(date.group(4).strip());
+                Optional<Instant> when = parseDate(date.group(4).strip())
+                        .or(() -> DateLines.find(date.group(4)).map(DateLines.Found::date));
+                if (date.group(1).toLowerCase(Locale.ROOT).startsWith("p")) {
+                    published = published.or(() -> when);
+                } else {
+                    updated = updated.or(() -> when);
                 }
                 continue;
+            }
+            if (i < HEAD_PARAGRAPHS) {
+                Optional<DateLines.Found> head = DateLines.find(content);
+                if (head.isPresent()) {
+                    written = written.or(() -> head.map(DateLines.Found::date));
+                    if (head.get().dateOnly()) {
+                        continue;
+                    }
+                }
             }
             if (bullet.matches() && isMetadata(content)) {
                 continue;
@@ -80,7 +98,10 @@ public final class WebChromeCleaner {
             kept.add(text);
         }
         dropTrailingSignature(kept);
-        return new Cleaned(List.copyOf(kept), published);
+        // A labelled publication date is the best evidence; a date line or dateline at the top comes next; the
+        // last update is closer to the event than the arrival time the stream would otherwise use.
+        Optional<Instant> date = published.isPresent() ? published : written.isPresent() ? written : updated;
+        return new Cleaned(List.copyOf(kept), date);
     }
 
     /**

@@ -67,6 +67,30 @@ class WebChromeCleanerTest {
         }
 
         @Test
+        void shouldTakeADateLineAtTheTopAsThePublicationDateAndDropIt() {
+            WebChromeCleaner.Cleaned cleaned = cleaner.clean(List.of("Last Updated: Monday, 28 November 2005, 02:24 GMT",
+                    "Ten dead in southern Iran quake", "A powerful earthquake has hit southern Iran."));
+            assertThat(cleaned.paragraphs()).containsExactly("Ten dead in southern Iran quake",
+                    "A powerful earthquake has hit southern Iran.");
+            assertThat(cleaned.published()).contains(Instant.parse("2005-11-28T00:00:00Z"));
+        }
+
+        @Test
+        void shouldPreferTheLabelledPublicationDateToADatelineAndADatelineToTheLastUpdate() {
+            assertThat(cleaner.clean(List.of("H", "Updated: July 7, 2012", "LONDON, July 5, 2012 - Lead.",
+                    "Published: 2012-07-04T10:00:00")).published()).contains(Instant.parse("2012-07-04T10:00:00Z"));
+            assertThat(cleaner.clean(List.of("H", "Updated: July 7, 2012", "LONDON, July 5, 2012 - Lead."))
+                    .published()).contains(Instant.parse("2012-07-05T00:00:00Z"));
+            assertThat(cleaner.clean(List.of("H", "Updated: July 7, 2012", "Lead."))
+                    .published()).contains(Instant.parse("2012-07-07T00:00:00Z"));
+        }
+
+        @Test
+        void shouldNotTakeADateFromFurtherDownTheBody() {
+            assertThat(cleaner.clean(List.of("H", "One.", "Two.", "Three.", "May 3, 2013")).published()).isEmpty();
+        }
+
+        @Test
         void shouldLeaveAnUnreadableDateEmpty() {
             assertThat(cleaner.clean(List.of("H", "Published: sometime last week", "B.")).published()).isEmpty();
         }

@@ -10,10 +10,15 @@ import java.util.regex.Pattern;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.newswire.common.Article;
 import io.newswire.common.Json;
+import io.newswire.ingest.ParsedText;
+import io.newswire.ingest.PlainTextFormat;
+import io.newswire.ingest.RejectedInputException;
+import io.newswire.ingest.WebChromeCleaner;
 
 /** Evaluation documents in JSON Lines: {@code doc_id}, {@code text} (sentences on lines), gold {@code cluster_id}. */
 final class EvalDocuments {
 
+    private static final PlainTextFormat TEXT = new PlainTextFormat(new WebChromeCleaner());
     private static final Pattern URL_LINE = Pattern.compile("https? : / / \\S.*");
 
     record Document(String id, String cluster, String text) {
@@ -39,13 +44,33 @@ final class EvalDocuments {
      * is a web address (ECB+ documents from the web start with their tokenized URL) is the article's url.
      */
     static Article article(String id, List<String> sentences, Instant received) {
-        String url = null;
-        if (sentences.size() > 1 && URL_LINE.matcher(sentences.get(0)).matches()) {
-            url = sentences.get(0).replace(" ", "");
-            sentences = sentences.subList(1, sentences.size());
-        }
+        String url = url(sentences);
+        sentences = url == null ? sentences : sentences.subList(1, sentences.size());
         List<String> body = sentences.size() > 1 ? sentences.subList(1, sentences.size()) : sentences;
         return Article.ingested(id, 1, "eval", "text", url, sentences.get(0), body, null, "en", received, received);
+    }
+
+    /**
+     * An article from sentences read as ingest reads a text file ({@link PlainTextFormat}): web chrome and
+     * date lines are not its headline or body, and with {@code readDates} a date line or dateline at the
+     * top is its publication date; without, it is dated by arrival. A one-line document, which ingest
+     * would refuse, is read as by {@link #article}.
+     */
+    static Article readAsText(String id, List<String> sentences, Instant received, boolean readDates) {
+        String url = url(sentences);
+        try {
+            ParsedText parsed = TEXT.parse(String.join("\n", url == null ? sentences : sentences.subList(1, sentences.size())));
+            Instant published = readDates ? parsed.published().orElse(received) : received;
+            return Article.ingested(id, 1, "eval", "text", url, parsed.headline(), parsed.body(), null, "en",
+                    published, received);
+        } catch (RejectedInputException e) {
+            return article(id, sentences, received);
+        }
+    }
+
+    private static String url(List<String> sentences) {
+        return sentences.size() > 1 && URL_LINE.matcher(sentences.get(0)).matches()
+                ? sentences.get(0).replace(" ", "") : null;
     }
 
     static List<String> sentences(String text) {

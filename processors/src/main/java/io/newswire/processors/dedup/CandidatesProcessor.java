@@ -56,7 +56,8 @@ public final class CandidatesProcessor implements Processor<String, Probe, Strin
         int partition = context.taskId().partition();
         List<Candidate> copies = lsh.probe(probe, partition);
         StoryIndex.Probed story = probe.vector() == null ? new StoryIndex.Probed(List.of(), null)
-                : stories.probe(probe.articleId(), probe.vector(), probe.partitions(), partition);
+                : stories.probe(probe.articleId(), probe.vector(), probe.receivedMillis(), probe.partitions(),
+                        partition);
         context.forward(record.withKey(probe.requestId()).withValue(GatherInput.of(
                 new Answer(probe.articleId(), partition, copies, story.candidates(), story.indexedStory()))));
     }

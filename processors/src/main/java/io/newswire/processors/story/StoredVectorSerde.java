@@ -1,7 +1,6 @@
 package io.newswire.processors.story;
 
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import io.newswire.processors.story.StoryRecords.StoredVector;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;
@@ -9,7 +8,7 @@ import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serializer;
 
 /**
- * The story index's vector store in binary: story id (length-prefixed UTF-8), then the vector
+ * The story index's vector store in binary: the time it was indexed (8 bytes), then the vector
  * ({@link StoryVectorCodec}). A probe reads up to a few hundred of these; JSON with base64 cost more than
  * the scoring itself. A null payload is a tombstone.
  */
@@ -21,10 +20,8 @@ public final class StoredVectorSerde implements Serde<StoredVector>, Serializer<
         if (value == null) {
             return null;
         }
-        byte[] story = value.storyId().getBytes(StandardCharsets.UTF_8);
         byte[] vector = StoryVectorCodec.encode(value.vector());
-        return ByteBuffer.allocate(4 + story.length + vector.length).putInt(story.length).put(story).put(vector)
-                .array();
+        return ByteBuffer.allocate(Long.BYTES + vector.length).putLong(value.indexedMillis()).put(vector).array();
     }
 
     @Override
@@ -33,12 +30,10 @@ public final class StoredVectorSerde implements Serde<StoredVector>, Serializer<
             return null;
         }
         try {
-            ByteBuffer in = ByteBuffer.wrap(data);
-            int length = in.getInt();
-            String story = new String(data, 4, length, StandardCharsets.UTF_8);
-            byte[] vector = new byte[data.length - 4 - length];
-            System.arraycopy(data, 4 + length, vector, 0, vector.length);
-            return new StoredVector(StoryVectorCodec.decode(vector), story);
+            long indexed = ByteBuffer.wrap(data).getLong();
+            byte[] vector = new byte[data.length - Long.BYTES];
+            System.arraycopy(data, Long.BYTES, vector, 0, vector.length);
+            return new StoredVector(StoryVectorCodec.decode(vector), indexed);
         } catch (RuntimeException e) {
             throw new SerializationException("not a stored story vector: " + e.getMessage(), e);
         }

@@ -32,7 +32,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
  *
  * <p>State per article: one ~60-byte bucket entry per key (13) and one vector (~200 words and entities
  * with weights, ~3 KB binary) per owning partition. Entries older than the retention window are dropped
- * when their bucket is next written; vectors by a purge every ten minutes.
+ * when their bucket is next written; vectors by a purge every ten minutes. Both go by arrival time.
  */
 public final class StoryIndex {
 
@@ -75,7 +75,7 @@ public final class StoryIndex {
      * were the index written only after the decision, every article of a burst would probe an index
      * without the others. An article indexed before (a redelivery, a newer version) keeps its entry.
      */
-    public Probed probe(String articleId, StoryVector vector, int partitions, int partition) {
+    public Probed probe(String articleId, StoryVector vector, long receivedMillis, int partitions, int partition) {
         List<String> keys = owned(vector.keys(), partitions, partition);
         if (keys.isEmpty()) {
             return new Probed(List.of(), null);
@@ -89,7 +89,7 @@ public final class StoryIndex {
         }
         String story = answer.isEmpty() || answer.get(0).score() < scorer.threshold() ? articleId
                 : answer.get(0).storyId();
-        index(articleId, story, vector, keys);
+        index(articleId, story, vector, receivedMillis, keys);
         return new Probed(answer, story);
     }
 
@@ -143,8 +143,8 @@ public final class StoryIndex {
         return v;
     }
 
-    private void index(String articleId, String storyId, StoryVector vector, List<String> keys) {
-        long oldest = vector.timeMillis() - retention.toMillis();
+    private void index(String articleId, String storyId, StoryVector vector, long receivedMillis, List<String> keys) {
+        long oldest = receivedMillis - retention.toMillis();
         for (String key : keys) {
             StoryBucket bucket = buckets.get(key);
             List<StoryMember> kept = new ArrayList<>();
@@ -153,13 +153,13 @@ public final class StoryIndex {
                     kept.add(m);
                 }
             }
-            kept.add(new StoryMember(articleId, vector.timeMillis(), storyId));
+            kept.add(new StoryMember(articleId, receivedMillis, storyId));
             if (kept.size() > MAX_BUCKET) {
                 kept = new ArrayList<>(kept.subList(kept.size() - MAX_BUCKET, kept.size()));
             }
             buckets.put(key, new StoryBucket(kept));
         }
-        vectors.put(articleId, new StoredVector(vector, storyId));
+        vectors.put(articleId, new StoredVector(vector, receivedMillis));
         cache.put(articleId, vector);
     }
 
@@ -201,7 +201,7 @@ public final class StoryIndex {
         try (KeyValueIterator<String, StoredVector> all = vectors.all()) {
             while (all.hasNext()) {
                 KeyValue<String, StoredVector> entry = all.next();
-                if (entry.value.vector().timeMillis() < oldest) {
+                if (entry.value.indexedMillis() < oldest) {
                     expired.add(entry.key);
                 }
             }

@@ -17,8 +17,9 @@ public final class StoryRecords {
     }
 
     /**
-     * One entry of a key's bucket, with the article's current story (corrected in place): vectors are kept
-     * once per partition, not per key, and never change.
+     * One entry of a key's bucket: the article, its arrival time (retention and "newest" go by arrival, not by
+     * the publication date the scorer compares, so an archive item does not expire on arrival) and its
+     * current story (corrected in place). Vectors are kept once per partition, not per key, and never change.
      */
     public record StoryMember(String articleId, long timeMillis, String storyId) {
     }
@@ -28,7 +29,7 @@ public final class StoryRecords {
             members = members == null ? List.of() : List.copyOf(members);
         }
 
-        /** Member count, then each member's id, time and story. */
+        /** Member count, then each member's id, arrival time and story. */
         public static final BinarySerde.Codec<StoryBucket> CODEC = new BinarySerde.Codec<>() {
             @Override
             public void write(StoryBucket bucket, java.io.DataOutputStream out) throws java.io.IOException {
@@ -53,10 +54,10 @@ public final class StoryRecords {
     }
 
     /**
-     * An indexed article's vector and the story it was first indexed under, kept by each partition owning
-     * any of its keys; its current story is in the bucket entries.
+     * An indexed article's vector and when it was indexed (its arrival: the retention clock), kept by each
+     * partition owning any of its keys; its current story is in the bucket entries.
      */
-    public record StoredVector(StoryVector vector, String storyId) {
+    public record StoredVector(StoryVector vector, long indexedMillis) {
     }
 
     /** A story close to the probing article: its closest member and that member's score. */

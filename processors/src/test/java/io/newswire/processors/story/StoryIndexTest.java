@@ -53,7 +53,7 @@ class StoryIndexTest {
     }
 
     private StoryIndex.Probed probed(String id, StoryVector v) {
-        return index.probe(id, v, 1, 0);
+        return index.probe(id, v, T0.toEpochMilli(), 1, 0);
     }
 
     private List<StoryCandidate> probe(String id, StoryVector v) {
@@ -91,6 +91,28 @@ class StoryIndexTest {
     }
 
     @Test
+    void shouldKeepAnArchiveItemForTheRetentionWindowAfterItArrivesNotAfterItWasPublished() {
+        Instant published = Instant.parse("2005-11-27T00:00:00Z");
+        StoryVector archived = vectors.of(Article.ingested("a1", 1, "wire", "text", null, "Earthquake hits Qeshm island",
+                List.of("A strong earthquake struck Qeshm island off southern Iran, damaging seven villages."), null,
+                "en", published, T0));
+        index.probe("a1", archived, T0.toEpochMilli(), 1, 0);
+        // Today's news on the same keys writes the buckets, and the hourly purge runs: neither drops it.
+        probe("n1", vector("n1", "Earthquake drill on Qeshm island", "Qeshm island schools held an earthquake drill."));
+        index.purge(T0.plus(Duration.ofHours(1)).toEpochMilli());
+        StoryVector again = vectors.of(Article.ingested("a2", 1, "wire", "text", null, "Qeshm villagers shelter after earthquake",
+                List.of("Survivors of the Qeshm island earthquake in southern Iran slept in tents near seven villages."),
+                null, "en", published, T0.plus(Duration.ofHours(2))));
+
+        assertThat(index.probe("a2", again, T0.plus(Duration.ofHours(2)).toEpochMilli(), 1, 0).candidates())
+                .extracting(StoryCandidate::articleId).contains("a1");
+
+        index.purge(T0.plus(WEEK).plus(Duration.ofHours(3)).toEpochMilli());
+        assertThat(index.probe("a3", again, T0.plus(WEEK).plus(Duration.ofHours(3)).toEpochMilli(), 1, 0).candidates())
+                .as("past the window after their arrival, both are gone").isEmpty();
+    }
+
+    @Test
     void shouldNotOfferAnUnrelatedArticle() {
         probe("q1", vector("q1", "Earthquake hits Qeshm island",
                 "A strong earthquake struck Qeshm island off southern Iran, damaging seven villages."));
@@ -110,8 +132,8 @@ class StoryIndexTest {
         // Among 64 partitions, most own none of its keys: probing there answers and indexes nothing.
         java.util.SortedSet<Integer> owners = StoryKeys.owners(first, 64);
         int elsewhere = java.util.stream.IntStream.range(0, 64).filter(p -> !owners.contains(p)).findFirst().orElseThrow();
-        assertThat(index.probe("q9", first, 64, elsewhere)).isEqualTo(new StoryIndex.Probed(List.of(), null));
-        assertThat(index.probe("q9", first, 64, owners.first()).indexedStory()).as("the story of its twin q1")
+        assertThat(index.probe("q9", first, T0.toEpochMilli(), 64, elsewhere)).isEqualTo(new StoryIndex.Probed(List.of(), null));
+        assertThat(index.probe("q9", first, T0.toEpochMilli(), 64, owners.first()).indexedStory()).as("the story of its twin q1")
                 .isEqualTo("q1");
     }
 }
