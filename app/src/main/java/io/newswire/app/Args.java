@@ -22,7 +22,7 @@ public record Args(String command, Map<String, String> settings, List<Path> inpu
     private static final List<String> COMMAND_OPTIONS = List.of("timeout", "conll", "jsonl", "details", "threads", "articles", "seconds", "port", "format", "watch", "feed",
             "interval", "fetch-links", "http");
     /** Command flags that take no value. */
-    private static final List<String> SWITCHES = List.of("serve");
+    private static final List<String> SWITCHES = List.of("serve", "on-kafka");
 
     public static Args parse(String... argv) {
         String command = null;

@@ -75,33 +75,20 @@ final class BenchCommand implements Command {
                 List<Article> corpus = corpus(inputs, args.intOption("articles", 200));
                 new EnrichBenchmark(corpus, System.out).run(args.intOption("threads", 2));
             }
-            case "dedup" -> onBroker(config, target -> new io.newswire.app.bench.DedupBenchmark(target, System.out)
+            case "dedup" -> OnBroker.run(config, target -> new io.newswire.app.bench.DedupBenchmark(target, System.out)
                     .run(corpus(inputs, 0), args.intOption("articles", 5000)));
             case "index" -> new io.newswire.app.bench.IndexBenchmark(
                     io.newswire.processors.TopologySettings.from(config).inProcess(), System.out)
                     .run(corpus(inputs, 0), args.intOption("articles", 1_000_000),
                             java.time.Duration.ofMillis(args.intOption("spacing-ms", 600)));
-            case "ingest" -> onBroker(config, target -> new io.newswire.app.bench.IngestBenchmark(target, System.out)
+            case "ingest" -> OnBroker.run(config, target -> new io.newswire.app.bench.IngestBenchmark(target, System.out)
                     .run(corpus(inputs, 0), args.intOption("articles", 10000)));
-            case "latency" -> onBroker(config, target -> new io.newswire.app.bench.LatencyBenchmark(target, System.out)
+            case "latency" -> OnBroker.run(config, target -> new io.newswire.app.bench.LatencyBenchmark(target, System.out)
                     .run(corpus(inputs, 0), args.intOption("articles", 1000),
                             java.time.Duration.ofSeconds(args.intOption("seconds", 60))));
             default -> throw new Args.UsageException("bench needs what to measure: enrich, dedup, index, ingest or latency");
         }
         return 0;
-    }
-
-    /** A benchmark body that needs a broker: the configured one, or an embedded one for the run. */
-    private interface OnBroker {
-        void run(NewswireConfig target) throws Exception;
-    }
-
-    private static void onBroker(NewswireConfig config, OnBroker body) throws Exception {
-        try (EmbeddedKafka broker = config.bootstrapServers().isEmpty() ? EmbeddedKafka.start(config.dataDir()) : null) {
-            NewswireConfig target = broker == null ? config : config.withBootstrapServers(broker.bootstrapServers());
-            TopicAdmin.ensureTopics(target);
-            body.run(target);
-        }
     }
 
     private static List<Article> corpus(List<Path> inputs, int size) throws Exception {

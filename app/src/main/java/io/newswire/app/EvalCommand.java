@@ -1,11 +1,15 @@
 package io.newswire.app;
 
 import java.nio.file.Path;
+import io.newswire.app.eval.BrokerRunner;
+import io.newswire.app.eval.ClusterEvaluation;
 import io.newswire.app.eval.FormatsEvaluation;
 import io.newswire.app.eval.NerEvaluation;
 import io.newswire.ingest.WebChromeCleaner;
 import io.newswire.ingest.format.Formats;
 import io.newswire.common.NewswireConfig;
+import io.newswire.processors.Enrichment;
+import io.newswire.processors.TopologySettings;
 import io.newswire.processors.enrich.CoreNlpTagger;
 
 /** {@code newswire eval WHAT}: measures a stage against a labelled evaluation set. */
@@ -27,7 +31,7 @@ final class EvalCommand implements Command {
                 Usage: newswire eval ner --conll FILE
                        newswire eval formats DIR
                        newswire eval neardup --jsonl FILE
-                       newswire eval clusters --jsonl FILE [--details OUT.tsv]
+                       newswire eval clusters --jsonl FILE [--details OUT.tsv] [--on-kafka]
 
                   ner   Reads a CoNLL-2003 file (token POS chunk NER; IOB1 or IOB2; -DOCSTART- separators),
                         rebuilds each document's text (first sentence as headline), runs the same NER the
@@ -48,7 +52,9 @@ final class EvalCommand implements Command {
                         order and in a shuffled order (seed 42) and prints pairwise and B-cubed precision,
                         recall and F1 of story_id against cluster_id. Last line: B3 F1 (shuffled order).
                         --details writes the shuffled run's decisions (doc, gold, story, decision, matched
-                        article, score) as tab-separated lines, for error analysis.
+                        article, score) as tab-separated lines, for error analysis. In-process (one
+                        partition, the exact order) unless --on-kafka: then through the processors as deployed,
+                        on the configured broker or an embedded one, with topic.partitions partitions.
                 """;
     }
 
@@ -67,11 +73,16 @@ final class EvalCommand implements Command {
             if (jsonl == null) {
                 throw new Args.UsageException("eval clusters needs --jsonl FILE");
             }
-            double f1 = new io.newswire.app.eval.ClusterEvaluation(io.newswire.processors.Enrichment.withModels(),
-                    io.newswire.processors.TopologySettings.from(config),
-                    args.options().containsKey("details") ? Path.of(args.options().get("details")) : null)
-                    .run(Path.of(jsonl), System.out);
-            System.out.printf(java.util.Locale.ROOT, "B3 F1 %.3f%n", f1);
+            Path details = args.options().containsKey("details") ? Path.of(args.options().get("details")) : null;
+            if (args.options().containsKey("on-kafka")) {
+                OnBroker.run(config, target -> printB3(new ClusterEvaluation(
+                        new BrokerRunner(target, Enrichment.withModels()),
+                        String.format(java.util.Locale.ROOT, "on Kafka, %d partitions, %s", target.partitions(),
+                                target.processingGuarantee()), details).run(Path.of(jsonl), System.out)));
+            } else {
+                printB3(ClusterEvaluation.inProcess(Enrichment.withModels(), TopologySettings.from(config), details)
+                        .run(Path.of(jsonl), System.out));
+            }
             return 0;
         }
         if (what.equals("neardup")) {
@@ -92,5 +103,9 @@ final class EvalCommand implements Command {
         }
         new NerEvaluation(CoreNlpTagger.shared()::tag).run(Path.of(conll), System.out);
         return 0;
+    }
+
+    private static void printB3(double f1) {
+        System.out.printf(java.util.Locale.ROOT, "B3 F1 %.3f%n", f1);
     }
 }

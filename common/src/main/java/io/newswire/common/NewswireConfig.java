@@ -160,6 +160,17 @@ public record NewswireConfig(
                 httpToken, dedupRetentionDays, dedupNearThreshold, storyThreshold, sinks, kafkaOverrides);
     }
 
+    /**
+     * The same configuration for a separate run on the same cluster: its own topics (prefix + name + ".")
+     * and its own application id, so it neither reads nor disturbs another run's records and state.
+     */
+    public NewswireConfig isolated(String name) {
+        return new NewswireConfig(bootstrapServers, topicPrefix + name + ".", partitions, replicationFactor,
+                processingGuarantee, applicationId + "-" + name, sinkGroupId + "-" + name, stateDir, outDir, dataDir,
+                maxArticleBytes, httpToken, dedupRetentionDays, dedupNearThreshold, storyThreshold, sinks,
+                kafkaOverrides);
+    }
+
     public NewswireConfig withOutDir(Path dir) {
         return new NewswireConfig(bootstrapServers, topicPrefix, partitions, replicationFactor,
                 processingGuarantee, applicationId, sinkGroupId, stateDir, dir, dataDir, maxArticleBytes,

@@ -30,15 +30,24 @@ public final class ClusterEvaluation {
 
     static final long SHUFFLE_SEED = 42L;
 
-    private final Enrichment enrichment;
-    private final TopologySettings settings;
+    private final DecisionRunner runner;
+    private final String where;
     private final Path details;
 
-    /** @param details where to write one line per document of the shuffled run (doc id, gold, story, decision), or null */
-    public ClusterEvaluation(Enrichment enrichment, TopologySettings settings, Path details) {
-        this.enrichment = enrichment;
-        this.settings = settings;
+    /**
+     * @param where   how the runner runs, for the report ("in-process, 1 partition")
+     * @param details where to write one line per document of the shuffled run (doc id, gold, story, decision), or null
+     */
+    public ClusterEvaluation(DecisionRunner runner, String where, Path details) {
+        this.runner = runner;
+        this.where = where;
         this.details = details;
+    }
+
+    /** The usual way: in-process, on one partition, the given order exactly. */
+    public static ClusterEvaluation inProcess(Enrichment enrichment, TopologySettings settings, Path details) {
+        return new ClusterEvaluation(TopologyRunner.inProcess(enrichment, settings), "in-process, 1 partition",
+                details);
     }
 
     /** @return B-cubed F1 in the shuffled order */
@@ -47,7 +56,7 @@ public final class ClusterEvaluation {
         Map<String, String> gold = new HashMap<>();
         docs.forEach(d -> gold.put(d.id(), d.cluster()));
         long clusters = docs.stream().map(Document::cluster).distinct().count();
-        out.printf(Locale.ROOT, "%s: %d documents, %d gold clusters%n", jsonl, docs.size(), clusters);
+        out.printf(Locale.ROOT, "%s: %d documents, %d gold clusters; %s%n", jsonl, docs.size(), clusters, where);
         List<Document> shuffled = new ArrayList<>(docs);
         Collections.shuffle(shuffled, new Random(SHUFFLE_SEED));
         score("file order", docs, gold, out, false, null);
@@ -64,10 +73,7 @@ public final class ClusterEvaluation {
             Document d = order.get(i);
             stream.add(EvalDocuments.readAsText(d.id(), EvalDocuments.sentences(d.text()), t0.plusSeconds(i), readDates));
         }
-        List<Decision> decisions;
-        try (TopologyRunner runner = new TopologyRunner(enrichment, settings)) {
-            decisions = runner.run(stream);
-        }
+        List<Decision> decisions = runner.decide(stream);
         Map<String, String> story = new HashMap<>();
         decisions.forEach(d -> story.put(d.articleId(), d.storyId() != null ? d.storyId() : d.articleId()));
         List<String> items = order.stream().map(Document::id).toList();

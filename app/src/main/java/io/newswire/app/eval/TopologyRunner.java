@@ -43,6 +43,15 @@ final class TopologyRunner implements AutoCloseable {
                 topics.decisions().valueSerde().deserializer());
     }
 
+    /** In-process runs, each on a fresh driver and state: one partition, the list's order exactly. */
+    static DecisionRunner inProcess(Enrichment enrichment, TopologySettings settings) {
+        return articles -> {
+            try (TopologyRunner runner = new TopologyRunner(enrichment, settings)) {
+                return runner.run(articles);
+            }
+        };
+    }
+
     /** @return the decisions, one per article, in processing order */
     List<Decision> run(List<Article> articles) {
         for (Article a : articles) {
