@@ -8,7 +8,8 @@ import org.apache.kafka.common.serialization.Serdes;
  * The typed topic catalogue. Every name carries the configured prefix so several pipelines can share
  * a cluster. Keys are article ids everywhere except {@code stories} (story id) and {@code dlq} (the key
  * of the rejected record, or the dead letter's own id when there was none) and {@code entities} (the
- * entity registry, compacted, keyed by {@link KnownEntity#registryKey()}).
+ * entity registry, compacted, keyed by {@link KnownEntity#registryKey()}); {@code story-links} (compacted,
+ * by article id: the story each article chose, read by every processors instance to resolve story ids).
  */
 public record Topics(
         Topic<String, Article> raw,
@@ -16,7 +17,8 @@ public record Topics(
         Topic<String, Story> stories,
         Topic<String, Decision> decisions,
         Topic<String, DeadLetter> dlq,
-        Topic<String, KnownEntity> entities) {
+        Topic<String, KnownEntity> entities,
+        Topic<String, StoryLink> storyLinks) {
 
     public static Topics withPrefix(String prefix) {
         Serde<String> key = Serdes.String();
@@ -26,10 +28,11 @@ public record Topics(
                 new Topic<>(prefix + "news.stories", key, new JsonSerde<>(Story.class), true),
                 new Topic<>(prefix + "news.decisions", key, new JsonSerde<>(Decision.class), false),
                 new Topic<>(prefix + "news.dlq", key, new JsonSerde<>(DeadLetter.class), false),
-                new Topic<>(prefix + "news.entities", key, new JsonSerde<>(KnownEntity.class), true));
+                new Topic<>(prefix + "news.entities", key, new JsonSerde<>(KnownEntity.class), true),
+                new Topic<>(prefix + "news.story-links", key, new JsonSerde<>(StoryLink.class), true));
     }
 
     public List<Topic<String, ?>> all() {
-        return List.of(raw, enriched, stories, decisions, dlq, entities);
+        return List.of(raw, enriched, stories, decisions, dlq, entities, storyLinks);
     }
 }

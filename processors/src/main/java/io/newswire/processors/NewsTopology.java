@@ -27,6 +27,9 @@ import io.newswire.processors.story.StoryRecords.StoryBucket;
 import io.newswire.processors.story.StoryRecords.StoryCorrection;
 import io.newswire.processors.story.StoryScorer;
 import io.newswire.processors.story.StoryVectorProcessor;
+import io.newswire.processors.story.StoryLinkUpdater;
+import io.newswire.processors.story.StoryResolveProcessor;
+import io.newswire.processors.story.StoryResolveProcessor.Resolution;
 import io.newswire.processors.story.StoredVectorSerde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
@@ -49,9 +52,11 @@ import org.apache.kafka.streams.state.Stores;
  *                  news.dlq ←────┘        (global store ← news.entities)                     │
  *     ┌──────────────────────────────────────────────────────────────────────────────────────┘
  *     ├→ (by band and story keys) dedup-probes → dedup-candidates ─┐
- *     └→ the article itself ───────────────────────────────────────┴→ (by id) dedup-gather → dedup ─┬→ news.enriched
- *        story-correct ← story-corrections (to the partitions that guessed another story) ←─────────┤→ news.decisions
- *        news.stories ← stories ← stories-by-id (by story id) ←────────────────────────────────────┘
+ *     └→ the article itself ───────────────────────────────────────┴→ (by id) dedup-gather → dedup ─┐
+ *        story-correct ← story-corrections (to the partitions that guessed another story) ←─────────┤
+ *        story-resolve: the chosen story, through every partition's story links ←───────────────────┘
+ *          (global store ← news.story-links) ─┬→ news.story-links, news.enriched, news.decisions
+ *                                             └→ stories-by-id (by story id) → stories → news.stories
  * </pre>
  *
  * Deduplication and story clustering scale with partitions: an article's LSH band keys and story keys
@@ -59,7 +64,9 @@ import org.apache.kafka.streams.state.Stores;
  * story vector are multicast, once, to exactly those partitions; each answers with the earlier articles
  * sharing a key and how close they are, and indexes the article under the story its own answer points
  * to; answers and the article meet again by article id for the decision, and partitions that guessed
- * another story than the decided one are corrected. No step needs one global partition. Every
+ * another story than the decided one are corrected. Each decision publishes the story it chose as a
+ * story link, and the story an article leaves with is its choice followed through those links (an article
+ * can join a story whose founder was meanwhile decided into another). No step needs one global partition. Every
  * processor, store and repartition topic is named. Every raw record ends up exactly once on
  * news.enriched (as an article, or as a tombstone for a kill) or on news.dlq.
  */
@@ -107,6 +114,14 @@ public final class NewsTopology {
                 topics.entities().name(),
                 Consumed.with(Serdes.String(), topics.entities().valueSerde()).withName("read-entity-registry"),
                 RegistryUpdater::new);
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoryResolveProcessor.WAITING),
+                Serdes.String(), new JsonSerde<>(StoryResolveProcessor.Waiting.class)));
+        builder.addGlobalStore(Stores.keyValueStoreBuilder(
+                        Stores.persistentKeyValueStore(StoryResolveProcessor.LINKS),
+                        Serdes.String(), topics.storyLinks().valueSerde()).withLoggingDisabled(),
+                topics.storyLinks().name(),
+                Consumed.with(Serdes.String(), topics.storyLinks().valueSerde()).withName("read-story-links"),
+                StoryLinkUpdater::new);
 
         KStream<String, byte[]> raw = builder.stream(topics.raw().name(),
                 Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("read-raw"));
@@ -176,11 +191,26 @@ public final class NewsTopology {
                         Named.as(StoryCorrectionProcessor.NAME), CandidatesProcessor.STORY_BUCKETS,
                         CandidatesProcessor.STORY_VECTORS);
 
-        deduplicated
+        // The story each decision chose is resolved against every partition's story links before anything
+        // leaves: an article may have joined a story whose founder was meanwhile decided into another.
+        Map<String, KStream<String, Resolution>> resolutions = deduplicated
+                .process(() -> new StoryResolveProcessor(settings.retention(), partitions),
+                        Named.as(StoryResolveProcessor.NAME), StoryResolveProcessor.WAITING)
+                .split(Named.as(StoryResolveProcessor.NAME + "-"))
+                .branch((id, r) -> r.resolved() == null, Branched.as("link"))
+                .defaultBranch(Branched.as("article"));
+        resolutions.get(StoryResolveProcessor.NAME + "-link")
+                .map((id, r) -> KeyValue.pair(r.linkId(), r.link()), Named.as("link-by-article"))
+                .to(topics.storyLinks().name(), Produced.with(topics.storyLinks().keySerde(),
+                        topics.storyLinks().valueSerde()).withName("write-story-links"));
+        KStream<String, Deduplicated> resolved = resolutions.get(StoryResolveProcessor.NAME + "-article")
+                .mapValues(Resolution::resolved, Named.as("resolved"));
+
+        resolved
                 .mapValues(Deduplicated::article, Named.as("article"))
                 .to(topics.enriched().name(), Produced.with(topics.enriched().keySerde(),
                         topics.enriched().valueSerde()).withName("write-enriched"));
-        deduplicated
+        resolved
                 .filter((id, d) -> d.decision().storyId() != null, Named.as("with-story"))
                 .selectKey((id, d) -> d.decision().storyId(), Named.as("key-by-story"))
                 .mapValues(Deduplicated::withoutCorrections, Named.as("story-member"))
@@ -190,7 +220,7 @@ public final class NewsTopology {
                         StoryAggregator.MEMBERS)
                 .to(topics.stories().name(), Produced.with(topics.stories().keySerde(), topics.stories().valueSerde())
                         .withName("write-stories"));
-        deduplicated
+        resolved
                 .mapValues(Deduplicated::decision, Named.as("decision"))
                 .to(topics.decisions().name(), Produced.with(topics.decisions().keySerde(),
                         topics.decisions().valueSerde()).withName("write-decisions"));

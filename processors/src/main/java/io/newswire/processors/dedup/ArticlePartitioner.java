@@ -16,7 +16,11 @@ public final class ArticlePartitioner implements StreamPartitioner<String, Dedup
     @Override
     public Optional<Set<Integer>> partitions(String topic, String requestId, DedupRecords.GatherInput value,
                                             int numPartitions) {
-        byte[] articleId = DedupRecords.articleIdOf(requestId).getBytes(StandardCharsets.UTF_8);
-        return Optional.of(Set.of(Utils.toPositive(Utils.murmur2(articleId)) % numPartitions));
+        return Optional.of(Set.of(partitionOf(DedupRecords.articleIdOf(requestId), numPartitions)));
+    }
+
+    /** The partition deciding an article: the default partitioner's hash of its id. */
+    public static int partitionOf(String articleId, int numPartitions) {
+        return Utils.toPositive(Utils.murmur2(articleId.getBytes(StandardCharsets.UTF_8))) % numPartitions;
     }
 }

@@ -1,0 +1,127 @@
+package io.newswire.processors.story;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import io.newswire.common.Article;
+import io.newswire.common.Decision;
+import io.newswire.common.JsonSerde;
+import io.newswire.common.StoryLink;
+import io.newswire.processors.Deduplicated;
+import io.newswire.processors.TestStores;
+import io.newswire.processors.dedup.ArticlePartitioner;
+import io.newswire.processors.story.StoryResolveProcessor.Resolution;
+import org.apache.kafka.streams.processor.api.MockProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class StoryResolveProcessorTest {
+
+    private static final Instant T0 = Instant.parse("2026-11-23T08:00:00Z");
+    private static final int PARTITIONS = 3;
+
+    private MockProcessorContext<String, Resolution> context;
+    private KeyValueStore<String, StoryLink> links;
+    private StoryResolveProcessor processor;
+
+    @BeforeEach
+    void setUp() {
+        context = new MockProcessorContext<>();
+        links = TestStores.add(context, StoryResolveProcessor.LINKS, new JsonSerde<>(StoryLink.class));
+        TestStores.add(context, StoryResolveProcessor.WAITING, new JsonSerde<>(StoryResolveProcessor.Waiting.class));
+        processor = new StoryResolveProcessor(Duration.ofDays(7), PARTITIONS);
+        processor.init(context);
+        context.setCurrentSystemTimeMs(T0.toEpochMilli());
+    }
+
+    private void decide(String id, Decision.Kind kind, String story) {
+        Article article = Article.ingested(id, 1, "wire", "text", null, "Headline " + id, List.of("Body."), null, "en",
+                T0, T0).withLinks(null, story);
+        Decision decision = new Decision(id, 1, kind, null, story, "tfidf-entities-time", 0.5, 0.24);
+        processor.process(new Record<>(id, new Deduplicated(article, decision, List.of()), T0.toEpochMilli()));
+    }
+
+    private List<Deduplicated> articlesOut() {
+        return context.forwarded().stream().map(f -> (Resolution) f.record().value())
+                .filter(r -> r.resolved() != null).map(Resolution::resolved).toList();
+    }
+
+    private List<Resolution> linksOut() {
+        return context.forwarded().stream().map(f -> (Resolution) f.record().value())
+                .filter(r -> r.resolved() == null).toList();
+    }
+
+    private void punctuate(long millisLater) {
+        long now = T0.toEpochMilli() + millisLater;
+        context.setCurrentSystemTimeMs(now);
+        context.scheduledPunctuators().forEach(p -> p.getPunctuator().punctuate(now));
+    }
+
+    @Test
+    void shouldPublishEachFirstDecisionsLinkAndLetAFounderThroughAtOnce() {
+        decide("a", Decision.Kind.NEW, "a");
+
+        assertThat(linksOut()).singleElement().satisfies(r -> {
+            assertThat(r.linkId()).isEqualTo("a");
+            assertThat(r.link().storyId()).isEqualTo("a");
+        });
+        assertThat(articlesOut()).extracting(d -> d.decision().storyId()).containsExactly("a");
+    }
+
+    @Test
+    void shouldHoldAnArticleWhoseStoryFounderIsNotDecidedYetAndGiveItTheFoundersStory() {
+        decide("b", Decision.Kind.SAME_STORY, "a");
+        assertThat(articlesOut()).as("a's link is not known yet").isEmpty();
+
+        links.put("a", new StoryLink("s", T0.toEpochMilli()));
+        links.put("s", new StoryLink("s", T0.toEpochMilli()));
+        punctuate(StoryResolveProcessor.RETRY_MILLIS);
+
+        assertThat(articlesOut()).singleElement().satisfies(d -> {
+            assertThat(d.decision().storyId()).isEqualTo("s");
+            assertThat(d.article().storyId()).isEqualTo("s");
+            assertThat(d.decision().decision()).isEqualTo(Decision.Kind.SAME_STORY);
+        });
+        punctuate(2 * StoryResolveProcessor.RETRY_MILLIS);
+        assertThat(articlesOut()).as("released once").hasSize(1);
+    }
+
+    @Test
+    void shouldLetAnArticleGoWithTheStoryItChoseWhenALinkNeverComes() {
+        decide("b", Decision.Kind.SAME_STORY, "a");
+        punctuate(StoryResolveProcessor.GIVE_UP_SECONDS * 1000 - 1);
+        assertThat(articlesOut()).isEmpty();
+
+        punctuate(StoryResolveProcessor.GIVE_UP_SECONDS * 1000 + StoryResolveProcessor.RETRY_MILLIS);
+
+        assertThat(articlesOut()).extracting(d -> d.decision().storyId()).containsExactly("a");
+    }
+
+    @Test
+    void shouldNotPublishALinkForAnUpdate() {
+        links.put("s", new StoryLink("s", T0.toEpochMilli()));
+        decide("b", Decision.Kind.UPDATE, "s");
+
+        assertThat(linksOut()).isEmpty();
+        assertThat(articlesOut()).extracting(d -> d.decision().storyId()).containsExactly("s");
+    }
+
+    @Test
+    void shouldTombstoneExpiredLinksOfItsOwnPartitionOnly() {
+        long old = T0.minus(Duration.ofDays(8)).toEpochMilli();
+        List<String> ids = List.of("a1", "a2", "a3", "a4", "a5", "a6", "a7", "a8");
+        ids.forEach(id -> links.put(id, new StoryLink(id, old)));
+        links.put("fresh", new StoryLink("fresh", T0.toEpochMilli()));
+
+        punctuate(Duration.ofMinutes(10).toMillis());
+
+        List<String> expected = ids.stream().filter(id -> ArticlePartitioner.partitionOf(id, PARTITIONS) == 0).toList();
+        assertThat(expected).as("the fixture has ids on this partition").isNotEmpty().hasSizeLessThan(ids.size());
+        assertThat(linksOut()).allSatisfy(r -> assertThat(r.link()).isNull())
+                .extracting(Resolution::linkId).containsExactlyInAnyOrderElementsOf(expected);
+    }
+}
