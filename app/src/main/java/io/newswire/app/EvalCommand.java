@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import io.newswire.app.eval.BrokerRunner;
 import io.newswire.app.eval.ClusterEvaluation;
 import io.newswire.app.eval.FormatsEvaluation;
+import io.newswire.app.eval.NearDupEvaluation;
 import io.newswire.app.eval.NerEvaluation;
 import io.newswire.ingest.WebChromeCleaner;
 import io.newswire.ingest.format.Formats;
@@ -30,7 +31,7 @@ final class EvalCommand implements Command {
         return """
                 Usage: newswire eval ner --conll FILE
                        newswire eval formats DIR
-                       newswire eval neardup --jsonl FILE
+                       newswire eval neardup --jsonl FILE [--on-kafka]
                        newswire eval clusters --jsonl FILE [--details OUT.tsv] [--on-kafka]
 
                   ner   Reads a CoNLL-2003 file (token POS chunk NER; IOB1 or IOB2; -DOCSTART- separators),
@@ -46,7 +47,7 @@ final class EvalCommand implements Command {
                         (headline rewritten, wire boilerplate added, up to 10% of words edited, last
                         paragraph dropped; fixed seed), streams originals then variants through the
                         topology and prints near-duplicate recall and false links between different
-                        articles. Last line: near-dup recall R, false rate F.
+                        articles. Last line: near-dup recall R, false rate F. --on-kafka as for clusters.
                   clusters
                         Streams doc_id/text/cluster_id lines through the topology (real models) in file
                         order and in a shuffled order (seed 42) and prints pairwise and B-cubed precision,
@@ -76,9 +77,8 @@ final class EvalCommand implements Command {
             Path details = args.options().containsKey("details") ? Path.of(args.options().get("details")) : null;
             if (args.options().containsKey("on-kafka")) {
                 OnBroker.run(config, target -> printB3(new ClusterEvaluation(
-                        new BrokerRunner(target, Enrichment.withModels()),
-                        String.format(java.util.Locale.ROOT, "on Kafka, %d partitions, %s", target.partitions(),
-                                target.processingGuarantee()), details).run(Path.of(jsonl), System.out)));
+                        new BrokerRunner(target, Enrichment.withModels()), onKafka(target), details)
+                        .run(Path.of(jsonl), System.out)));
             } else {
                 printB3(ClusterEvaluation.inProcess(Enrichment.withModels(), TopologySettings.from(config), details)
                         .run(Path.of(jsonl), System.out));
@@ -90,8 +90,12 @@ final class EvalCommand implements Command {
             if (jsonl == null) {
                 throw new Args.UsageException("eval neardup needs --jsonl FILE");
             }
-            new io.newswire.app.eval.NearDupEvaluation(io.newswire.processors.TopologySettings.from(config))
-                    .run(Path.of(jsonl), System.out);
+            if (args.options().containsKey("on-kafka")) {
+                OnBroker.run(config, target -> new NearDupEvaluation(TopologySettings.from(target),
+                        new BrokerRunner(target, Enrichment.none()), onKafka(target)).run(Path.of(jsonl), System.out));
+            } else {
+                NearDupEvaluation.inProcess(TopologySettings.from(config)).run(Path.of(jsonl), System.out);
+            }
             return 0;
         }
         if (!what.equals("ner")) {
@@ -103,6 +107,11 @@ final class EvalCommand implements Command {
         }
         new NerEvaluation(CoreNlpTagger.shared()::tag).run(Path.of(conll), System.out);
         return 0;
+    }
+
+    private static String onKafka(NewswireConfig target) {
+        return String.format(java.util.Locale.ROOT, "on Kafka, %d partitions, %s", target.partitions(),
+                target.processingGuarantee());
     }
 
     private static void printB3(double f1) {

@@ -194,8 +194,8 @@ public final class NewsTopology {
         // The story each decision chose is resolved against every partition's story links before anything
         // leaves: an article may have joined a story whose founder was meanwhile decided into another.
         Map<String, KStream<String, Resolution>> resolutions = deduplicated
-                .process(() -> new StoryResolveProcessor(settings.retention(), partitions),
-                        Named.as(StoryResolveProcessor.NAME), StoryResolveProcessor.WAITING)
+                .process(() -> new StoryResolveProcessor(settings.retention(), partitions, settings.nearThreshold()),
+                        Named.as(StoryResolveProcessor.NAME), StoryResolveProcessor.WAITING, DedupGatherProcessor.SEEN)
                 .split(Named.as(StoryResolveProcessor.NAME + "-"))
                 .branch((id, r) -> r.resolved() == null, Branched.as("link"))
                 .defaultBranch(Branched.as("article"));

@@ -183,15 +183,19 @@ class NewsTopologyTest {
     }
 
     @Test
-    void shouldNeverPointAnEarlierArticleAtALaterOne() {
+    void shouldMakeTheEarlierArrivalTheCopyWhenTheLaterOneWasDecidedFirst() {
         send(at(article("late", "Talks resume", "Officials met in Cairo."), 50));
         send(at(article("early", "Talks resume", "Officials met in Cairo."), 5));
 
         List<Article> out = enriched.readValuesToList();
         assertThat(out).extracting(Article::id).containsExactly("late", "early");
-        // The later copy was processed first and saw nothing: it stays new (a missed duplicate, no cycle).
+        // The later arrival was processed first and saw nothing: it is the original, and the earlier one,
+        // which found it already decided, is its copy (never both pointing at each other).
         assertThat(out.get(0).duplicateOf()).isNull();
-        assertThat(out.get(1).duplicateOf()).as("an earlier article never points to a later one").isNull();
+        assertThat(out.get(1).duplicateOf()).isEqualTo("late");
+        assertThat(out.get(1).storyId()).isEqualTo("late");
+        assertThat(decisions.readValuesToList()).extracting(Decision::method)
+                .containsExactly("tfidf-entities-time", "content-hash-late");
     }
 
     @Test

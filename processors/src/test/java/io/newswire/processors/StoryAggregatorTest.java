@@ -36,14 +36,14 @@ class StoryAggregatorTest {
                 List.of("Body."), null, "en", T0, T0).withLinks(null, "s1");
         context.resetForwards();
         stories.process(new Record<>("s1", new Deduplicated(a, new Decision(id, version, Decision.Kind.SAME_STORY,
-                "a0", "s1", "x", 0.5, 0.24), List.of()), 0L));
+                "a0", "s1", "x", 0.5, 0.24), List.of(), List.of()), 0L));
         return context.forwarded().get(0).record().value();
     }
 
     private Story kill(String id) {
         context.resetForwards();
         stories.process(new Record<>("s1", new Deduplicated(null, new Decision(id, 2, Decision.Kind.KILL, id, "s1",
-                "version", 1, 1), List.of()), 0L));
+                "version", 1, 1), List.of(), List.of()), 0L));
         return context.forwarded().isEmpty() ? null : context.forwarded().get(0).record().value();
     }
 
@@ -75,7 +75,7 @@ class StoryAggregatorTest {
         assertThat(one.articleCount()).isEqualTo(1);
         context.resetForwards();
         stories.process(new Record<>("s1", new Deduplicated(null, new Decision("a1", 2, Decision.Kind.KILL, "a1", "s1",
-                "version", 1, 1), List.of()), 0L));
+                "version", 1, 1), List.of(), List.of()), 0L));
         assertThat(context.forwarded()).singleElement().satisfies(f -> assertThat(f.record().value()).isNull());
     }
 }

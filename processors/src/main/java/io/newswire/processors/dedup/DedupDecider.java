@@ -34,6 +34,9 @@ public final class DedupDecider {
     public static final String METHOD_NEAR = "minhash-lsh";
     public static final String METHOD_VERSION = "version";
     public static final String METHOD_STORY = "tfidf-entities-time";
+    /** A copy found only after its copy: the later arrival was decided first, as an original. */
+    public static final String METHOD_EXACT_LATE = "content-hash-late";
+    public static final String METHOD_NEAR_LATE = "minhash-lsh-late";
 
     /** The decision, the article as it goes out (null for a tombstone), and what to remember for its id. */
     public record Outcome(Article article, Decision decision, Seen seen) {
@@ -97,6 +100,31 @@ public final class DedupDecider {
         return new Outcome(article.withLinks(null, id),
                 new Decision(id, article.version(), Decision.Kind.NEW, null, id, METHOD_STORY, best, storyThreshold),
                 new Seen(article.version(), null, id, Decision.Kind.NEW.name()));
+    }
+
+    /**
+     * For an article decided an original (new, or same story): the articles that arrived after it yet were
+     * indexed before it and are its exact or near copies, best first. Each was decided without seeing it, so
+     * one of them may be an original too; which of the two is the copy is settled once their decisions are
+     * known ({@code StoryResolveProcessor}).
+     */
+    public List<Candidate> laterCopies(Article article, List<Candidate> candidates) {
+        long received = article.received().toEpochMilli();
+        return candidates.stream()
+                .filter(c -> c.receivedMillis() > received
+                        || (c.receivedMillis() == received && c.articleId().compareTo(article.id()) > 0))
+                .filter(c -> c.similarity() >= nearThreshold
+                        || (c.contentHash() != null && c.contentHash().equals(article.contentHash())))
+                .sorted(Comparator.comparing((Candidate c) -> c.contentHash() == null
+                                || !c.contentHash().equals(article.contentHash()))
+                        .thenComparing(Comparator.comparingDouble(Candidate::similarity).reversed())
+                        .thenComparingLong(Candidate::receivedMillis)
+                        .thenComparing(Candidate::articleId))
+                .toList();
+    }
+
+    public double nearThreshold() {
+        return nearThreshold;
     }
 
     private static Outcome copy(Article article, Candidate original, List<StoryCandidate> stories,

@@ -114,8 +114,11 @@ public final class DedupGatherProcessor implements Processor<String, GatherInput
                 .filter(i -> !story.equals(i.storyId()))
                 .map(i -> new StoryCorrection(articleId, story, i.partition(), partitions))
                 .toList();
+        Decision.Kind kind = outcome.decision().decision();
+        List<Candidate> laterCopies = kind == Decision.Kind.NEW || kind == Decision.Kind.SAME_STORY
+                ? decider.laterCopies(article, state.candidates()) : List.of();
         context.forward(record.withKey(articleId)
-                .withValue(new Deduplicated(outcome.article(), outcome.decision(), corrections)));
+                .withValue(new Deduplicated(outcome.article(), outcome.decision(), corrections, laterCopies)));
     }
 
     private static List<Integer> plus(List<Integer> list, int value) {

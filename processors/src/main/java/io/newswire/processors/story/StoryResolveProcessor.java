@@ -9,6 +9,9 @@ import io.newswire.common.Decision;
 import io.newswire.common.StoryLink;
 import io.newswire.processors.Deduplicated;
 import io.newswire.processors.dedup.ArticlePartitioner;
+import io.newswire.processors.dedup.DedupDecider;
+import io.newswire.processors.dedup.DedupRecords.Candidate;
+import io.newswire.processors.dedup.DedupRecords.Seen;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -21,12 +24,21 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * After the decision, before anything leaves: publishes the article's story link and gives the article the
- * story its chosen one resolves to ({@link StoryResolver}) over the links of every partition (a global store
- * read from the story-links topic). When a link on the way is not known yet, the article waits in
- * {@value #WAITING} and is tried again every {@value #RETRY_MILLIS} ms; after {@value #GIVE_UP_SECONDS} s it
- * leaves with the story it chose, so nothing is held back for good. Links past the retention window are
- * removed (tombstoned) by the partition that decided them.
+ * After the decision, before anything leaves, two steps over the story links of every partition (a global
+ * store read from the story-links topic):
+ * <ol>
+ *   <li><b>Settle copies found late.</b> An original with copies that arrived after it but were indexed
+ *       before it (so they could not see it) becomes the copy of the best of them that was decided an
+ *       original; one that was decided a copy of something else is passed over. A copy only ever points to an
+ *       article decided an original, so links never form a cycle. The decision's method says so
+ *       ({@code content-hash-late}, {@code minhash-lsh-late}), and the gather's memory of the id is updated.
+ *       Then the article's own story link is published.</li>
+ *   <li><b>Resolve the story.</b> The article gets the story its chosen one resolves to
+ *       ({@link StoryResolver}): it may have joined a story whose founder was meanwhile decided into another.</li>
+ * </ol>
+ * While a link either step needs is not known yet, the article waits in {@value #WAITING} and is tried again
+ * every {@value #RETRY_MILLIS} ms; after {@value #GIVE_UP_SECONDS} s it leaves as decided, so nothing is held
+ * back for good. Links past the retention window are tombstoned by the partition that decided them.
  */
 public final class StoryResolveProcessor implements Processor<String, Deduplicated, String, StoryResolveProcessor.Resolution> {
 
@@ -41,19 +53,22 @@ public final class StoryResolveProcessor implements Processor<String, Deduplicat
     public record Resolution(Deduplicated resolved, String linkId, StoryLink link) {
     }
 
-    /** An article waiting for a link, with when it started to wait. */
-    public record Waiting(Deduplicated deduplicated, long sinceMillis) {
+    /** An article waiting for links; {@code settled}: its copy decision is final and its link published. */
+    public record Waiting(Deduplicated deduplicated, boolean settled, long sinceMillis) {
     }
 
     private final Duration retention;
     private final int partitions;
+    private final double nearThreshold;
     private ProcessorContext<String, Resolution> context;
     private KeyValueStore<String, StoryLink> links;
     private KeyValueStore<String, Waiting> waiting;
+    private KeyValueStore<String, Seen> seen;
 
-    public StoryResolveProcessor(Duration retention, int partitions) {
+    public StoryResolveProcessor(Duration retention, int partitions, double nearThreshold) {
         this.retention = retention;
         this.partitions = partitions;
+        this.nearThreshold = nearThreshold;
     }
 
     @Override
@@ -61,6 +76,7 @@ public final class StoryResolveProcessor implements Processor<String, Deduplicat
         this.context = context;
         this.links = context.getStateStore(LINKS);
         this.waiting = context.getStateStore(WAITING);
+        this.seen = context.getStateStore(io.newswire.processors.dedup.DedupGatherProcessor.SEEN);
         context.schedule(Duration.ofMillis(RETRY_MILLIS), PunctuationType.WALL_CLOCK_TIME, this::retry);
         context.schedule(Duration.ofMinutes(10), PunctuationType.WALL_CLOCK_TIME, this::expire);
     }
@@ -68,41 +84,85 @@ public final class StoryResolveProcessor implements Processor<String, Deduplicat
     @Override
     public void process(Record<String, Deduplicated> record) {
         Deduplicated d = record.value();
-        Decision decision = d.decision();
-        if (decision.storyId() == null) {
+        if (d.decision().storyId() == null) {
             context.forward(record.withValue(new Resolution(d, null, null)));
             return;
         }
-        if (choosesStory(decision.decision())) {
-            long decided = d.article() != null ? d.article().received().toEpochMilli() : record.timestamp();
-            context.forward(record.withKey(decision.articleId())
-                    .withValue(new Resolution(null, decision.articleId(), new StoryLink(decision.storyId(), decided))));
-        }
-        Optional<Deduplicated> resolved = resolve(d);
-        if (resolved.isPresent()) {
-            context.forward(record.withValue(new Resolution(resolved.get(), null, null)));
-        } else {
-            waiting.put(waitKey(decision.articleId()), new Waiting(d, context.currentSystemTimeMs()));
+        Waiting w = step(new Waiting(d, false, context.currentSystemTimeMs()), record.timestamp(), false);
+        if (w != null) {
+            waiting.put(waitKey(d.decision().articleId()), w);
         }
     }
 
-    /** Updates and kills keep the story chosen by the first decision; only that one publishes a link. */
-    private static boolean choosesStory(Decision.Kind kind) {
-        return kind == Decision.Kind.NEW || kind == Decision.Kind.SAME_STORY || kind == Decision.Kind.EXACT_DUPLICATE
-                || kind == Decision.Kind.NEAR_DUPLICATE;
-    }
-
-    private Optional<Deduplicated> resolve(Deduplicated d) {
+    /** Takes the steps it can; returns what is left to wait for, or null when the article has left. */
+    private Waiting step(Waiting w, long timestamp, boolean givingUp) {
+        Deduplicated d = w.deduplicated();
+        if (!w.settled()) {
+            Optional<Deduplicated> settled = settleLateCopies(d);
+            if (settled.isEmpty() && !givingUp) {
+                return w;
+            }
+            d = settled.orElse(d);
+            publishLink(d, timestamp);
+        }
         Decision decision = d.decision();
-        return StoryResolver.resolve(decision.articleId(), decision.storyId(), links::get)
-                .map(story -> story.equals(decision.storyId()) ? d : inStory(d, story));
+        Optional<String> story = StoryResolver.resolve(decision.articleId(), decision.storyId(), links::get);
+        if (story.isEmpty() && !givingUp) {
+            return new Waiting(d, true, w.sinceMillis());
+        }
+        Deduplicated out = story.isEmpty() || story.get().equals(decision.storyId()) ? d : inStory(d, story.get());
+        context.forward(new Record<>(decision.articleId(), new Resolution(out.withoutCorrections(), null, null), timestamp));
+        return null;
+    }
+
+    /**
+     * The article as decided, or as the copy of the best later copy decided an original; empty while the
+     * best candidate still undecided here is not known.
+     */
+    private Optional<Deduplicated> settleLateCopies(Deduplicated d) {
+        for (Candidate c : d.laterCopies()) {
+            StoryLink link = links.get(c.articleId());
+            if (link == null) {
+                return Optional.empty();
+            }
+            if (link.duplicateOf() == null) {
+                return Optional.of(lateCopy(d, c, link));
+            }
+        }
+        return Optional.of(d);
+    }
+
+    private Deduplicated lateCopy(Deduplicated d, Candidate original, StoryLink link) {
+        Decision x = d.decision();
+        boolean exact = original.contentHash() != null && d.article() != null
+                && original.contentHash().equals(d.article().contentHash());
+        Decision.Kind kind = exact ? Decision.Kind.EXACT_DUPLICATE : Decision.Kind.NEAR_DUPLICATE;
+        Decision decision = new Decision(x.articleId(), x.version(), kind, original.articleId(), link.storyId(),
+                exact ? DedupDecider.METHOD_EXACT_LATE : DedupDecider.METHOD_NEAR_LATE,
+                exact ? 1.0 : original.similarity(), exact ? 1.0 : nearThreshold);
+        seen.put(x.articleId(), new Seen(x.version(), original.articleId(), link.storyId(), kind.name()));
+        Article article = d.article() == null ? null : d.article().withLinks(original.articleId(), link.storyId());
+        return new Deduplicated(article, decision, d.corrections(), List.of());
+    }
+
+    /** Updates and kills keep the links of the first decision; only that one publishes a link. */
+    private void publishLink(Deduplicated d, long timestamp) {
+        Decision x = d.decision();
+        Decision.Kind kind = x.decision();
+        if (kind == Decision.Kind.NEW || kind == Decision.Kind.SAME_STORY || kind == Decision.Kind.EXACT_DUPLICATE
+                || kind == Decision.Kind.NEAR_DUPLICATE) {
+            long decided = d.article() != null ? d.article().received().toEpochMilli() : timestamp;
+            boolean copy = kind == Decision.Kind.EXACT_DUPLICATE || kind == Decision.Kind.NEAR_DUPLICATE;
+            context.forward(new Record<>(x.articleId(), new Resolution(null, x.articleId(),
+                    new StoryLink(x.storyId(), copy ? x.matchedId() : null, decided)), timestamp));
+        }
     }
 
     private static Deduplicated inStory(Deduplicated d, String story) {
         Decision x = d.decision();
         Article article = d.article() == null ? null : d.article().withLinks(d.article().duplicateOf(), story);
         return new Deduplicated(article, new Decision(x.articleId(), x.version(), x.decision(), x.matchedId(), story,
-                x.method(), x.score(), x.threshold()), d.corrections());
+                x.method(), x.score(), x.threshold()), d.corrections(), d.laterCopies());
     }
 
     /** Unique per input record, so two arrivals of one article wait side by side. */
@@ -117,17 +177,16 @@ public final class StoryResolveProcessor implements Processor<String, Deduplicat
             all.forEachRemaining(entries::add);
         }
         for (KeyValue<String, Waiting> entry : entries) {
-            Deduplicated d = entry.value.deduplicated();
-            Optional<Deduplicated> resolved = resolve(d);
-            boolean givingUp = resolved.isEmpty() && now - entry.value.sinceMillis() > GIVE_UP_SECONDS * 1000;
-            if (givingUp) {
-                LOG.warn("article {}: the story links from {} were not all known after {} s; it keeps that story",
-                        d.decision().articleId(), d.decision().storyId(), GIVE_UP_SECONDS);
-            }
-            if (resolved.isPresent() || givingUp) {
+            boolean givingUp = now - entry.value.sinceMillis() > GIVE_UP_SECONDS * 1000;
+            Waiting left = step(entry.value, now, givingUp);
+            if (left == null) {
+                if (givingUp) {
+                    LOG.warn("article {}: not all the story links it needed were known after {} s; it left as decided",
+                            entry.value.deduplicated().decision().articleId(), GIVE_UP_SECONDS);
+                }
                 waiting.delete(entry.key);
-                context.forward(new Record<>(d.decision().articleId(),
-                        new Resolution(resolved.orElse(d), null, null), now));
+            } else if (left != entry.value) {
+                waiting.put(entry.key, left);
             }
         }
     }

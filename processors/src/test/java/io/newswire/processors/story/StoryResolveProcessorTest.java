@@ -12,6 +12,9 @@ import io.newswire.common.StoryLink;
 import io.newswire.processors.Deduplicated;
 import io.newswire.processors.TestStores;
 import io.newswire.processors.dedup.ArticlePartitioner;
+import io.newswire.processors.dedup.DedupGatherProcessor;
+import io.newswire.processors.dedup.DedupRecords.Candidate;
+import io.newswire.processors.dedup.DedupRecords.Seen;
 import io.newswire.processors.story.StoryResolveProcessor.Resolution;
 import org.apache.kafka.streams.processor.api.MockProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -26,6 +29,7 @@ class StoryResolveProcessorTest {
 
     private MockProcessorContext<String, Resolution> context;
     private KeyValueStore<String, StoryLink> links;
+    private KeyValueStore<String, Seen> seen;
     private StoryResolveProcessor processor;
 
     @BeforeEach
@@ -33,16 +37,22 @@ class StoryResolveProcessorTest {
         context = new MockProcessorContext<>();
         links = TestStores.add(context, StoryResolveProcessor.LINKS, new JsonSerde<>(StoryLink.class));
         TestStores.add(context, StoryResolveProcessor.WAITING, new JsonSerde<>(StoryResolveProcessor.Waiting.class));
-        processor = new StoryResolveProcessor(Duration.ofDays(7), PARTITIONS);
+        seen = TestStores.add(context, DedupGatherProcessor.SEEN, new JsonSerde<>(Seen.class));
+        processor = new StoryResolveProcessor(Duration.ofDays(7), PARTITIONS, 0.25);
         processor.init(context);
         context.setCurrentSystemTimeMs(T0.toEpochMilli());
     }
 
-    private void decide(String id, Decision.Kind kind, String story) {
+    private void decide(String id, Decision.Kind kind, String story, Candidate... laterCopies) {
         Article article = Article.ingested(id, 1, "wire", "text", null, "Headline " + id, List.of("Body."), null, "en",
                 T0, T0).withLinks(null, story);
         Decision decision = new Decision(id, 1, kind, null, story, "tfidf-entities-time", 0.5, 0.24);
-        processor.process(new Record<>(id, new Deduplicated(article, decision, List.of()), T0.toEpochMilli()));
+        processor.process(new Record<>(id, new Deduplicated(article, decision, List.of(), List.of(laterCopies)),
+                T0.toEpochMilli()));
+    }
+
+    private static Candidate later(String id, double similarity) {
+        return new Candidate(id, "hash-" + id, T0.plusSeconds(1).toEpochMilli(), similarity);
     }
 
     private List<Deduplicated> articlesOut() {
@@ -77,8 +87,8 @@ class StoryResolveProcessorTest {
         decide("b", Decision.Kind.SAME_STORY, "a");
         assertThat(articlesOut()).as("a's link is not known yet").isEmpty();
 
-        links.put("a", new StoryLink("s", T0.toEpochMilli()));
-        links.put("s", new StoryLink("s", T0.toEpochMilli()));
+        links.put("a", new StoryLink("s", null, T0.toEpochMilli()));
+        links.put("s", new StoryLink("s", null, T0.toEpochMilli()));
         punctuate(StoryResolveProcessor.RETRY_MILLIS);
 
         assertThat(articlesOut()).singleElement().satisfies(d -> {
@@ -102,8 +112,55 @@ class StoryResolveProcessorTest {
     }
 
     @Test
+    void shouldMakeAnOriginalTheCopyOfALaterArrivalThatWasDecidedFirstAsAnOriginal() {
+        // y arrived after x but was indexed first, saw nothing, and was decided new: x is the copy.
+        links.put("y", new StoryLink("y", null, T0.toEpochMilli()));
+        decide("x", Decision.Kind.NEW, "x", later("y", 0.8));
+
+        assertThat(articlesOut()).singleElement().satisfies(d -> {
+            assertThat(d.decision().decision()).isEqualTo(Decision.Kind.NEAR_DUPLICATE);
+            assertThat(d.decision().method()).isEqualTo("minhash-lsh-late");
+            assertThat(d.decision().matchedId()).isEqualTo("y");
+            assertThat(d.decision().storyId()).isEqualTo("y");
+            assertThat(d.article().duplicateOf()).isEqualTo("y");
+            assertThat(d.laterCopies()).isEmpty();
+        });
+        assertThat(linksOut()).singleElement().satisfies(r -> assertThat(r.link().duplicateOf()).isEqualTo("y"));
+        assertThat(seen.get("x").duplicateOf()).as("a redelivery of x gets the same answer").isEqualTo("y");
+    }
+
+    @Test
+    void shouldStayAnOriginalWhenTheLaterArrivalFoundItAndCopiedIt() {
+        links.put("y", new StoryLink("x", "x", T0.toEpochMilli()));
+        decide("x", Decision.Kind.NEW, "x", later("y", 0.8));
+
+        assertThat(articlesOut()).singleElement().satisfies(d -> {
+            assertThat(d.decision().decision()).isEqualTo(Decision.Kind.NEW);
+            assertThat(d.article().duplicateOf()).isNull();
+        });
+        assertThat(linksOut()).singleElement().satisfies(r -> assertThat(r.link().duplicateOf()).isNull());
+    }
+
+    @Test
+    void shouldWaitForTheLaterArrivalsDecisionBeforeSettlingWhichIsTheCopy() {
+        decide("x", Decision.Kind.NEW, "x", later("y", 0.9), later("z", 0.7));
+        assertThat(articlesOut()).isEmpty();
+        assertThat(linksOut()).as("x's own link waits for its final decision").isEmpty();
+
+        links.put("y", new StoryLink("w", "w", T0.toEpochMilli()));
+        links.put("z", new StoryLink("s", null, T0.toEpochMilli()));
+        links.put("s", new StoryLink("s", null, T0.toEpochMilli()));
+        punctuate(StoryResolveProcessor.RETRY_MILLIS);
+
+        assertThat(articlesOut()).as("y copies another article; z is an original").singleElement().satisfies(d -> {
+            assertThat(d.decision().matchedId()).isEqualTo("z");
+            assertThat(d.decision().storyId()).isEqualTo("s");
+        });
+    }
+
+    @Test
     void shouldNotPublishALinkForAnUpdate() {
-        links.put("s", new StoryLink("s", T0.toEpochMilli()));
+        links.put("s", new StoryLink("s", null, T0.toEpochMilli()));
         decide("b", Decision.Kind.UPDATE, "s");
 
         assertThat(linksOut()).isEmpty();
@@ -114,8 +171,8 @@ class StoryResolveProcessorTest {
     void shouldTombstoneExpiredLinksOfItsOwnPartitionOnly() {
         long old = T0.minus(Duration.ofDays(8)).toEpochMilli();
         List<String> ids = List.of("a1", "a2", "a3", "a4", "a5", "a6", "a7", "a8");
-        ids.forEach(id -> links.put(id, new StoryLink(id, old)));
-        links.put("fresh", new StoryLink("fresh", T0.toEpochMilli()));
+        ids.forEach(id -> links.put(id, new StoryLink(id, null, old)));
+        links.put("fresh", new StoryLink("fresh", null, T0.toEpochMilli()));
 
         punctuate(Duration.ofMinutes(10).toMillis());
 

@@ -12,7 +12,7 @@ class StoryResolverTest {
     private final Map<String, StoryLink> links = new HashMap<>();
 
     private void link(String article, String story) {
-        links.put(article, new StoryLink(story, 0));
+        links.put(article, new StoryLink(story, null, 0));
     }
 
     private String resolve(String article, String chosen) {
