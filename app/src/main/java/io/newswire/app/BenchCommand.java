@@ -91,7 +91,7 @@ final class BenchCommand implements Command {
         return 0;
     }
 
-    private static List<Article> corpus(List<Path> inputs, int size) throws Exception {
+    static List<Article> corpus(List<Path> inputs, int size) throws Exception {
         List<Article> read = new ArrayList<>();
         FileSource.detecting(1_000_000, Clock.systemUTC())
                 .read(inputs, new IngestListener() {

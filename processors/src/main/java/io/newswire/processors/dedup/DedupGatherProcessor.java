@@ -115,7 +115,8 @@ public final class DedupGatherProcessor implements Processor<String, GatherInput
                 .map(i -> new StoryCorrection(articleId, story, i.partition(), partitions))
                 .toList();
         Decision.Kind kind = outcome.decision().decision();
-        List<Candidate> laterCopies = kind == Decision.Kind.NEW || kind == Decision.Kind.SAME_STORY
+        // Only a first decision settles late copies: a redelivery repeats the answer remembered for its id.
+        List<Candidate> laterCopies = seenBefore == null && (kind == Decision.Kind.NEW || kind == Decision.Kind.SAME_STORY)
                 ? decider.laterCopies(article, state.candidates()) : List.of();
         context.forward(record.withKey(articleId)
                 .withValue(new Deduplicated(outcome.article(), outcome.decision(), corrections, laterCopies)));

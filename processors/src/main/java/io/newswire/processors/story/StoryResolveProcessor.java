@@ -28,9 +28,10 @@ import org.slf4j.LoggerFactory;
  * store read from the story-links topic):
  * <ol>
  *   <li><b>Settle copies found late.</b> An original with copies that arrived after it but were indexed
- *       before it (so they could not see it) becomes the copy of the best of them that was decided an
- *       original; one that was decided a copy of something else is passed over. A copy only ever points to an
- *       article decided an original, so links never form a cycle. The decision's method says so
+ *       before it (so they could not see it) becomes the copy of the best of them whose own chain of copy
+ *       links ends at an original other than it; one whose chain leads back to it (it saw it) is passed
+ *       over. Every decided chain ends at an original, whose decision is final, so links never form a
+ *       cycle. The decision's method says so
  *       ({@code content-hash-late}, {@code minhash-lsh-late}), and the gather's memory of the id is updated.
  *       Then the article's own story link is published.</li>
  *   <li><b>Resolve the story.</b> The article gets the story its chosen one resolves to
@@ -47,6 +48,8 @@ public final class StoryResolveProcessor implements Processor<String, Deduplicat
     public static final String LINKS = "story-link-store";
     static final long RETRY_MILLIS = 100;
     static final long GIVE_UP_SECONDS = 60;
+    /** Copy chains are short (a copy of a copy); a longer one is not followed, and the candidate passed over. */
+    private static final int MAX_COPY_HOPS = 20;
     private static final Logger LOG = LoggerFactory.getLogger(StoryResolveProcessor.class);
 
     /** Either an article leaving with its story, or a story link to write (a null link is a tombstone). */
@@ -116,20 +119,43 @@ public final class StoryResolveProcessor implements Processor<String, Deduplicat
     }
 
     /**
-     * The article as decided, or as the copy of the best later copy decided an original; empty while the
-     * best candidate still undecided here is not known.
+     * The article as decided, or as the copy of the best later copy whose own copy links do not lead back
+     * to it; empty while a link needed to tell is not known yet.
      */
     private Optional<Deduplicated> settleLateCopies(Deduplicated d) {
+        String self = d.decision().articleId();
         for (Candidate c : d.laterCopies()) {
             StoryLink link = links.get(c.articleId());
             if (link == null) {
                 return Optional.empty();
             }
-            if (link.duplicateOf() == null) {
+            Optional<Boolean> leadsBack = leadsBackTo(self, link);
+            if (leadsBack.isEmpty()) {
+                return Optional.empty();
+            }
+            if (!leadsBack.get()) {
                 return Optional.of(lateCopy(d, c, link));
             }
         }
         return Optional.of(d);
+    }
+
+    /**
+     * Whether a decided article's chain of copies reaches {@code self} before an original (then it saw
+     * {@code self} and must not be pointed at); empty while a link on the way is not known.
+     */
+    private Optional<Boolean> leadsBackTo(String self, StoryLink link) {
+        StoryLink at = link;
+        for (int hops = 0; at.duplicateOf() != null && hops < MAX_COPY_HOPS; hops++) {
+            if (at.duplicateOf().equals(self)) {
+                return Optional.of(true);
+            }
+            at = links.get(at.duplicateOf());
+            if (at == null) {
+                return Optional.empty();
+            }
+        }
+        return Optional.of(at.duplicateOf() != null);
     }
 
     private Deduplicated lateCopy(Deduplicated d, Candidate original, StoryLink link) {

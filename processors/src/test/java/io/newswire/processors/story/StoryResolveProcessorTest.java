@@ -152,9 +152,27 @@ class StoryResolveProcessorTest {
         links.put("s", new StoryLink("s", null, T0.toEpochMilli()));
         punctuate(StoryResolveProcessor.RETRY_MILLIS);
 
-        assertThat(articlesOut()).as("y copies another article; z is an original").singleElement().satisfies(d -> {
+        assertThat(articlesOut()).as("y's copies lead to w, not yet known").isEmpty();
+
+        links.put("w", new StoryLink("w", "x", T0.toEpochMilli()));
+        punctuate(2 * StoryResolveProcessor.RETRY_MILLIS);
+
+        assertThat(articlesOut()).as("y copies w, which copies x; z is an original").singleElement().satisfies(d -> {
             assertThat(d.decision().matchedId()).isEqualTo("z");
             assertThat(d.decision().storyId()).isEqualTo("s");
+        });
+    }
+
+    @Test
+    void shouldCopyALaterCopyOfAnotherOriginal() {
+        // y copied w (an original that arrived before both); x, which y never saw, copies y.
+        links.put("w", new StoryLink("w", null, T0.toEpochMilli()));
+        links.put("y", new StoryLink("w", "w", T0.toEpochMilli()));
+        decide("x", Decision.Kind.NEW, "x", later("y", 0.9));
+
+        assertThat(articlesOut()).singleElement().satisfies(d -> {
+            assertThat(d.decision().matchedId()).isEqualTo("y");
+            assertThat(d.decision().storyId()).isEqualTo("w");
         });
     }
 

@@ -1,0 +1,86 @@
+package io.newswire.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import io.newswire.app.bench.BenchCorpus;
+import io.newswire.app.eval.BrokerRunner;
+import io.newswire.common.Article;
+import io.newswire.common.Decision;
+import io.newswire.common.NewswireConfig;
+import io.newswire.processors.Enrichment;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The processors as deployed (embedded broker, 3 partitions, exactly-once) draining a backlog, where
+ * partitions interleave and copies and stories race: the invariants that must hold whatever the order.
+ */
+class DistributedDecisionsIT {
+
+    private static final int ARTICLES = 400;
+
+    @Test
+    void shouldDecideABacklogOnThreePartitionsWithoutOrphanStoriesCopyCyclesOrSplitCopies() throws Exception {
+        List<Article> base = BenchCommand.corpus(List.of(RunIT.SEEDS), 0);
+        BenchCorpus corpus = new BenchCorpus(base, Instant.now(), Duration.ofMillis(1));
+        List<Article> articles = new ArrayList<>();
+        for (int i = 0; i < ARTICLES; i++) {
+            articles.add(corpus.next());
+        }
+        List<Decision> decisions;
+        try (EmbeddedKafka broker = EmbeddedKafka.start(Optional.empty())) {
+            NewswireConfig config = NewswireConfig.defaults().withBootstrapServers(broker.bootstrapServers());
+            assertThat(config.partitions()).isEqualTo(3);
+            decisions = new BrokerRunner(config, Enrichment.none()).decide(articles);
+        }
+
+        Map<String, Decision> byId = new HashMap<>();
+        decisions.forEach(d -> byId.put(d.articleId(), d));
+        assertThat(byId).hasSize(ARTICLES);
+        // Every story is named by an article that is in it: no article left in the story of a founder that
+        // was decided into another.
+        assertThat(decisions).allSatisfy(d -> assertThat(byId.get(d.storyId()).storyId())
+                .as("story of %s's story founder %s", d.articleId(), d.storyId()).isEqualTo(d.storyId()));
+        // Copy links never loop.
+        for (Decision d : decisions) {
+            Set<String> seen = new HashSet<>();
+            Decision at = d;
+            while (isCopy(at)) {
+                assertThat(seen.add(at.articleId())).as("a cycle of copies through %s", d.articleId()).isTrue();
+                at = byId.get(at.matchedId());
+            }
+        }
+        // Identical texts end up in one duplicate group (their copy links lead to one original), whichever
+        // of them was decided first, and so do most articles: a copy is never left out as an original.
+        Map<String, List<String>> identical = new HashMap<>();
+        articles.forEach(a -> identical.computeIfAbsent(a.headline() + "\n" + String.join("\n", a.body()),
+                k -> new ArrayList<>()).add(a.id()));
+        int copies = 0;
+        for (List<String> ids : identical.values()) {
+            assertThat(ids.stream().map(id -> original(id, byId)).distinct().toList())
+                    .as("originals of the identical %s", ids.stream().map(byId::get).toList()).hasSize(1);
+            copies += ids.size() - 1;
+        }
+        assertThat(copies).as("the corpus holds exact copies").isGreaterThan(ARTICLES / 20);
+    }
+
+    private static String original(String id, Map<String, Decision> byId) {
+        Decision at = byId.get(id);
+        while (isCopy(at)) {
+            at = byId.get(at.matchedId());
+        }
+        return at.articleId();
+    }
+
+    private static boolean isCopy(Decision d) {
+        return d.decision() == Decision.Kind.EXACT_DUPLICATE || d.decision() == Decision.Kind.NEAR_DUPLICATE;
+    }
+}
