@@ -26,7 +26,9 @@ import io.newswire.processors.story.StoryRecords.StoryCandidate;
  * the story candidates; when it is not there yet (both in flight at once), the best story at or above the
  * threshold, else the original's id.
  * "Earlier" orders by arrival time, then id, so two copies decide the same way whichever of them a
- * bucket saw first: the later one points to the earlier, never both at each other. Pure.
+ * bucket saw first: the later one points to the earlier, never both at each other. A later copy that was
+ * indexed first could not see the earlier one; {@link #laterCopies} lists such copies for the step after the
+ * decision, which settles which of the two is the copy. Pure.
  */
 public final class DedupDecider {
 
@@ -121,10 +123,6 @@ public final class DedupDecider {
                         .thenComparingLong(Candidate::receivedMillis)
                         .thenComparing(Candidate::articleId))
                 .toList();
-    }
-
-    public double nearThreshold() {
-        return nearThreshold;
     }
 
     private static Outcome copy(Article article, Candidate original, List<StoryCandidate> stories,

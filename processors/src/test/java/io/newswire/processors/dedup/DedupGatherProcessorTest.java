@@ -10,6 +10,7 @@ import io.newswire.common.JsonSerde;
 import io.newswire.processors.Deduplicated;
 import io.newswire.processors.TestStores;
 import io.newswire.processors.dedup.DedupRecords.Answer;
+import io.newswire.processors.dedup.DedupRecords.Candidate;
 import io.newswire.processors.dedup.DedupRecords.GatherInput;
 import io.newswire.processors.dedup.DedupRecords.Pending;
 import io.newswire.processors.dedup.DedupRecords.Seen;
@@ -79,6 +80,28 @@ class DedupGatherProcessorTest {
         assertThat(secondDecision.storyId()).isEqualTo(firstDecision.storyId()).isEqualTo("a1");
         assertThat(context.forwarded()).allSatisfy(f -> assertThat(f.record().value().corrections())
                 .as("every partition guessed right").isEmpty());
+    }
+
+    @Test
+    void shouldListTheLaterCopiesAFirstDecisionCouldNotSeeAndNoneForARedelivery() {
+        Article a1 = new io.newswire.processors.NormalizeStage().apply(article("a1"));
+        assertThat(a1.contentHash()).isNotNull();
+        long later = T0.plusSeconds(5).toEpochMilli();
+        List<Candidate> found = List.of(new Candidate("b-near", "other-hash", later, 0.6),
+                new Candidate("b-exact", a1.contentHash(), later, 0.5),
+                new Candidate("b-far", "far-hash", later, 0.1),
+                new Candidate("b-earlier-far", "far-hash", T0.minusSeconds(5).toEpochMilli(), 0.2));
+        for (String request : List.of(DedupRecords.requestId("a1", "0@10"), DedupRecords.requestId("a1", "0@11"))) {
+            send(request, GatherInput.of(a1, 1));
+            send(request, GatherInput.of(new Answer("a1", 0, found, List.of(), "a1")));
+        }
+
+        assertThat(context.forwarded()).hasSize(2);
+        Deduplicated first = context.forwarded().get(0).record().value();
+        assertThat(first.decision().decision()).isEqualTo(Decision.Kind.NEW);
+        assertThat(first.laterCopies()).extracting(Candidate::articleId).as("exact first, then by similarity")
+                .containsExactly("b-exact", "b-near");
+        assertThat(context.forwarded().get(1).record().value().laterCopies()).as("a redelivery").isEmpty();
     }
 
     @Test
