@@ -5,6 +5,7 @@ import static io.newswire.processors.TestArticles.article;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -23,6 +24,7 @@ import org.apache.kafka.streams.TopologyTestDriver;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import io.newswire.processors.dedup.DedupDecider;
 import io.newswire.processors.dedup.DedupGatherProcessor;
 import io.newswire.processors.dedup.CandidatesProcessor;
@@ -52,6 +54,9 @@ class NewsTopologyTest {
             "Survivors of the earthquake on Qeshm island slept in tents as aftershocks shook southern Iran.",
             "Officials said ten people died and seven villages on the island were damaged.");
 
+    // The driver's state (RocksDB stores) goes here and is removed after each test, not left in /tmp.
+    @TempDir
+    Path stateDir;
     private TopologyTestDriver driver;
     private TestInputTopic<String, byte[]> raw;
     private TestOutputTopic<String, Article> enriched;
@@ -65,7 +70,7 @@ class NewsTopologyTest {
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        props.put(StreamsConfig.STATE_DIR_CONFIG, System.getProperty("java.io.tmpdir") + "/newswire-ttd-" + System.nanoTime());
+        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         driver = new TopologyTestDriver(topology, props);
         raw = driver.createInputTopic(TOPICS.raw().name(), Serdes.String().serializer(), Serdes.ByteArray().serializer());
         enriched = driver.createOutputTopic(TOPICS.enriched().name(), Serdes.String().deserializer(),
