@@ -35,12 +35,13 @@ class DistributedDecisionsIT {
         for (int i = 0; i < ARTICLES; i++) {
             articles.add(corpus.next());
         }
-        List<Decision> decisions;
+        BrokerRunner.Outcome outcome;
         try (EmbeddedKafka broker = EmbeddedKafka.start(Optional.empty())) {
             NewswireConfig config = NewswireConfig.defaults().withBootstrapServers(broker.bootstrapServers());
             assertThat(config.partitions()).isEqualTo(3);
-            decisions = new BrokerRunner(config, Enrichment.none()).decide(articles);
+            outcome = new BrokerRunner(config, Enrichment.none()).run(articles);
         }
+        List<Decision> decisions = outcome.decisions();
 
         Map<String, Decision> byId = new HashMap<>();
         decisions.forEach(d -> byId.put(d.articleId(), d));
@@ -70,6 +71,10 @@ class DistributedDecisionsIT {
             copies += ids.size() - 1;
         }
         assertThat(copies).as("the corpus holds exact copies").isGreaterThan(ARTICLES / 20);
+        // Every copy's duplicate_of names an original, whichever copy it matched.
+        assertThat(outcome.enriched().values()).filteredOn(a -> a.duplicateOf() != null).isNotEmpty()
+                .allSatisfy(a -> assertThat(outcome.enriched().get(a.duplicateOf()).duplicateOf())
+                        .as("duplicate_of of %s's original %s", a.id(), a.duplicateOf()).isNull());
     }
 
     private static String original(String id, Map<String, Decision> byId) {

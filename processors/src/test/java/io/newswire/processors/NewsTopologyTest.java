@@ -151,6 +151,21 @@ class NewsTopologyTest {
     }
 
     @Test
+    void shouldPointACopyOfACopyAtTheOriginalWhileItsDecisionNamesTheArticleItMatched() {
+        send(at(article("orig", "Talks resume in Cairo", STORY, "Delegations will meet again on Thursday."), 0));
+        String edited = STORY.replace("Monday", "Sunday").replace("late into the evening", "into the night");
+        send(at(article("copy", "Ceasefire talks resume", edited, "(Reporting by A. Writer)"), 10));
+        send(at(article("copy2", "Ceasefire talks resume", edited, "(Reporting by A. Writer)"), 20));
+
+        List<Decision> out = decisions.readValuesToList();
+        assertThat(out).extracting(Decision::decision, Decision::matchedId).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(Decision.Kind.NEW, null),
+                org.assertj.core.groups.Tuple.tuple(Decision.Kind.NEAR_DUPLICATE, "orig"),
+                org.assertj.core.groups.Tuple.tuple(Decision.Kind.EXACT_DUPLICATE, "copy"));
+        assertThat(enriched.readValuesToList()).extracting(Article::duplicateOf).containsExactly(null, "orig", "orig");
+    }
+
+    @Test
     void shouldJoinADifferentReportOfTheSameEventToItsStoryAndKeepAnotherEventApart() {
         send(QUAKE);
         send(article("f1", "Philadelphia Fires Coach Maurice Cheeks",

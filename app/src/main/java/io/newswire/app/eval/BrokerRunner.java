@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,12 +19,15 @@ import io.newswire.processors.ProcessorsApp;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
  * The processors as deployed, on a broker with the configured partition count: each call publishes the
  * articles to fresh topics (their own prefix and application id), runs the processors until every article
- * has its decision (read_committed) and returns the decisions in the order they were committed. Keys,
+ * has its decision and its enriched record (read_committed) and returns the decisions in the order they were
+ * committed. Keys,
  * dedup probes and corrections spread over the partitions as in production, and the partitions' tasks
  * interleave, so the order articles are decided in is the broker's, not the list's.
  */
@@ -41,8 +45,16 @@ public final class BrokerRunner implements DecisionRunner {
         this.enrichment = enrichment;
     }
 
+    /** Each article's decision, in first-decided order, and its enriched record by id (null for a kill). */
+    public record Outcome(List<Decision> decisions, Map<String, Article> enriched) {
+    }
+
     @Override
     public List<Decision> decide(List<Article> articles) throws Exception {
+        return run(articles).decisions();
+    }
+
+    public Outcome run(List<Article> articles) throws Exception {
         Path state = Files.createTempDirectory("newswire-eval-state-");
         NewswireConfig run = config.isolated("eval" + (++runs) + "-" + System.currentTimeMillis()).withStateDir(state);
         try {
@@ -56,35 +68,45 @@ public final class BrokerRunner implements DecisionRunner {
                     s.get();
                 }
             }
-            return decisions(run, articles.size());
+            return outcome(run, articles.size());
         } finally {
             io.newswire.app.Folders.deleteRecursively(state);
         }
     }
 
-    private List<Decision> decisions(NewswireConfig run, int count) throws Exception {
+    private Outcome outcome(NewswireConfig run, int count) throws Exception {
         Properties props = run.clientProperties();
         props.put(ConsumerConfig.GROUP_ID_CONFIG, run.applicationId() + "-reader");
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        String decisionsTopic = run.topics().decisions().name();
+        String enrichedTopic = run.topics().enriched().name();
+        Deserializer<Decision> decisionReader = run.topics().decisions().valueSerde().deserializer();
+        Deserializer<Article> articleReader = run.topics().enriched().valueSerde().deserializer();
         // By id, in first-decided order: a redelivered article's second decision repeats its first.
         Map<String, Decision> decided = new LinkedHashMap<>();
+        Map<String, Article> enriched = new HashMap<>();
         try (ProcessorsApp processors = new ProcessorsApp(run, enrichment);
-             KafkaConsumer<String, Decision> reader = new KafkaConsumer<>(props, new StringDeserializer(),
-                     run.topics().decisions().valueSerde().deserializer())) {
-            reader.subscribe(List.of(run.topics().decisions().name()));
+             KafkaConsumer<String, byte[]> reader = new KafkaConsumer<>(props, new StringDeserializer(),
+                     new ByteArrayDeserializer())) {
+            reader.subscribe(List.of(decisionsTopic, enrichedTopic));
             processors.start();
             long deadline = System.nanoTime() + DEADLINE.toNanos();
-            while (decided.size() < count && System.nanoTime() < deadline) {
-                for (ConsumerRecord<String, Decision> r : reader.poll(Duration.ofMillis(200))) {
-                    decided.putIfAbsent(r.value().articleId(), r.value());
+            while ((decided.size() < count || enriched.size() < count) && System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, byte[]> r : reader.poll(Duration.ofMillis(200))) {
+                    if (r.topic().equals(decisionsTopic)) {
+                        Decision d = decisionReader.deserialize(r.topic(), r.value());
+                        decided.putIfAbsent(d.articleId(), d);
+                    } else {
+                        enriched.put(r.key(), r.value() == null ? null : articleReader.deserialize(r.topic(), r.value()));
+                    }
                 }
             }
         }
-        if (decided.size() < count) {
-            throw new IllegalStateException("the processors decided " + decided.size() + " of " + count
-                    + " articles within " + DEADLINE.toMinutes() + " minutes");
+        if (decided.size() < count || enriched.size() < count) {
+            throw new IllegalStateException("the processors decided " + decided.size() + " and enriched "
+                    + enriched.size() + " of " + count + " articles within " + DEADLINE.toMinutes() + " minutes");
         }
-        return new ArrayList<>(decided.values());
+        return new Outcome(new ArrayList<>(decided.values()), enriched);
     }
 }

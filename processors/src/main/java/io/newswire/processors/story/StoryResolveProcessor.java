@@ -35,7 +35,8 @@ import org.slf4j.LoggerFactory;
  *       ({@code content-hash-late}, {@code minhash-lsh-late}), and the gather's memory of the id is updated.
  *       Then the article's own story link is published.</li>
  *   <li><b>Resolve the story.</b> The article gets the story its chosen one resolves to
- *       ({@link StoryResolver}): it may have joined a story whose founder was meanwhile decided into another.</li>
+ *       ({@link StoryResolver}): it may have joined a story whose founder was meanwhile decided into another.
+ *       A copy's {@code duplicate_of} becomes the original at the end of its chain of copy links.</li>
  * </ol>
  * While a link either step needs is not known yet, the article waits in {@value #WAITING} and is tried again
  * every {@value #RETRY_MILLIS} ms; after {@value #GIVE_UP_SECONDS} s it leaves as decided, so nothing is held
@@ -110,12 +111,56 @@ public final class StoryResolveProcessor implements Processor<String, Deduplicat
         }
         Decision decision = d.decision();
         Optional<String> story = StoryResolver.resolve(decision.articleId(), decision.storyId(), links::get);
-        if (story.isEmpty() && !givingUp) {
+        boolean copy = isCopysFirstDecision(decision);
+        Optional<String> original = copy ? originalOf(decision.matchedId()) : Optional.empty();
+        if ((story.isEmpty() || (copy && original.isEmpty())) && !givingUp) {
             return new Waiting(d, true, w.sinceMillis());
         }
-        Deduplicated out = story.isEmpty() || story.get().equals(decision.storyId()) ? d : inStory(d, story.get());
+        Deduplicated out = d;
+        if (original.isPresent() && d.article() != null && !original.get().equals(d.article().duplicateOf())) {
+            out = withOriginal(out, original.get());
+        }
+        if (story.isPresent() && !story.get().equals(decision.storyId())) {
+            out = inStory(out, story.get());
+        }
         context.forward(new Record<>(decision.articleId(), new Resolution(out.withoutCorrections(), null, null), timestamp));
         return null;
+    }
+
+    private static boolean isCopysFirstDecision(Decision decision) {
+        return (decision.decision() == Decision.Kind.EXACT_DUPLICATE || decision.decision() == Decision.Kind.NEAR_DUPLICATE)
+                && !DedupDecider.METHOD_VERSION.equals(decision.method()) && decision.matchedId() != null;
+    }
+
+    /**
+     * The original at the end of a copy's chain of copy links, from the article it matched (a copy may match
+     * another copy, the one most like it): that is its {@code duplicate_of}, while the decision keeps the
+     * article it matched, which its score is against. Empty while a link on the way is not known yet.
+     */
+    private Optional<String> originalOf(String matched) {
+        String at = matched;
+        for (int hops = 0; hops < MAX_COPY_HOPS; hops++) {
+            StoryLink link = links.get(at);
+            if (link == null) {
+                return Optional.empty();
+            }
+            if (link.duplicateOf() == null) {
+                return Optional.of(at);
+            }
+            at = link.duplicateOf();
+        }
+        return Optional.of(matched);
+    }
+
+    /** The copy points at its original; the gather's memory of the id too, so later versions carry it. */
+    private Deduplicated withOriginal(Deduplicated d, String original) {
+        String id = d.decision().articleId();
+        Seen known = seen.get(id);
+        if (known != null && !original.equals(known.duplicateOf())) {
+            seen.put(id, new Seen(known.version(), original, known.storyId(), known.decision()));
+        }
+        return new Deduplicated(d.article().withLinks(original, d.article().storyId()), d.decision(), d.corrections(),
+                d.laterCopies());
     }
 
     /**

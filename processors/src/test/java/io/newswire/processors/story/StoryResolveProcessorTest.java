@@ -51,6 +51,14 @@ class StoryResolveProcessorTest {
                 T0.toEpochMilli()));
     }
 
+    private void decideCopy(String id, String matched, String story) {
+        Article article = Article.ingested(id, 1, "wire", "text", null, "Headline " + id, List.of("Body."), null, "en",
+                T0, T0).withLinks(matched, story);
+        Decision decision = new Decision(id, 1, Decision.Kind.NEAR_DUPLICATE, matched, story, "minhash-lsh", 0.8, 0.5);
+        seen.put(id, new Seen(1, matched, story, Decision.Kind.NEAR_DUPLICATE.name()));
+        processor.process(new Record<>(id, new Deduplicated(article, decision, List.of(), List.of()), T0.toEpochMilli()));
+    }
+
     private static Candidate later(String id, double similarity) {
         return new Candidate(id, "hash-" + id, T0.plusSeconds(1).toEpochMilli(), similarity);
     }
@@ -174,6 +182,37 @@ class StoryResolveProcessorTest {
             assertThat(d.decision().matchedId()).isEqualTo("y");
             assertThat(d.decision().storyId()).isEqualTo("w");
         });
+    }
+
+    @Test
+    void shouldPointACopyOfACopyAtTheOriginalAndKeepTheArticleItMatchedInTheDecision() {
+        links.put("a", new StoryLink("a", null, T0.toEpochMilli()));
+        links.put("b", new StoryLink("a", "a", T0.toEpochMilli()));
+        decideCopy("c", "b", "a");
+
+        assertThat(articlesOut()).singleElement().satisfies(d -> {
+            assertThat(d.article().duplicateOf()).isEqualTo("a");
+            assertThat(d.decision().matchedId()).as("its score is against b").isEqualTo("b");
+            assertThat(d.decision().storyId()).isEqualTo("a");
+        });
+        assertThat(linksOut()).singleElement().satisfies(r -> assertThat(r.link().duplicateOf()).isEqualTo("b"));
+        assertThat(seen.get("c").duplicateOf()).as("a later version of c carries it too").isEqualTo("a");
+    }
+
+    @Test
+    void shouldHoldACopyUntilItsChainReachesAnOriginalAndLetItGoAsDecidedWhenALinkNeverComes() {
+        links.put("a", new StoryLink("a", null, T0.toEpochMilli()));
+        links.put("b", new StoryLink("a", "m", T0.toEpochMilli()));
+        decideCopy("c", "b", "a");
+        assertThat(articlesOut()).as("m's link is not known yet").isEmpty();
+
+        links.put("m", new StoryLink("a", "a", T0.toEpochMilli()));
+        punctuate(StoryResolveProcessor.RETRY_MILLIS);
+        assertThat(articlesOut()).extracting(d -> d.article().duplicateOf()).containsExactly("a");
+
+        decideCopy("e", "unknown", "a");
+        punctuate(StoryResolveProcessor.GIVE_UP_SECONDS * 1000 + 2 * StoryResolveProcessor.RETRY_MILLIS);
+        assertThat(articlesOut()).extracting(d -> d.article().duplicateOf()).containsExactly("a", "unknown");
     }
 
     @Test
