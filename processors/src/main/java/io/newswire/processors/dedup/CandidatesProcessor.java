@@ -2,6 +2,7 @@ package io.newswire.processors.dedup;
 
 import java.time.Duration;
 import java.util.List;
+import io.newswire.processors.StoreSweep;
 import io.newswire.processors.dedup.DedupRecords.Answer;
 import io.newswire.processors.dedup.DedupRecords.Candidate;
 import io.newswire.processors.dedup.DedupRecords.GatherInput;
@@ -17,7 +18,7 @@ import org.apache.kafka.streams.processor.api.Record;
  * Answers an article's probe from this partition's share of both indexes: the LSH buckets of the band keys
  * it owns ({@link LshIndex}) and the story buckets of the story keys it owns ({@link StoryIndex}). One
  * probe in and one answer out per partition, keyed by request id for the gather step. Also purges what
- * is past the retention window.
+ * is past the retention window, a slice of each store every {@code StoreSweep.EVERY}.
  */
 public final class CandidatesProcessor implements Processor<String, Probe, String, GatherInput> {
 
@@ -44,7 +45,7 @@ public final class CandidatesProcessor implements Processor<String, Probe, Strin
         this.lsh = new LshIndex(context.getStateStore(LSH_BUCKETS), context.getStateStore(LSH_SIGNATURES), retention);
         this.stories = new StoryIndex(context.getStateStore(STORY_BUCKETS), context.getStateStore(STORY_VECTORS),
                 scorer, retention);
-        context.schedule(Duration.ofMinutes(10), PunctuationType.WALL_CLOCK_TIME, now -> {
+        context.schedule(StoreSweep.EVERY, PunctuationType.WALL_CLOCK_TIME, now -> {
             lsh.purge(now);
             stories.purge(now);
         });

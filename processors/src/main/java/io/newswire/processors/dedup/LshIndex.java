@@ -6,13 +6,12 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import io.newswire.processors.StoreSweep;
 import io.newswire.processors.dedup.DedupRecords.Bucket;
 import io.newswire.processors.dedup.DedupRecords.Candidate;
 import io.newswire.processors.dedup.DedupRecords.Member;
 import io.newswire.processors.dedup.DedupRecords.Probe;
 import io.newswire.processors.dedup.DedupRecords.StoredSignature;
-import org.apache.kafka.streams.KeyValue;
-import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
@@ -25,7 +24,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * owns any of its bands (126 ints). Bucket entries older than the retention window are dropped when the
  * bucket is next written, and a bucket keeps at most {@value #MAX_BUCKET} members (the most recent); a probe
  * compares at most {@value #MAX_COMPARED} of them (those sharing most bands with it, then the newest);
- * signatures past the window are dropped by {@link #purge}.
+ * signatures past the window are dropped by {@link #purge}, a slice of the store at a time.
  */
 final class LshIndex {
 
@@ -37,12 +36,14 @@ final class LshIndex {
     private final KeyValueStore<String, Bucket> buckets;
     private final KeyValueStore<String, StoredSignature> signatures;
     private final Duration retention;
+    private final StoreSweep<StoredSignature> sweep;
 
     LshIndex(KeyValueStore<String, Bucket> buckets, KeyValueStore<String, StoredSignature> signatures,
              Duration retention) {
         this.buckets = buckets;
         this.signatures = signatures;
         this.retention = retention;
+        this.sweep = new StoreSweep<>(signatures);
     }
 
     /** The earlier articles sharing a band owned here, with their similarity; the probe joins the buckets. */
@@ -95,17 +96,9 @@ final class LshIndex {
         return candidates;
     }
 
+    /** Drops the signatures past the retention window among the next slice of the store. */
     void purge(long nowMillis) {
         long oldest = nowMillis - retention.toMillis();
-        List<String> expired = new ArrayList<>();
-        try (KeyValueIterator<String, StoredSignature> all = signatures.all()) {
-            while (all.hasNext()) {
-                KeyValue<String, StoredSignature> entry = all.next();
-                if (entry.value.receivedMillis() < oldest) {
-                    expired.add(entry.key);
-                }
-            }
-        }
-        expired.forEach(signatures::delete);
+        sweep.expired(s -> s.receivedMillis() < oldest).forEach(signatures::delete);
     }
 }

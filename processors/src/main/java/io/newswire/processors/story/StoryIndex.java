@@ -7,14 +7,13 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import io.newswire.processors.StoreSweep;
 import io.newswire.processors.dedup.MinHash;
 import io.newswire.processors.story.StoryRecords.StoredVector;
 import io.newswire.processors.story.StoryRecords.StoryBucket;
 import io.newswire.processors.story.StoryRecords.StoryCandidate;
 import io.newswire.processors.story.StoryRecords.StoryCorrection;
 import io.newswire.processors.story.StoryRecords.StoryMember;
-import org.apache.kafka.streams.KeyValue;
-import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
@@ -32,7 +31,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
  *
  * <p>State per article: one ~60-byte bucket entry per key (13) and one vector (~200 words and entities
  * with weights, ~3 KB binary) per owning partition. Entries older than the retention window are dropped
- * when their bucket is next written; vectors by a purge every ten minutes. Both go by arrival time.
+ * when their bucket is next written; vectors by {@link #purge}, a slice of the store at a time. Both go by arrival time.
  */
 public final class StoryIndex {
 
@@ -48,6 +47,7 @@ public final class StoryIndex {
     private final KeyValueStore<String, StoredVector> vectors;
     private final StoryScorer scorer;
     private final Duration retention;
+    private final StoreSweep<StoredVector> sweep;
     private final Map<String, StoryVector> cache = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, StoryVector> eldest) {
@@ -65,6 +65,7 @@ public final class StoryIndex {
         this.vectors = vectors;
         this.scorer = scorer;
         this.retention = retention;
+        this.sweep = new StoreSweep<>(vectors);
     }
 
     /**
@@ -195,19 +196,13 @@ public final class StoryIndex {
         }
     }
 
+    /** Drops the vectors past the retention window among the next slice of the store. */
     public void purge(long nowMillis) {
         long oldest = nowMillis - retention.toMillis();
-        List<String> expired = new ArrayList<>();
-        try (KeyValueIterator<String, StoredVector> all = vectors.all()) {
-            while (all.hasNext()) {
-                KeyValue<String, StoredVector> entry = all.next();
-                if (entry.value.indexedMillis() < oldest) {
-                    expired.add(entry.key);
-                }
-            }
+        for (String expired : sweep.expired(v -> v.indexedMillis() < oldest)) {
+            vectors.delete(expired);
+            cache.remove(expired);
         }
-        expired.forEach(vectors::delete);
-        expired.forEach(cache::remove);
     }
 
     private static List<String> owned(List<String> keys, int partitions, int partition) {

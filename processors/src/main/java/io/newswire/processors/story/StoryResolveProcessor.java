@@ -8,6 +8,7 @@ import io.newswire.common.Article;
 import io.newswire.common.Decision;
 import io.newswire.common.StoryLink;
 import io.newswire.processors.Deduplicated;
+import io.newswire.processors.StoreSweep;
 import io.newswire.processors.dedup.ArticlePartitioner;
 import io.newswire.processors.dedup.DedupDecider;
 import io.newswire.processors.dedup.DedupRecords.Candidate;
@@ -68,6 +69,7 @@ public final class StoryResolveProcessor implements Processor<String, Deduplicat
     private KeyValueStore<String, StoryLink> links;
     private KeyValueStore<String, Waiting> waiting;
     private KeyValueStore<String, Seen> seen;
+    private StoreSweep<StoryLink> linkSweep;
 
     public StoryResolveProcessor(Duration retention, int partitions, double nearThreshold) {
         this.retention = retention;
@@ -82,7 +84,8 @@ public final class StoryResolveProcessor implements Processor<String, Deduplicat
         this.waiting = context.getStateStore(WAITING);
         this.seen = context.getStateStore(io.newswire.processors.dedup.DedupGatherProcessor.SEEN);
         context.schedule(Duration.ofMillis(RETRY_MILLIS), PunctuationType.WALL_CLOCK_TIME, this::retry);
-        context.schedule(Duration.ofMinutes(10), PunctuationType.WALL_CLOCK_TIME, this::expire);
+        this.linkSweep = new StoreSweep<>(links);
+        context.schedule(StoreSweep.EVERY, PunctuationType.WALL_CLOCK_TIME, this::expire);
     }
 
     @Override
@@ -262,19 +265,14 @@ public final class StoryResolveProcessor implements Processor<String, Deduplicat
         }
     }
 
+    /** Tombstones this partition's links past the retention window among the next slice of the store. */
     private void expire(long now) {
         long oldest = now - retention.toMillis();
         int partition = context.taskId().partition();
-        List<String> expired = new ArrayList<>();
-        try (KeyValueIterator<String, StoryLink> all = links.all()) {
-            while (all.hasNext()) {
-                KeyValue<String, StoryLink> entry = all.next();
-                if (entry.value.decidedMillis() < oldest
-                        && ArticlePartitioner.partitionOf(entry.key, partitions) == partition) {
-                    expired.add(entry.key);
-                }
+        for (String id : linkSweep.expired(link -> link.decidedMillis() < oldest)) {
+            if (ArticlePartitioner.partitionOf(id, partitions) == partition) {
+                context.forward(new Record<>(id, new Resolution(null, id, null), now));
             }
         }
-        expired.forEach(id -> context.forward(new Record<>(id, new Resolution(null, id, null), now)));
     }
 }
