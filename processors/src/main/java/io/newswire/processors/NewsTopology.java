@@ -178,7 +178,8 @@ public final class NewsTopology {
                         .withKeySerde(Serdes.String()).withValueSerde(gatherSerde)
                         .withStreamPartitioner(new ArticlePartitioner()))
                 .process(() -> new DedupGatherProcessor(
-                                new DedupDecider(settings.nearThreshold(), settings.storyThreshold()), partitions),
+                                new DedupDecider(settings.nearThreshold(), settings.storyThreshold()), partitions,
+                                settings.retention()),
                         Named.as(DedupGatherProcessor.NAME), DedupGatherProcessor.PENDING, DedupGatherProcessor.ARTICLES,
                         DedupGatherProcessor.SEEN);
         // Corrections go back upstream through a topic of their own: the index is upstream of the decision.

@@ -99,7 +99,8 @@ public final class IndexBenchmark {
         StoryScorer scorer = new StoryScorer(settings.storyThreshold(), settings.retention());
         CandidatesProcessor candidates = init(new CandidatesProcessor(scorer, settings.retention()), candidatesContext);
         DedupGatherProcessor gather = init(new DedupGatherProcessor(
-                new DedupDecider(settings.nearThreshold(), settings.storyThreshold()), 1), gatherContext);
+                new DedupDecider(settings.nearThreshold(), settings.storyThreshold()), 1, settings.retention()),
+                gatherContext);
         StoryCorrectionProcessor corrections = init(new StoryCorrectionProcessor(scorer, settings.retention()),
                 correctionContext);
 

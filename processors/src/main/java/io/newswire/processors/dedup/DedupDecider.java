@@ -65,7 +65,8 @@ public final class DedupDecider {
             Decision decision = new Decision(id, article.version(), kind, newer ? id : previous.duplicateOf(),
                     previous.storyId(), METHOD_VERSION, article.version(), previous.version());
             return new Outcome(linked, decision, new Seen(Math.max(article.version(), previous.version()),
-                    previous.duplicateOf(), previous.storyId(), previous.decision()));
+                    previous.duplicateOf(), previous.storyId(), previous.decision(),
+                    Math.max(article.received().toEpochMilli(), previous.receivedMillis())));
         }
         long received = article.received().toEpochMilli();
         Comparator<Candidate> byArrival = Comparator.comparingLong(Candidate::receivedMillis)
@@ -96,12 +97,12 @@ public final class DedupDecider {
             return new Outcome(article.withLinks(null, s.storyId()),
                     new Decision(id, article.version(), Decision.Kind.SAME_STORY, s.articleId(), s.storyId(),
                             METHOD_STORY, s.score(), storyThreshold),
-                    new Seen(article.version(), null, s.storyId(), Decision.Kind.SAME_STORY.name()));
+                    new Seen(article.version(), null, s.storyId(), Decision.Kind.SAME_STORY.name(), received));
         }
         double best = bestStory.map(StoryCandidate::score).orElse(0.0);
         return new Outcome(article.withLinks(null, id),
                 new Decision(id, article.version(), Decision.Kind.NEW, null, id, METHOD_STORY, best, storyThreshold),
-                new Seen(article.version(), null, id, Decision.Kind.NEW.name()));
+                new Seen(article.version(), null, id, Decision.Kind.NEW.name(), received));
     }
 
     /**
@@ -136,6 +137,6 @@ public final class DedupDecider {
                 .orElseGet(() -> joined.map(StoryCandidate::storyId).orElse(canonical));
         return new Outcome(article.withLinks(canonical, story),
                 new Decision(article.id(), article.version(), kind, canonical, story, method, score, threshold),
-                new Seen(article.version(), canonical, story, kind.name()));
+                new Seen(article.version(), canonical, story, kind.name(), article.received().toEpochMilli()));
     }
 }

@@ -8,6 +8,7 @@ import java.util.Map;
 import io.newswire.common.Article;
 import io.newswire.common.Decision;
 import io.newswire.processors.Deduplicated;
+import io.newswire.processors.StoreSweep;
 import io.newswire.processors.dedup.DedupRecords.Answer;
 import io.newswire.processors.dedup.DedupRecords.Candidate;
 import io.newswire.processors.dedup.DedupRecords.GatherInput;
@@ -42,15 +43,21 @@ public final class DedupGatherProcessor implements Processor<String, GatherInput
 
     private final DedupDecider decider;
     private final int partitions;
+    private final Duration retention;
+    private StoreSweep<Seen> seenSweep;
     private ProcessorContext<String, Deduplicated> context;
     private KeyValueStore<String, Pending> pending;
     private KeyValueStore<String, Seen> seen;
     private KeyValueStore<String, GatherInput> articles;
 
-    /** {@code partitions}: the probe topic's partition count, which key ownership is computed for. */
-    public DedupGatherProcessor(DedupDecider decider, int partitions) {
+    /**
+     * {@code partitions}: the probe topic's partition count, which key ownership is computed for;
+     * {@code retention}: how long an id's decision is remembered after its latest version arrived.
+     */
+    public DedupGatherProcessor(DedupDecider decider, int partitions, Duration retention) {
         this.decider = decider;
         this.partitions = partitions;
+        this.retention = retention;
     }
 
     @Override
@@ -59,7 +66,9 @@ public final class DedupGatherProcessor implements Processor<String, GatherInput
         this.pending = context.getStateStore(PENDING);
         this.seen = context.getStateStore(SEEN);
         this.articles = context.getStateStore(ARTICLES);
+        this.seenSweep = new StoreSweep<>(seen);
         context.schedule(Duration.ofMinutes(10), PunctuationType.WALL_CLOCK_TIME, this::dropOrphans);
+        context.schedule(StoreSweep.EVERY, PunctuationType.WALL_CLOCK_TIME, this::forget);
     }
 
     @Override
@@ -138,6 +147,12 @@ public final class DedupGatherProcessor implements Processor<String, GatherInput
             byId.merge(c.articleId(), c, (a, b) -> a.similarity() >= b.similarity() ? a : b);
         }
         return new ArrayList<>(byId.values());
+    }
+
+    /** Forgets the decisions of ids whose latest version arrived before the retention window. */
+    private void forget(long now) {
+        long oldest = now - retention.toMillis();
+        seenSweep.expired(s -> s.receivedMillis() < oldest).forEach(seen::delete);
     }
 
     private void dropOrphans(long now) {

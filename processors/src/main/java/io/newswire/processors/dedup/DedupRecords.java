@@ -171,7 +171,11 @@ public final class DedupRecords {
         }
     }
 
-    /** What the gather step decided for an article id, for updates and redeliveries. */
-    public record Seen(int version, String duplicateOf, String storyId, String decision) {
+    /**
+     * What the gather step decided for an article id, for updates and redeliveries; {@code receivedMillis}: the
+     * arrival of the latest version, which the retention window counts from (0 in records from before it was
+     * kept: those expire at once).
+     */
+    public record Seen(int version, String duplicateOf, String storyId, String decision, long receivedMillis) {
     }
 }

@@ -160,7 +160,7 @@ public final class StoryResolveProcessor implements Processor<String, Deduplicat
         String id = d.decision().articleId();
         Seen known = seen.get(id);
         if (known != null && !original.equals(known.duplicateOf())) {
-            seen.put(id, new Seen(known.version(), original, known.storyId(), known.decision()));
+            seen.put(id, new Seen(known.version(), original, known.storyId(), known.decision(), known.receivedMillis()));
         }
         return new Deduplicated(d.article().withLinks(original, d.article().storyId()), d.decision(), d.corrections(),
                 d.laterCopies());
@@ -214,7 +214,8 @@ public final class StoryResolveProcessor implements Processor<String, Deduplicat
         Decision decision = new Decision(x.articleId(), x.version(), kind, original.articleId(), link.storyId(),
                 exact ? DedupDecider.METHOD_EXACT_LATE : DedupDecider.METHOD_NEAR_LATE,
                 exact ? 1.0 : original.similarity(), exact ? 1.0 : nearThreshold);
-        seen.put(x.articleId(), new Seen(x.version(), original.articleId(), link.storyId(), kind.name()));
+        long received = d.article() != null ? d.article().received().toEpochMilli() : context.currentSystemTimeMs();
+        seen.put(x.articleId(), new Seen(x.version(), original.articleId(), link.storyId(), kind.name(), received));
         Article article = d.article() == null ? null : d.article().withLinks(original.articleId(), link.storyId());
         return new Deduplicated(article, decision, d.corrections(), List.of());
     }

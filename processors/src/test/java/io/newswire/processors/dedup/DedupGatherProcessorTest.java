@@ -2,6 +2,7 @@ package io.newswire.processors.dedup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import io.newswire.common.Article;
@@ -18,6 +19,7 @@ import io.newswire.processors.story.StoryRecords.StoryCandidate;
 import io.newswire.processors.story.StoryRecords.StoryCorrection;
 import org.apache.kafka.streams.processor.api.MockProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -25,18 +27,20 @@ import org.junit.jupiter.api.Test;
 class DedupGatherProcessorTest {
 
     static final Instant T0 = Instant.parse("2026-11-22T09:00:00Z");
+    static final Duration RETENTION = Duration.ofDays(7);
 
     private MockProcessorContext<String, Deduplicated> context;
     private DedupGatherProcessor gather;
+    private KeyValueStore<String, Seen> seen;
 
     @BeforeEach
     void setUp() {
         context = new MockProcessorContext<>();
         context.setCurrentSystemTimeMs(T0.toEpochMilli());
         TestStores.add(context, DedupGatherProcessor.PENDING, new JsonSerde<>(Pending.class));
-        TestStores.add(context, DedupGatherProcessor.SEEN, new JsonSerde<>(Seen.class));
+        seen = TestStores.add(context, DedupGatherProcessor.SEEN, new JsonSerde<>(Seen.class));
         TestStores.add(context, DedupGatherProcessor.ARTICLES, new JsonSerde<>(GatherInput.class));
-        gather = new DedupGatherProcessor(new DedupDecider(0.25, 0.24), 3);
+        gather = new DedupGatherProcessor(new DedupDecider(0.25, 0.24), 3, RETENTION);
         gather.init(context);
     }
 
@@ -55,6 +59,29 @@ class DedupGatherProcessorTest {
 
     private static GatherInput answer(String request, int partition, List<StoryCandidate> stories, String indexed) {
         return GatherInput.of(new Answer(DedupRecords.articleIdOf(request), partition, List.of(), stories, indexed));
+    }
+
+    private void decideAlone(String id, String arrival) {
+        String request = DedupRecords.requestId(id, arrival);
+        send(request, GatherInput.of(article(id), 1));
+        send(request, answer(request, 0, List.of(), id));
+    }
+
+    private void punctuate(Instant at) {
+        context.setCurrentSystemTimeMs(at.toEpochMilli());
+        context.scheduledPunctuators().forEach(p -> p.getPunctuator().punctuate(at.toEpochMilli()));
+    }
+
+    @Test
+    void shouldRememberAnIdsDecisionForTheRetentionWindowAfterItsArrivalAndThenForgetIt() {
+        decideAlone("a1", "0@1");
+        assertThat(seen.get("a1")).isNotNull().extracting(Seen::receivedMillis).isEqualTo(T0.toEpochMilli());
+
+        punctuate(T0.plus(RETENTION).minusSeconds(1));
+        assertThat(seen.get("a1")).as("within the window").isNotNull();
+
+        punctuate(T0.plus(RETENTION).plusSeconds(1));
+        assertThat(seen.get("a1")).as("past the window").isNull();
     }
 
     @Test

@@ -55,7 +55,7 @@ class StoryResolveProcessorTest {
         Article article = Article.ingested(id, 1, "wire", "text", null, "Headline " + id, List.of("Body."), null, "en",
                 T0, T0).withLinks(matched, story);
         Decision decision = new Decision(id, 1, Decision.Kind.NEAR_DUPLICATE, matched, story, "minhash-lsh", 0.8, 0.5);
-        seen.put(id, new Seen(1, matched, story, Decision.Kind.NEAR_DUPLICATE.name()));
+        seen.put(id, new Seen(1, matched, story, Decision.Kind.NEAR_DUPLICATE.name(), T0.toEpochMilli()));
         processor.process(new Record<>(id, new Deduplicated(article, decision, List.of(), List.of()), T0.toEpochMilli()));
     }
 
