@@ -33,6 +33,7 @@ public final class CandidatesProcessor implements Processor<String, Probe, Strin
     private ProcessorContext<String, GatherInput> context;
     private LshIndex lsh;
     private StoryIndex stories;
+    private long latestArrival;
 
     public CandidatesProcessor(StoryScorer scorer, Duration retention) {
         this.scorer = scorer;
@@ -46,14 +47,17 @@ public final class CandidatesProcessor implements Processor<String, Probe, Strin
         this.stories = new StoryIndex(context.getStateStore(STORY_BUCKETS), context.getStateStore(STORY_VECTORS),
                 scorer, retention);
         context.schedule(StoreSweep.EVERY, PunctuationType.WALL_CLOCK_TIME, now -> {
-            lsh.purge(now);
-            stories.purge(now);
+            if (latestArrival > 0) {
+                lsh.purge(latestArrival);
+                stories.purge(latestArrival);
+            }
         });
     }
 
     @Override
     public void process(Record<String, Probe> record) {
         Probe probe = record.value();
+        latestArrival = Math.max(latestArrival, probe.receivedMillis());
         int partition = context.taskId().partition();
         List<Candidate> copies = lsh.probe(probe, partition);
         StoryIndex.Probed story = probe.vector() == null ? new StoryIndex.Probed(List.of(), null)

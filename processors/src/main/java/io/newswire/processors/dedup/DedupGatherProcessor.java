@@ -45,6 +45,7 @@ public final class DedupGatherProcessor implements Processor<String, GatherInput
     private final int partitions;
     private final Duration retention;
     private StoreSweep<Seen> seenSweep;
+    private long latestArrival;
     private ProcessorContext<String, Deduplicated> context;
     private KeyValueStore<String, Pending> pending;
     private KeyValueStore<String, Seen> seen;
@@ -109,6 +110,7 @@ public final class DedupGatherProcessor implements Processor<String, GatherInput
         pending.delete(id);
         Article article = articleInput.article();
         String articleId = article.id();
+        latestArrival = Math.max(latestArrival, article.received().toEpochMilli());
         Seen seenBefore = seen.get(articleId);
         DedupDecider.Outcome outcome = decider.decide(article, state.candidates(), state.storyCandidates(),
                 seenBefore);
@@ -149,9 +151,12 @@ public final class DedupGatherProcessor implements Processor<String, GatherInput
         return new ArrayList<>(byId.values());
     }
 
-    /** Forgets the decisions of ids whose latest version arrived before the retention window. */
+    /** Forgets the decisions of ids whose latest version arrived before the window, as of the latest arrival. */
     private void forget(long now) {
-        long oldest = now - retention.toMillis();
+        if (latestArrival == 0) {
+            return;
+        }
+        long oldest = latestArrival - retention.toMillis();
         seenSweep.expired(s -> s.receivedMillis() < oldest).forEach(seen::delete);
     }
 

@@ -96,9 +96,9 @@ final class LshIndex {
         return candidates;
     }
 
-    /** Drops the signatures past the retention window among the next slice of the store. */
-    void purge(long nowMillis) {
-        long oldest = nowMillis - retention.toMillis();
+    /** Drops the signatures past the retention window, counted back from {@code asOfMillis}, in the next slice. */
+    void purge(long asOfMillis) {
+        long oldest = asOfMillis - retention.toMillis();
         sweep.expired(s -> s.receivedMillis() < oldest).forEach(signatures::delete);
     }
 }

@@ -196,9 +196,9 @@ public final class StoryIndex {
         }
     }
 
-    /** Drops the vectors past the retention window among the next slice of the store. */
-    public void purge(long nowMillis) {
-        long oldest = nowMillis - retention.toMillis();
+    /** Drops the vectors past the retention window, counted back from {@code asOfMillis}, in the next slice. */
+    public void purge(long asOfMillis) {
+        long oldest = asOfMillis - retention.toMillis();
         for (String expired : sweep.expired(v -> v.indexedMillis() < oldest)) {
             vectors.delete(expired);
             cache.remove(expired);

@@ -70,6 +70,7 @@ public final class StoryResolveProcessor implements Processor<String, Deduplicat
     private KeyValueStore<String, Waiting> waiting;
     private KeyValueStore<String, Seen> seen;
     private StoreSweep<StoryLink> linkSweep;
+    private long latestArrival;
 
     public StoryResolveProcessor(Duration retention, int partitions, double nearThreshold) {
         this.retention = retention;
@@ -91,6 +92,8 @@ public final class StoryResolveProcessor implements Processor<String, Deduplicat
     @Override
     public void process(Record<String, Deduplicated> record) {
         Deduplicated d = record.value();
+        latestArrival = Math.max(latestArrival, d.article() != null ? d.article().received().toEpochMilli()
+                : record.timestamp());
         if (d.decision().storyId() == null) {
             context.forward(record.withValue(new Resolution(d, null, null)));
             return;
@@ -266,9 +269,12 @@ public final class StoryResolveProcessor implements Processor<String, Deduplicat
         }
     }
 
-    /** Tombstones this partition's links past the retention window among the next slice of the store. */
+    /** Tombstones this partition's links past the window, as of the latest arrival, in the next slice. */
     private void expire(long now) {
-        long oldest = now - retention.toMillis();
+        if (latestArrival == 0) {
+            return;
+        }
+        long oldest = latestArrival - retention.toMillis();
         int partition = context.taskId().partition();
         for (String id : linkSweep.expired(link -> link.decidedMillis() < oldest)) {
             if (ArticlePartitioner.partitionOf(id, partitions) == partition) {

@@ -45,8 +45,12 @@ class DedupGatherProcessorTest {
     }
 
     private static Article article(String id) {
+        return article(id, T0);
+    }
+
+    private static Article article(String id, Instant received) {
         return Article.ingested(id, 1, "wire", "text", null, "Talks resume in Cairo",
-                List.of("Officials met in Cairo."), null, "en", T0, T0);
+                List.of("Officials met in Cairo."), null, "en", received, received);
     }
 
     private void send(String request, GatherInput input) {
@@ -61,9 +65,9 @@ class DedupGatherProcessorTest {
         return GatherInput.of(new Answer(DedupRecords.articleIdOf(request), partition, List.of(), stories, indexed));
     }
 
-    private void decideAlone(String id, String arrival) {
+    private void decideAlone(String id, String arrival, Instant received) {
         String request = DedupRecords.requestId(id, arrival);
-        send(request, GatherInput.of(article(id), 1));
+        send(request, GatherInput.of(article(id, received), 1));
         send(request, answer(request, 0, List.of(), id));
     }
 
@@ -73,15 +77,20 @@ class DedupGatherProcessorTest {
     }
 
     @Test
-    void shouldRememberAnIdsDecisionForTheRetentionWindowAfterItsArrivalAndThenForgetIt() {
-        decideAlone("a1", "0@1");
+    void shouldRememberAnIdsDecisionForTheRetentionWindowCountedBackFromTheLatestArrival() {
+        decideAlone("a1", "0@1", T0);
         assertThat(seen.get("a1")).isNotNull().extracting(Seen::receivedMillis).isEqualTo(T0.toEpochMilli());
+        punctuate(T0.plus(RETENTION).plus(RETENTION));
+        assertThat(seen.get("a1")).as("the wall clock alone expires nothing").isNotNull();
 
-        punctuate(T0.plus(RETENTION).minusSeconds(1));
-        assertThat(seen.get("a1")).as("within the window").isNotNull();
+        decideAlone("a2", "0@2", T0.plus(RETENTION).minusSeconds(1));
+        punctuate(T0.plus(RETENTION).plus(RETENTION));
+        assertThat(seen.get("a1")).as("within the window of the latest arrival").isNotNull();
 
-        punctuate(T0.plus(RETENTION).plusSeconds(1));
-        assertThat(seen.get("a1")).as("past the window").isNull();
+        decideAlone("a3", "0@3", T0.plus(RETENTION).plusSeconds(1));
+        punctuate(T0.plus(RETENTION).plus(RETENTION));
+        assertThat(seen.get("a1")).as("past it").isNull();
+        assertThat(seen.get("a3")).isNotNull();
     }
 
     @Test
