@@ -18,9 +18,9 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
  * each call, and still passes over a million entries in about half an hour, against a retention of days.
  * One sweep per store and task; it starts from the first key whenever the task (re)initialises.
  *
- * <p>Callers judge expiry by the latest arrival their task has processed, not the wall
- * clock (nothing expires before the task has processed a record), as the index buckets do when written: a replay of old input, or an evaluation with made-up arrival
- * times, keeps a window of its own data rather than losing it all to today's date.
+ * <p>Callers judge expiry by the latest arrival their task has processed (nothing expires before the
+ * first), not by the wall clock, as the index buckets do when written: a replay of old input, or an
+ * evaluation with made-up arrival times, keeps a window of its own data rather than losing it to today's date.
  */
 public final class StoreSweep<V> {
 

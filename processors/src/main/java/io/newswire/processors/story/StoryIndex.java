@@ -31,7 +31,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
  *
  * <p>State per article: one ~60-byte bucket entry per key (13) and one vector (~200 words and entities
  * with weights, ~3 KB binary) per owning partition. Entries older than the retention window are dropped
- * when their bucket is next written; vectors by {@link #purge}, a slice of the store at a time. Both go by arrival time.
+ * when their bucket is next written; vectors by {@link #purge}, a slice of the store at a time. Both go by
+ * arrival time.
  */
 public final class StoryIndex {
 
