@@ -129,12 +129,14 @@ public final class StoryResolveProcessor implements Processor<String, Deduplicat
         if (story.isPresent() && !story.get().equals(decision.storyId())) {
             out = inStory(out, story.get());
         }
-        context.forward(new Record<>(decision.articleId(), new Resolution(out.withoutCorrections(), null, null), timestamp));
+        context.forward(new Record<>(decision.articleId(), new Resolution(out.withoutCorrections(), null, null),
+                timestamp));
         return null;
     }
 
     private static boolean isCopysFirstDecision(Decision decision) {
-        return (decision.decision() == Decision.Kind.EXACT_DUPLICATE || decision.decision() == Decision.Kind.NEAR_DUPLICATE)
+        Decision.Kind kind = decision.decision();
+        return (kind == Decision.Kind.EXACT_DUPLICATE || kind == Decision.Kind.NEAR_DUPLICATE)
                 && !DedupDecider.METHOD_VERSION.equals(decision.method()) && decision.matchedId() != null;
     }
 
@@ -163,7 +165,8 @@ public final class StoryResolveProcessor implements Processor<String, Deduplicat
         String id = d.decision().articleId();
         Seen known = seen.get(id);
         if (known != null && !original.equals(known.duplicateOf())) {
-            seen.put(id, new Seen(known.version(), original, known.storyId(), known.decision(), known.receivedMillis()));
+            seen.put(id, new Seen(known.version(), original, known.storyId(), known.decision(),
+                    known.receivedMillis()));
         }
         return new Deduplicated(d.article().withLinks(original, d.article().storyId()), d.decision(), d.corrections(),
                 d.laterCopies());
