@@ -217,7 +217,8 @@ public final class NewsTopology {
                 .mapValues(Deduplicated::withoutCorrections, Named.as("story-member"))
                 .repartition(Repartitioned.<String, Deduplicated>as(REPARTITION_STORIES)
                         .withKeySerde(Serdes.String()).withValueSerde(new JsonSerde<>(Deduplicated.class)))
-                .process(StoryAggregator::new, Named.as(StoryAggregator.NAME), StoryAggregator.STORE,
+                .process(() -> new StoryAggregator(settings.retention()), Named.as(StoryAggregator.NAME),
+                        StoryAggregator.STORE,
                         StoryAggregator.MEMBERS)
                 .to(topics.stories().name(), Produced.with(topics.stories().keySerde(), topics.stories().valueSerde())
                         .withName("write-stories"));

@@ -35,7 +35,7 @@ public final class StoreSweep<V> {
         this(store, SLICE);
     }
 
-    StoreSweep(ReadOnlyKeyValueStore<String, V> store, int slice) {
+    public StoreSweep(ReadOnlyKeyValueStore<String, V> store, int slice) {
         this.store = store;
         this.slice = slice;
     }

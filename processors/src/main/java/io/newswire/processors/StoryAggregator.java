@@ -1,5 +1,6 @@
 package io.newswire.processors;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -9,9 +10,12 @@ import io.newswire.common.Article;
 import io.newswire.common.Decision;
 import io.newswire.common.Entity;
 import io.newswire.common.Story;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
@@ -25,6 +29,10 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * {@value #LISTED_MEMBERS}, sources are counted per name, and entity salience keeps the
  * {@value #KEPT_ENTITIES} heaviest names. Before, the story record held every member, so a story of n
  * articles rewrote n ids for each new one.
+ *
+ * <p>A story none of whose members arrived within the retention window (counted back from the latest
+ * arrival here) can gain no more: the index has forgotten its articles. Its state and member entries are
+ * then dropped, a slice of the store at a time ({@link StoreSweep}); its last record stays on the topic.
  */
 public final class StoryAggregator implements Processor<String, Deduplicated, String, Story> {
 
@@ -35,25 +43,60 @@ public final class StoryAggregator implements Processor<String, Deduplicated, St
     private static final int TOP_ENTITIES = 5;
     private static final int KEPT_ENTITIES = 50;
 
-    /** A story as stored: the public view plus what is needed to update it. */
-    public record StoryState(Story story, Map<String, Double> entitySalience, Map<String, Integer> sourceCounts) {
+    /** Stories are fewer than articles and larger records: a smaller slice keeps each sweep short. */
+    private static final int SWEEP_SLICE = 1_000;
+
+    /**
+     * A story as stored: the public view plus what is needed to update it; {@code lastArrivalMillis}: when its
+     * newest member arrived (0 in records from before it was kept: those are dropped at the first sweep).
+     */
+    public record StoryState(Story story, Map<String, Double> entitySalience, Map<String, Integer> sourceCounts,
+                             long lastArrivalMillis) {
     }
 
+    private final Duration retention;
     private ProcessorContext<String, Story> context;
     private KeyValueStore<String, StoryState> stories;
     private KeyValueStore<String, String> members;
+    private StoreSweep<StoryState> sweep;
+    private long latestArrival;
+
+    public StoryAggregator(Duration retention) {
+        this.retention = retention;
+    }
 
     @Override
     public void init(ProcessorContext<String, Story> context) {
         this.context = context;
         this.stories = context.getStateStore(STORE);
         this.members = context.getStateStore(MEMBERS);
+        this.sweep = new StoreSweep<>(stories, SWEEP_SLICE);
+        context.schedule(StoreSweep.EVERY, PunctuationType.WALL_CLOCK_TIME, now -> forgetQuietStories());
+    }
+
+    private void forgetQuietStories() {
+        if (latestArrival == 0) {
+            return;
+        }
+        long oldest = latestArrival - retention.toMillis();
+        for (String storyId : sweep.expired(s -> s.lastArrivalMillis() < oldest)) {
+            List<String> keys = new ArrayList<>();
+            try (KeyValueIterator<String, String> member = members.prefixScan(memberKey(storyId, ""),
+                    Serdes.String().serializer())) {
+                member.forEachRemaining(kv -> keys.add(kv.key));
+            }
+            keys.forEach(members::delete);
+            stories.delete(storyId);
+        }
     }
 
     @Override
     public void process(Record<String, Deduplicated> record) {
         String storyId = record.key();
         Deduplicated d = record.value();
+        if (d.article() != null) {
+            latestArrival = Math.max(latestArrival, d.article().received().toEpochMilli());
+        }
         StoryState state = stories.get(storyId);
         if (d.article() == null) {
             if (state == null || d.decision().decision() != Decision.Kind.KILL) {
@@ -75,7 +118,8 @@ public final class StoryAggregator implements Processor<String, Deduplicated, St
             List<String> listed = new ArrayList<>(s.memberIds());
             listed.remove(articleId);
             state = new StoryState(view(storyId, s.headline(), s.firstSeen(), s.lastSeen(), s.articleCount() - 1,
-                    listed, sources, state.entitySalience(), s.duplicates()), state.entitySalience(), sources);
+                    listed, sources, state.entitySalience(), s.duplicates()), state.entitySalience(), sources,
+                    state.lastArrivalMillis());
         } else {
             state = join(storyId, state, d.article(), d.decision());
         }
@@ -112,8 +156,9 @@ public final class StoryAggregator implements Processor<String, Deduplicated, St
         boolean duplicate = decision.decision() == Decision.Kind.EXACT_DUPLICATE
                 || decision.decision() == Decision.Kind.NEAR_DUPLICATE;
         int duplicates = (before == null ? 0 : before.duplicates()) + (isNew && duplicate ? 1 : 0);
+        long arrival = Math.max(state == null ? 0 : state.lastArrivalMillis(), article.received().toEpochMilli());
         return new StoryState(view(storyId, headline, first, last, count, listed, sources, salience, duplicates),
-                salience, sources);
+                salience, sources, arrival);
     }
 
     private static String memberKey(String storyId, String articleId) {

@@ -2,6 +2,7 @@ package io.newswire.processors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import io.newswire.common.Article;
@@ -11,6 +12,7 @@ import io.newswire.common.Story;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.processor.api.MockProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -18,26 +20,56 @@ import org.junit.jupiter.api.Test;
 class StoryAggregatorTest {
 
     private static final Instant T0 = Instant.parse("2026-11-22T09:00:00Z");
+    private static final Duration RETENTION = Duration.ofDays(7);
 
     private MockProcessorContext<String, Story> context;
     private StoryAggregator stories;
+    private KeyValueStore<String, StoryAggregator.StoryState> store;
+    private KeyValueStore<String, String> members;
 
     @BeforeEach
     void setUp() {
         context = new MockProcessorContext<>();
-        TestStores.add(context, StoryAggregator.STORE, new JsonSerde<>(StoryAggregator.StoryState.class));
-        TestStores.add(context, StoryAggregator.MEMBERS, Serdes.String());
-        stories = new StoryAggregator();
+        store = TestStores.add(context, StoryAggregator.STORE, new JsonSerde<>(StoryAggregator.StoryState.class));
+        members = TestStores.add(context, StoryAggregator.MEMBERS, Serdes.String());
+        stories = new StoryAggregator(RETENTION);
         stories.init(context);
     }
 
     private Story join(String id, String source, int version) {
+        return join("s1", id, source, version, T0);
+    }
+
+    private Story join(String story, String id, String source, int version, Instant received) {
         Article a = Article.ingested(id, version, source, "text", null, "Quake hits island " + id,
-                List.of("Body."), null, "en", T0, T0).withLinks(null, "s1");
+                List.of("Body."), null, "en", received, received).withLinks(null, story);
         context.resetForwards();
-        stories.process(new Record<>("s1", new Deduplicated(a, new Decision(id, version, Decision.Kind.SAME_STORY,
-                "a0", "s1", "x", 0.5, 0.24), List.of(), List.of()), 0L));
+        stories.process(new Record<>(story, new Deduplicated(a, new Decision(id, version, Decision.Kind.SAME_STORY,
+                "a0", story, "x", 0.5, 0.24), List.of(), List.of()), 0L));
         return context.forwarded().get(0).record().value();
+    }
+
+    @Test
+    void shouldDropAStoryWithNoArrivalWithinTheWindowOfTheLatestOneAndKeepTheOthers() {
+        join("s1", "a1", "afp", 1, T0);
+        join("s1", "a2", "afp", 1, T0.plusSeconds(60));
+        join("s2", "b1", "afp", 1, T0.plus(RETENTION));
+        context.resetForwards();
+        punctuate();
+        assertThat(store.get("s1")).as("its newest member arrived within the window").isNotNull();
+
+        join("s2", "b2", "afp", 1, T0.plus(RETENTION).plusSeconds(61));
+        context.resetForwards();
+        punctuate();
+
+        assertThat(store.get("s1")).isNull();
+        assertThat(members.approximateNumEntries()).as("b1 and b2 only").isEqualTo(2);
+        assertThat(store.get("s2").story().articleCount()).isEqualTo(2);
+        assertThat(context.forwarded()).as("the story's last record stays on the topic").isEmpty();
+    }
+
+    private void punctuate() {
+        context.scheduledPunctuators().forEach(p -> p.getPunctuator().punctuate(0L));
     }
 
     private Story kill(String id) {
