@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
+import java.util.function.ToLongFunction;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
@@ -38,6 +39,19 @@ public final class StoreSweep<V> {
     public StoreSweep(ReadOnlyKeyValueStore<String, V> store, int slice) {
         this.store = store;
         this.slice = slice;
+    }
+
+    /**
+     * The keys of the entries among the next {@code slice} that arrived before the retention window, counted
+     * back from {@code latestArrival} (the latest arrival the task has processed; 0, none yet, expires
+     * nothing); the caller removes them.
+     */
+    public List<String> expired(long latestArrival, Duration retention, ToLongFunction<V> arrivalOf) {
+        if (latestArrival == 0) {
+            return List.of();
+        }
+        long oldest = latestArrival - retention.toMillis();
+        return expired(v -> arrivalOf.applyAsLong(v) < oldest);
     }
 
     /** The keys of the expired entries among the next {@code slice} entries; the caller removes them. */

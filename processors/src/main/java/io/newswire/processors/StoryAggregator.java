@@ -75,11 +75,7 @@ public final class StoryAggregator implements Processor<String, Deduplicated, St
     }
 
     private void forgetQuietStories() {
-        if (latestArrival == 0) {
-            return;
-        }
-        long oldest = latestArrival - retention.toMillis();
-        for (String storyId : sweep.expired(s -> s.lastArrivalMillis() < oldest)) {
+        for (String storyId : sweep.expired(latestArrival, retention, StoryState::lastArrivalMillis)) {
             List<String> keys = new ArrayList<>();
             try (KeyValueIterator<String, String> member = members.prefixScan(memberKey(storyId, ""),
                     Serdes.String().serializer())) {

@@ -47,10 +47,8 @@ public final class CandidatesProcessor implements Processor<String, Probe, Strin
         this.stories = new StoryIndex(context.getStateStore(STORY_BUCKETS), context.getStateStore(STORY_VECTORS),
                 scorer, retention);
         context.schedule(StoreSweep.EVERY, PunctuationType.WALL_CLOCK_TIME, now -> {
-            if (latestArrival > 0) {
-                lsh.purge(latestArrival);
-                stories.purge(latestArrival);
-            }
+            lsh.purge(latestArrival);
+            stories.purge(latestArrival);
         });
     }
 

@@ -153,11 +153,7 @@ public final class DedupGatherProcessor implements Processor<String, GatherInput
 
     /** Forgets the decisions of ids whose latest version arrived before the window, as of the latest arrival. */
     private void forget(long now) {
-        if (latestArrival == 0) {
-            return;
-        }
-        long oldest = latestArrival - retention.toMillis();
-        seenSweep.expired(s -> s.receivedMillis() < oldest).forEach(seen::delete);
+        seenSweep.expired(latestArrival, retention, s -> s.receivedMillis()).forEach(seen::delete);
     }
 
     private void dropOrphans(long now) {

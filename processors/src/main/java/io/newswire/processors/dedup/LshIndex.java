@@ -98,7 +98,6 @@ final class LshIndex {
 
     /** Drops the signatures past the retention window, counted back from {@code asOfMillis}, in the next slice. */
     void purge(long asOfMillis) {
-        long oldest = asOfMillis - retention.toMillis();
-        sweep.expired(s -> s.receivedMillis() < oldest).forEach(signatures::delete);
+        sweep.expired(asOfMillis, retention, s -> s.receivedMillis()).forEach(signatures::delete);
     }
 }

@@ -199,8 +199,7 @@ public final class StoryIndex {
 
     /** Drops the vectors past the retention window, counted back from {@code asOfMillis}, in the next slice. */
     public void purge(long asOfMillis) {
-        long oldest = asOfMillis - retention.toMillis();
-        for (String expired : sweep.expired(v -> v.indexedMillis() < oldest)) {
+        for (String expired : sweep.expired(asOfMillis, retention, v -> v.indexedMillis())) {
             vectors.delete(expired);
             cache.remove(expired);
         }

@@ -274,12 +274,8 @@ public final class StoryResolveProcessor implements Processor<String, Deduplicat
 
     /** Tombstones this partition's links past the window, as of the latest arrival, in the next slice. */
     private void expire(long now) {
-        if (latestArrival == 0) {
-            return;
-        }
-        long oldest = latestArrival - retention.toMillis();
         int partition = context.taskId().partition();
-        for (String id : linkSweep.expired(link -> link.decidedMillis() < oldest)) {
+        for (String id : linkSweep.expired(latestArrival, retention, link -> link.decidedMillis())) {
             if (ArticlePartitioner.partitionOf(id, partitions) == partition) {
                 context.forward(new Record<>(id, new Resolution(null, id, null), now));
             }
