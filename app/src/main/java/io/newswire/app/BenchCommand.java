@@ -12,7 +12,7 @@ import io.newswire.ingest.FileSource;
 import io.newswire.ingest.IngestListener;
 import io.newswire.ingest.PlainTextFormat;
 import io.newswire.ingest.WebChromeCleaner;
-import io.newswire.processors.NormalizeStage;
+import io.newswire.processors.prepare.NormalizeStage;
 
 /** {@code newswire bench WHAT}: prints throughput figures as ratios against a baseline run alongside. */
 final class BenchCommand implements Command {

@@ -9,9 +9,9 @@ import io.newswire.app.eval.NerEvaluation;
 import io.newswire.ingest.WebChromeCleaner;
 import io.newswire.ingest.format.Formats;
 import io.newswire.common.NewswireConfig;
-import io.newswire.processors.Enrichment;
+import io.newswire.processors.nlp.Enrichment;
 import io.newswire.processors.TopologySettings;
-import io.newswire.processors.enrich.CoreNlpTagger;
+import io.newswire.processors.nlp.CoreNlpTagger;
 
 /** {@code newswire eval WHAT}: measures a stage against a labelled evaluation set. */
 final class EvalCommand implements Command {

@@ -4,7 +4,7 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.newswire.common.NewswireConfig;
-import io.newswire.processors.Enrichment;
+import io.newswire.processors.nlp.Enrichment;
 import io.newswire.processors.ProcessorsApp;
 import org.apache.kafka.streams.KafkaStreams;
 

@@ -14,7 +14,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import io.newswire.common.NewswireConfig;
-import io.newswire.processors.Enrichment;
+import io.newswire.processors.nlp.Enrichment;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

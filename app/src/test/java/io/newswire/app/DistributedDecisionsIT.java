@@ -16,7 +16,7 @@ import io.newswire.app.eval.BrokerRunner;
 import io.newswire.common.Article;
 import io.newswire.common.Decision;
 import io.newswire.common.NewswireConfig;
-import io.newswire.processors.Enrichment;
+import io.newswire.processors.nlp.Enrichment;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import io.newswire.common.NewswireConfig;
 import io.newswire.common.SinkSettings;
-import io.newswire.processors.Enrichment;
+import io.newswire.processors.nlp.Enrichment;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -3,7 +3,7 @@ package io.newswire.app;
 import java.util.Map;
 import java.util.Optional;
 import io.newswire.common.NewswireConfig;
-import io.newswire.processors.Enrichment;
+import io.newswire.processors.nlp.Enrichment;
 import io.newswire.processors.ProcessorsApp;
 
 /**

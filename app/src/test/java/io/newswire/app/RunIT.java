@@ -9,7 +9,7 @@ import java.util.List;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.newswire.common.Json;
 import io.newswire.common.NewswireConfig;
-import io.newswire.processors.Enrichment;
+import io.newswire.processors.nlp.Enrichment;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

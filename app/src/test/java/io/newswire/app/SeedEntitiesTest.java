@@ -17,11 +17,11 @@ import io.newswire.ingest.FileSource;
 import io.newswire.ingest.IngestListener;
 import io.newswire.ingest.PlainTextFormat;
 import io.newswire.ingest.WebChromeCleaner;
-import io.newswire.processors.Checked;
-import io.newswire.processors.EnrichStage;
-import io.newswire.processors.Enrichment;
-import io.newswire.processors.EntityRegistry;
-import io.newswire.processors.NormalizeStage;
+import io.newswire.processors.prepare.Checked;
+import io.newswire.processors.nlp.EnrichStage;
+import io.newswire.processors.nlp.Enrichment;
+import io.newswire.processors.nlp.EntityRegistry;
+import io.newswire.processors.prepare.NormalizeStage;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 

@@ -1,5 +1,6 @@
 package io.newswire.processors;
 
+import io.newswire.processors.nlp.Enrichment;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;

@@ -1,5 +1,10 @@
 package io.newswire.processors;
 
+import io.newswire.processors.nlp.CanonicalizeProcessor;
+import io.newswire.processors.nlp.Enrichment;
+import io.newswire.processors.nlp.EntityExtractor;
+import io.newswire.processors.nlp.LanguageDetector;
+import io.newswire.processors.stories.StoryAggregator;
 import static io.newswire.processors.TestArticles.T0;
 import static io.newswire.processors.TestArticles.article;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,11 +30,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import io.newswire.processors.dedup.DedupDecider;
-import io.newswire.processors.dedup.DedupGatherProcessor;
-import io.newswire.processors.dedup.CandidatesProcessor;
-import io.newswire.processors.story.StoryCorrectionProcessor;
-import io.newswire.processors.story.StoryVectorProcessor;
+import io.newswire.processors.resolve.DedupDecider;
+import io.newswire.processors.resolve.DedupGatherProcessor;
+import io.newswire.processors.match.CandidatesProcessor;
+import io.newswire.processors.match.vectors.StoryCorrectionProcessor;
+import io.newswire.processors.match.StoryVectorProcessor;
 
 class NewsTopologyTest {
 

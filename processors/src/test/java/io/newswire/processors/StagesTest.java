@@ -1,5 +1,11 @@
 package io.newswire.processors;
 
+import io.newswire.processors.nlp.EnrichStage;
+import io.newswire.processors.nlp.EntityExtractor;
+import io.newswire.processors.nlp.LanguageDetector;
+import io.newswire.processors.prepare.Checked;
+import io.newswire.processors.prepare.NormalizeStage;
+import io.newswire.processors.prepare.ValidateStage;
 import static io.newswire.processors.TestArticles.T0;
 import static io.newswire.processors.TestArticles.article;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -16,7 +16,7 @@ import java.util.concurrent.CompletableFuture;
 import io.newswire.common.Article;
 import io.newswire.common.NewswireConfig;
 import io.newswire.ingest.ArticlePublisher;
-import io.newswire.processors.Enrichment;
+import io.newswire.processors.nlp.Enrichment;
 import io.newswire.processors.NewsTopology;
 import io.newswire.processors.ProcessorsApp;
 import io.newswire.processors.TopologySettings;

@@ -14,11 +14,11 @@ import edu.stanford.nlp.ling.CoreAnnotations;
 import edu.stanford.nlp.pipeline.Annotation;
 import io.newswire.common.Article;
 import io.newswire.common.KnownEntity;
-import io.newswire.processors.Checked;
-import io.newswire.processors.EnrichStage;
-import io.newswire.processors.Enrichment;
-import io.newswire.processors.EntityRegistry;
-import io.newswire.processors.enrich.CoreNlpTagger;
+import io.newswire.processors.prepare.Checked;
+import io.newswire.processors.nlp.EnrichStage;
+import io.newswire.processors.nlp.Enrichment;
+import io.newswire.processors.nlp.EntityRegistry;
+import io.newswire.processors.nlp.CoreNlpTagger;
 
 /**
  * The enrichment stage (language detection, NER with truecasing and consistency, canonical entities and

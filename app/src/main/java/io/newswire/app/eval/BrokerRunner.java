@@ -14,7 +14,7 @@ import io.newswire.common.Article;
 import io.newswire.common.Decision;
 import io.newswire.common.NewswireConfig;
 import io.newswire.ingest.ArticlePublisher;
-import io.newswire.processors.Enrichment;
+import io.newswire.processors.nlp.Enrichment;
 import io.newswire.processors.ProcessorsApp;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;

@@ -14,7 +14,7 @@ import io.newswire.app.eval.ClusterScore.Prf;
 import io.newswire.app.eval.EvalDocuments.Document;
 import io.newswire.common.Article;
 import io.newswire.common.Decision;
-import io.newswire.processors.Enrichment;
+import io.newswire.processors.nlp.Enrichment;
 import io.newswire.processors.TopologySettings;
 
 /**

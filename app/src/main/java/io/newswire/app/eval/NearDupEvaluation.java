@@ -12,7 +12,7 @@ import java.util.Random;
 import io.newswire.app.eval.EvalDocuments.Document;
 import io.newswire.common.Article;
 import io.newswire.common.Decision;
-import io.newswire.processors.Enrichment;
+import io.newswire.processors.nlp.Enrichment;
 import io.newswire.processors.TopologySettings;
 
 /**
@@ -121,8 +121,8 @@ public final class NearDupEvaluation {
         out.printf(Locale.ROOT, "%s: %d articles, %d variants (%d per article, seed %d), %.1f s through the topology "
                 + "(%s)%n", jsonl, docs.size(), variants, VARIANTS, SEED, seconds, where);
         out.printf(Locale.ROOT, "near-duplicate threshold %.2f (estimated Jaccard, %d bands x %d rows)%n",
-                settings.nearThreshold(), io.newswire.processors.dedup.MinHash.BANDS,
-                io.newswire.processors.dedup.MinHash.ROWS);
+                settings.nearThreshold(), io.newswire.processors.match.lsh.MinHash.BANDS,
+                io.newswire.processors.match.lsh.MinHash.ROWS);
         out.printf(Locale.ROOT, "variants linked to an article of their story: %d/%d (%d to their own original or "
                 + "sibling, the rest to a copy of it in the corpus)%n", found, variants, foundInFamily);
         out.printf(Locale.ROOT, "variants in a duplicate pair with an article of their story, either way: %d/%d "

@@ -6,11 +6,11 @@ import java.util.List;
 import java.util.function.Function;
 import io.newswire.app.eval.ConllReader.Document;
 import io.newswire.app.eval.ConllReader.Span;
-import io.newswire.processors.enrich.AnalyzedText;
-import io.newswire.processors.enrich.DocumentConsistency;
-import io.newswire.processors.enrich.Mention;
-import io.newswire.processors.enrich.NerAnalyzer;
-import io.newswire.processors.enrich.Token;
+import io.newswire.processors.nlp.AnalyzedText;
+import io.newswire.processors.nlp.DocumentConsistency;
+import io.newswire.processors.nlp.Mention;
+import io.newswire.processors.nlp.NerAnalyzer;
+import io.newswire.processors.nlp.Token;
 
 /**
  * {@code eval ner}: runs the stream's own NER ({@link NerAnalyzer}: truecasing + document consistency

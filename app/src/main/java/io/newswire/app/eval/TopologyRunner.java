@@ -9,7 +9,7 @@ import java.util.Properties;
 import io.newswire.common.Article;
 import io.newswire.common.Decision;
 import io.newswire.common.Topics;
-import io.newswire.processors.Enrichment;
+import io.newswire.processors.nlp.Enrichment;
 import io.newswire.processors.NewsTopology;
 import io.newswire.processors.TopologySettings;
 import org.apache.kafka.common.serialization.Serdes;

@@ -1,0 +1,104 @@
+package io.newswire.processors.match.lsh;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import io.newswire.processors.state.KeyOwnership;
+import io.newswire.processors.state.StoreSweep;
+import io.newswire.processors.match.lsh.LshRecords.Bucket;
+import io.newswire.processors.match.lsh.LshRecords.Candidate;
+import io.newswire.processors.match.lsh.LshRecords.Member;
+import io.newswire.processors.match.lsh.LshRecords.StoredSignature;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * One partition's share of the LSH buckets: for each band key it owns, the recent articles in that bucket.
+ * A probe is checked against every bucket this partition owns for it, and gets the earlier members of
+ * those buckets with their estimated similarity (computed here, from the signatures this partition keeps,
+ * so signatures never travel back). Then the article joins those buckets.
+ *
+ * <p>State per article: one bucket entry per band (~60 bytes each) and one signature per partition that
+ * owns any of its bands (126 ints). Bucket entries older than the retention window are dropped when the
+ * bucket is next written, and a bucket keeps at most {@value #MAX_BUCKET} members (the most recent); a probe
+ * compares at most {@value #MAX_COMPARED} of them (those sharing most bands with it, then the newest);
+ * signatures past the window are dropped by {@link #purge}, a slice of the store at a time.
+ */
+public final class LshIndex {
+
+    public static final String BUCKETS = "lsh-bucket-store";
+    public static final String SIGNATURES = "lsh-signature-store";
+    static final int MAX_BUCKET = 200;
+    static final int MAX_COMPARED = 100;
+
+    private final KeyValueStore<String, Bucket> buckets;
+    private final KeyValueStore<String, StoredSignature> signatures;
+    private final Duration retention;
+    private final StoreSweep<StoredSignature> sweep;
+
+    public LshIndex(KeyValueStore<String, Bucket> buckets, KeyValueStore<String, StoredSignature> signatures,
+             Duration retention) {
+        this.buckets = buckets;
+        this.signatures = signatures;
+        this.retention = retention;
+        this.sweep = new StoreSweep<>(signatures);
+    }
+
+    /** The earlier articles sharing a band owned here, with their similarity; the probe joins the buckets. */
+    public List<Candidate> probe(String articleId, String contentHash, long receivedMillis, int[] signature,
+                                 int partitions, int partition) {
+        long oldest = receivedMillis - retention.toMillis();
+        // Members sharing more bands with the probe first (a copy shares most of its 42), then the newest:
+        // only the best are compared, so a probe's cost stays bounded when buckets are full.
+        Map<String, Member> members = new HashMap<>();
+        Map<String, Integer> sharedBands = new HashMap<>();
+        boolean owned = false;
+        for (int band = 0; band < MinHash.BANDS; band++) {
+            String key = MinHash.bandKey(signature, band);
+            if (KeyOwnership.owner(key, partitions) != partition) {
+                continue;
+            }
+            owned = true;
+            Bucket bucket = buckets.get(key);
+            List<Member> kept = new ArrayList<>();
+            for (Member m : bucket == null ? List.<Member>of() : bucket.members()) {
+                if (m.receivedMillis() < oldest || m.articleId().equals(articleId)) {
+                    continue;
+                }
+                kept.add(m);
+                members.put(m.articleId(), m);
+                sharedBands.merge(m.articleId(), 1, Integer::sum);
+            }
+            kept.add(new Member(articleId, contentHash, receivedMillis));
+            if (kept.size() > MAX_BUCKET) {
+                kept = new ArrayList<>(kept.subList(kept.size() - MAX_BUCKET, kept.size()));
+            }
+            buckets.put(key, new Bucket(kept));
+        }
+        if (!owned) {
+            return List.of();
+        }
+        List<Candidate> candidates = new ArrayList<>();
+        members.values().stream()
+                .sorted(Comparator.<Member>comparingInt(m -> sharedBands.get(m.articleId())).reversed()
+                        .thenComparing(Comparator.comparingLong(Member::receivedMillis).reversed())
+                        .thenComparing(Member::articleId))
+                .limit(MAX_COMPARED)
+                .forEach(m -> {
+                    StoredSignature theirs = signatures.get(m.articleId());
+                    double similarity = theirs == null ? 0 : MinHash.similarity(signature, theirs.signature());
+                    candidates.add(new Candidate(m.articleId(), m.contentHash(), m.receivedMillis(), similarity));
+                });
+        if (signatures.get(articleId) == null) {
+            signatures.put(articleId, new StoredSignature(signature, receivedMillis));
+        }
+        return candidates;
+    }
+
+    /** Drops the signatures past the retention window, counted back from {@code asOfMillis}, in the next slice. */
+    public void purge(long asOfMillis) {
+        sweep.expired(asOfMillis, retention, s -> s.receivedMillis()).forEach(signatures::delete);
+    }
+}

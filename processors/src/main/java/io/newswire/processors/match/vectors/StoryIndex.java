@@ -1,0 +1,211 @@
+package io.newswire.processors.match.vectors;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import io.newswire.processors.state.StoreSweep;
+import io.newswire.processors.state.KeyOwnership;
+import io.newswire.processors.match.vectors.StoryRecords.StoredVector;
+import io.newswire.processors.match.vectors.StoryRecords.StoryBucket;
+import io.newswire.processors.match.vectors.StoryRecords.StoryCandidate;
+import io.newswire.processors.match.vectors.StoryRecords.StoryCorrection;
+import io.newswire.processors.match.vectors.StoryRecords.StoryMember;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * One partition's share of the story index: for each key it owns, the recent articles carrying that key
+ * with their story (at most {@value #MAX_BUCKET}, the newest), and the vector of every article it indexes.
+ * An article scores at most {@value #MAX_SCORED} members in all (those sharing most keys with it, then the
+ * newest), each partition a share by its share of the article's keys (at least {@value #MIN_SCORED}), so
+ * its cost is bounded however large the index grows and however many partitions hold its keys.
+ * Probes read it and add a provisional entry ({@code CandidatesProcessor}); decisions correct the
+ * entry's story where it was wrong ({@link #correct}, from {@link StoryCorrectionProcessor}).
+ *
+ * <p>Vectors are written once and never change (the story lives in the bucket entries), so the last
+ * {@value #CACHED_VECTORS} read or written are kept decoded in memory: at 100k articles, reading them from
+ * RocksDB was a third of the processors' time. The cache starts empty whenever the task (re)initialises.
+ *
+ * <p>State per article: one ~60-byte bucket entry per key (13) and one vector (~200 words and entities
+ * with weights, ~3 KB binary) per owning partition. Entries older than the retention window are dropped
+ * when their bucket is next written; vectors by {@link #purge}, a slice of the store at a time. Both go by
+ * arrival time.
+ */
+public final class StoryIndex {
+
+    public static final String BUCKETS = "story-bucket-store";
+    public static final String VECTORS = "story-vector-store";
+    static final int MAX_BUCKET = 100;
+    static final int MAX_SCORED = Integer.getInteger("nw.scored", 64);
+    static final int MIN_SCORED = 8;
+    static final int MAX_ANSWER = 10;
+    static final int CACHED_VECTORS = 10_000;
+
+    private final KeyValueStore<String, StoryBucket> buckets;
+    private final KeyValueStore<String, StoredVector> vectors;
+    private final StoryScorer scorer;
+    private final Duration retention;
+    private final StoreSweep<StoredVector> sweep;
+    private final Map<String, StoryVector> cache = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, StoryVector> eldest) {
+            return size() > CACHED_VECTORS;
+        }
+    };
+
+    /** The closest stories for a probe, and the story it was indexed under here (null: not indexed now). */
+    public record Probed(List<StoryCandidate> candidates, String indexedStory) {
+    }
+
+    public StoryIndex(KeyValueStore<String, StoryBucket> buckets, KeyValueStore<String, StoredVector> vectors,
+               StoryScorer scorer, Duration retention) {
+        this.buckets = buckets;
+        this.vectors = vectors;
+        this.scorer = scorer;
+        this.retention = retention;
+        this.sweep = new StoreSweep<>(vectors);
+    }
+
+    /**
+     * The closest member of each story sharing a key owned here, best stories first; and the probing
+     * article joins the index at once, in the story this partition's answer points to (or its own). The
+     * gather step's decision corrects that story if it chose another ({@link StoryCorrectionProcessor}).
+     * Indexing at probe time is what lets articles arriving together (a batch, a burst) find each other:
+     * were the index written only after the decision, every article of a burst would probe an index
+     * without the others. An article indexed before (a redelivery, a newer version) keeps its entry.
+     */
+    public Probed probe(String articleId, StoryVector vector, long receivedMillis, int partitions, int partition) {
+        List<String> keys = owned(vector.keys(), partitions, partition);
+        if (keys.isEmpty()) {
+            return new Probed(List.of(), null);
+        }
+        // The article's scoring budget is shared among the partitions by their share of its keys, so an
+        // article costs the same however many partitions its keys are spread over.
+        int budget = Math.max(MIN_SCORED, (int) Math.ceil((double) MAX_SCORED * keys.size() / vector.keys().size()));
+        List<StoryCandidate> answer = candidates(articleId, vector, keys, budget);
+        if (vectors.get(articleId) != null) {
+            return new Probed(answer, null);
+        }
+        String story = answer.isEmpty() || answer.get(0).score() < scorer.threshold() ? articleId
+                : answer.get(0).storyId();
+        index(articleId, story, vector, receivedMillis, keys);
+        return new Probed(answer, story);
+    }
+
+    private List<StoryCandidate> candidates(String articleId, StoryVector vector, List<String> keys, int budget) {
+        // Members sharing more of the probe's keys first, then the most recent: only the best are scored.
+        Map<String, Integer> sharedKeys = new HashMap<>();
+        Map<String, StoryMember> entries = new HashMap<>();
+        for (String key : keys) {
+            StoryBucket bucket = buckets.get(key);
+            if (bucket != null) {
+                for (StoryMember m : bucket.members()) {
+                    sharedKeys.merge(m.articleId(), 1, Integer::sum);
+                    entries.put(m.articleId(), m);
+                }
+            }
+        }
+        sharedKeys.remove(articleId);
+        List<String> members = sharedKeys.keySet().stream()
+                .sorted(Comparator.<String>comparingInt(sharedKeys::get).reversed()
+                        .thenComparing(Comparator.<String>comparingLong(m -> entries.get(m).timeMillis()).reversed())
+                        .thenComparing(Comparator.naturalOrder()))
+                .limit(budget)
+                .toList();
+        Map<String, StoryCandidate> byStory = new HashMap<>();
+        for (String member : members) {
+            StoryVector theirs = vector(member);
+            if (theirs == null) {
+                continue;
+            }
+            String story = entries.get(member).storyId();
+            double score = scorer.score(vector, theirs);
+            byStory.merge(story, new StoryCandidate(member, story, score), (a, b) -> a.score() >= b.score() ? a : b);
+        }
+        return byStory.values().stream()
+                .sorted(Comparator.comparingDouble(StoryCandidate::score).reversed()
+                        .thenComparing(StoryCandidate::storyId))
+                .limit(MAX_ANSWER)
+                .toList();
+    }
+
+    private StoryVector vector(String articleId) {
+        StoryVector v = cache.get(articleId);
+        if (v == null) {
+            StoredVector stored = vectors.get(articleId);
+            if (stored == null) {
+                return null;
+            }
+            v = stored.vector();
+            cache.put(articleId, v);
+        }
+        return v;
+    }
+
+    private void index(String articleId, String storyId, StoryVector vector, long receivedMillis, List<String> keys) {
+        long oldest = receivedMillis - retention.toMillis();
+        for (String key : keys) {
+            StoryBucket bucket = buckets.get(key);
+            List<StoryMember> kept = new ArrayList<>();
+            for (StoryMember m : bucket == null ? List.<StoryMember>of() : bucket.members()) {
+                if (m.timeMillis() >= oldest && !m.articleId().equals(articleId)) {
+                    kept.add(m);
+                }
+            }
+            kept.add(new StoryMember(articleId, receivedMillis, storyId));
+            if (kept.size() > MAX_BUCKET) {
+                kept = new ArrayList<>(kept.subList(kept.size() - MAX_BUCKET, kept.size()));
+            }
+            buckets.put(key, new StoryBucket(kept));
+        }
+        vectors.put(articleId, new StoredVector(vector, receivedMillis));
+        cache.put(articleId, vector);
+    }
+
+    /**
+     * Gives an indexed article the story its decision chose, in the buckets of its keys this partition
+     * owns. Nothing to do for an article gone past the retention window, or already in that story (a
+     * correction processed again).
+     */
+    public void correct(StoryCorrection correction, int partition) {
+        // Straight from the store: corrections are rare, and filling a second cache with them would only
+        // hold memory (the probing side keeps its own).
+        StoredVector stored = vectors.get(correction.articleId());
+        if (stored == null) {
+            return;
+        }
+        for (String key : owned(stored.vector().keys(), correction.partitions(), partition)) {
+            StoryBucket bucket = buckets.get(key);
+            if (bucket == null) {
+                continue;
+            }
+            boolean changed = false;
+            List<StoryMember> members = new ArrayList<>(bucket.members());
+            for (int i = 0; i < members.size(); i++) {
+                StoryMember m = members.get(i);
+                if (m.articleId().equals(correction.articleId()) && !correction.storyId().equals(m.storyId())) {
+                    members.set(i, new StoryMember(m.articleId(), m.timeMillis(), correction.storyId()));
+                    changed = true;
+                }
+            }
+            if (changed) {
+                buckets.put(key, new StoryBucket(members));
+            }
+        }
+    }
+
+    /** Drops the vectors past the retention window, counted back from {@code asOfMillis}, in the next slice. */
+    public void purge(long asOfMillis) {
+        for (String expired : sweep.expired(asOfMillis, retention, v -> v.indexedMillis())) {
+            vectors.delete(expired);
+            cache.remove(expired);
+        }
+    }
+
+    private static List<String> owned(List<String> keys, int partitions, int partition) {
+        return keys.stream().filter(k -> KeyOwnership.owner(k, partitions) == partition).toList();
+    }
+}

@@ -1,0 +1,85 @@
+package io.newswire.processors.nlp;
+
+import io.newswire.processors.prepare.Checked;
+import java.time.Clock;
+import io.newswire.common.Article;
+import io.newswire.common.DeadLetter;
+import io.newswire.common.Json;
+import com.fasterxml.jackson.core.JsonProcessingException;
+
+/**
+ * Detects the language, then adds named entities where the extractor covers that language; other
+ * languages pass through with their language set, no entities and status
+ * {@link Article#ENTITIES_NOT_ANALYSED}, so models can be added later without changing the record.
+ * An extractor that fails on one article dead-letters that article (with the
+ * whole article as payload, so it can be replayed) instead of stopping the stream.
+ */
+public final class EnrichStage {
+
+    public static final String NAME = "enrich";
+    private static final int LEAD_CHARS = 1000;
+    private static final int SHORT_TEXT_CHARS = 200;
+    private static final double MIN_CONFIDENCE = 0.6;
+
+    private final LanguageDetector languages;
+    private final EntityExtractor extractor;
+    private final String origin;
+    private final Clock clock;
+
+    public EnrichStage(LanguageDetector languages, EntityExtractor extractor, String origin, Clock clock) {
+        this.languages = languages;
+        this.extractor = extractor;
+        this.origin = origin;
+        this.clock = clock;
+    }
+
+    public Checked<Article> apply(String key, Article article) {
+        LanguageDetector.Detected language = language(article);
+        Article detected = article.withLanguage(language.code(), language.confidence());
+        if (!extractor.supports(language.code())) {
+            return Checked.ok(detected.withEntities(java.util.List.of(), Article.ENTITIES_NOT_ANALYSED));
+        }
+        try {
+            return Checked.ok(detected.withEntities(extractor.extract(detected), Article.ENTITIES_ANALYSED));
+        } catch (RuntimeException e) {
+            return Checked.rejected(DeadLetter.of(NAME, "entity extraction failed: " + e,
+                    origin, key, asJson(article), clock.instant()));
+        }
+    }
+
+    /**
+     * The detected language, unless the source declared one and detection has little to go on (a short
+     * text or a low confidence): then the declaration, in its ISO 639-1 form, with confidence 1.
+     */
+    private LanguageDetector.Detected language(Article article) {
+        String lead = lead(article);
+        LanguageDetector.Detected detected = languages.detect(lead);
+        String declared = article.language() == null ? "" : article.language().strip().toLowerCase(java.util.Locale.ROOT)
+                .replaceFirst("[-_].*$", "");
+        boolean unsure = lead.length() < SHORT_TEXT_CHARS || detected.confidence() < MIN_CONFIDENCE;
+        if (declared.length() == 2 && unsure && !declared.equals(detected.code())) {
+            return new LanguageDetector.Detected(declared, 1.0);
+        }
+        return detected;
+    }
+
+    /** Headline and opening paragraphs: enough text to tell the language, without copying the whole body. */
+    private static String lead(Article article) {
+        StringBuilder text = new StringBuilder(article.headline());
+        for (String paragraph : article.body()) {
+            if (text.length() >= LEAD_CHARS) {
+                break;
+            }
+            text.append("\n\n").append(paragraph);
+        }
+        return text.toString();
+    }
+
+    private static String asJson(Article article) {
+        try {
+            return Json.MAPPER.writeValueAsString(article);
+        } catch (JsonProcessingException e) {
+            return article.toString();
+        }
+    }
+}

@@ -1,0 +1,151 @@
+package io.newswire.processors.nlp;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import io.newswire.common.Entity;
+import io.newswire.common.Entity.EntityType;
+import io.newswire.common.KnownEntity;
+
+/**
+ * Cross-article canonical entities. Every spelling seen is registered with the number of articles that
+ * used it; an article's entity takes the best-attested spelling among the known ones that are
+ * conservatively the same entity:
+ * <ul>
+ *   <li>people: a similarly spelled surname and a compatible given name ("Benjamin Natanyahu" and
+ *       "Benjamin Netanyahu", "Anthony Blinken" and "Antony Blinken"; never "Hunter Biden" and
+ *       "Joe Biden");</li>
+ *   <li>a lone surname ("Biden"): the one known person with that surname, nobody if there are several;</li>
+ *   <li>other types: a similarly spelled name (see {@link Names#similar}).</li>
+ * </ul>
+ * A tie goes to the spelling already known (the article's own counts as one more use of its spelling);
+ * since every spelling's count grows with its own articles, a typo that arrived first captures at most
+ * a few articles before the majority spelling overtakes it, whatever the arrival order. Countries already carry
+ * ISO keys and bypass the registry. Pure logic; the Streams processor supplies the lookup.
+ */
+public final class EntityRegistry {
+
+    private static final int LENGTH_SLACK = 2;
+    private static final java.util.Map<EntityType, String> TYPE_PREFIX = java.util.Arrays.stream(EntityType.values())
+            .collect(java.util.stream.Collectors.toUnmodifiableMap(t -> t, t -> t.name().toLowerCase(Locale.ROOT) + "|"));
+
+    /** Known spellings whose registry key starts with the given block prefix. */
+    private final Function<String, List<KnownEntity>> blockLookup;
+
+    public EntityRegistry(Function<String, List<KnownEntity>> blockLookup) {
+        this.blockLookup = blockLookup;
+    }
+
+    /** The outcome for one article: its entities mapped to canonical ones, and the registry updates. */
+    public record Resolved(List<Entity> entities, List<KnownEntity> learned) {
+    }
+
+    public Resolved resolve(List<Entity> entities) {
+        Map<String, Entity> byKey = new LinkedHashMap<>();
+        List<KnownEntity> learned = new ArrayList<>();
+        for (Entity entity : entities) {
+            Entity mapped = entity;
+            if (!entity.key().startsWith("location:iso:")) {
+                List<KnownEntity> candidates = candidates(entity);
+                if (isLoneSurname(entity)) {
+                    Optional<KnownEntity> person = lonePersonFor(entity, candidates);
+                    if (person.isPresent()) {
+                        mapped = rename(entity, person.get());
+                    }
+                } else {
+                    long own = candidates.stream().filter(k -> k.key().equals(entity.key()))
+                            .mapToLong(KnownEntity::articles).max().orElse(0) + 1;
+                    KnownEntity self = known(entity, own);
+                    learned.add(self);
+                    KnownEntity best = candidates.stream()
+                            .filter(k -> !k.key().equals(entity.key()) && sameEntity(entity.type(), k.name(), entity.name()))
+                            .max(Comparator.comparingLong(KnownEntity::articles))
+                            .filter(k -> k.articles() >= own)
+                            .orElse(self);
+                    mapped = rename(entity, best);
+                }
+            }
+            byKey.merge(mapped.key(), mapped, EntityRegistry::merge);
+        }
+        return new Resolved(List.copyOf(byKey.values()), learned);
+    }
+
+    /** The single person a lone surname can mean, taking the best-attested spelling of that person. */
+    private static Optional<KnownEntity> lonePersonFor(Entity entity, List<KnownEntity> candidates) {
+        String surname = entity.name().strip();
+        List<KnownEntity> people = candidates.stream()
+                .filter(k -> words(k.name()).length > 1 && Names.similar(Names.lastWord(k.name()), surname))
+                .toList();
+        if (people.isEmpty()) {
+            return Optional.empty();
+        }
+        KnownEntity best = people.stream().max(Comparator.comparingLong(KnownEntity::articles)).orElseThrow();
+        boolean onePerson = people.stream().allMatch(k -> sameEntity(EntityType.PERSON, best.name(), k.name()));
+        return onePerson ? Optional.of(best) : Optional.empty();
+    }
+
+    private List<KnownEntity> candidates(Entity entity) {
+        String anchor = anchor(entity.type(), entity.name());
+        List<KnownEntity> out = new ArrayList<>();
+        for (int length = Math.max(1, anchor.length() - LENGTH_SLACK); length <= anchor.length() + LENGTH_SLACK; length++) {
+            out.addAll(blockLookup.apply(block(entity.type(), anchor.isEmpty() ? '_' : anchor.charAt(0), length)));
+        }
+        return out;
+    }
+
+    private static boolean sameEntity(EntityType type, String known, String candidate) {
+        if (type != EntityType.PERSON) {
+            return Names.similar(known, candidate);
+        }
+        String[] a = words(known);
+        String[] b = words(candidate);
+        return a.length > 1 && b.length > 1 && Names.similar(a[a.length - 1], b[b.length - 1])
+                && Names.compatibleGivenNames(a[0], b[0]);
+    }
+
+    /** The registry entry for one spelling; people are blocked by surname, everything else by name. */
+    public static KnownEntity known(Entity entity, long articles) {
+        String anchor = anchor(entity.type(), entity.name());
+        return new KnownEntity(entity.key(), entity.type(), entity.name(),
+                block(entity.type(), anchor.isEmpty() ? '_' : anchor.charAt(0), anchor.length()), articles);
+    }
+
+    private static String anchor(EntityType type, String name) {
+        return Names.fold(type == EntityType.PERSON ? Names.lastWord(name) : name.strip());
+    }
+
+    static String block(EntityType type, char first, int length) {
+        // Plain concatenation: this runs ~5 times per entity per article, where String.format showed up.
+        String digits = Integer.toString(length);
+        return TYPE_PREFIX.get(type) + first + '|' + "000".substring(Math.min(3, digits.length())) + digits + '|';
+    }
+
+    private static Entity rename(Entity entity, KnownEntity known) {
+        return new Entity(known.key(), entity.type(), known.name(), entity.surfaceForms(), entity.mentionCount(),
+                entity.salience(), entity.mentions());
+    }
+
+    private static Entity merge(Entity a, Entity b) {
+        LinkedHashSet<String> surfaces = new LinkedHashSet<>(a.surfaceForms());
+        surfaces.addAll(b.surfaceForms());
+        List<Entity.Mention> mentions = new ArrayList<>(a.mentions());
+        mentions.addAll(b.mentions());
+        return new Entity(a.key(), a.type(), a.name(), List.copyOf(surfaces), a.mentionCount() + b.mentionCount(),
+                Math.max(a.salience(), b.salience()), mentions);
+    }
+
+    /** A one-word person name is too ambiguous to register. */
+    private static boolean isLoneSurname(Entity entity) {
+        return entity.type() == EntityType.PERSON && words(entity.name()).length == 1;
+    }
+
+    private static String[] words(String text) {
+        return Names.words(text);
+    }
+}

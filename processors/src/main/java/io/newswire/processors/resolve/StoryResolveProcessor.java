@@ -1,0 +1,283 @@
+package io.newswire.processors.resolve;
+
+import io.newswire.processors.state.KeyOwnership;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import io.newswire.common.Article;
+import io.newswire.common.Decision;
+import io.newswire.common.StoryLink;
+import io.newswire.processors.state.StoreSweep;
+import io.newswire.processors.match.ArticlePartitioner;
+import io.newswire.processors.match.lsh.LshRecords.Candidate;
+import io.newswire.processors.resolve.GatherRecords.Seen;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.processor.api.RecordMetadata;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * After the decision, before anything leaves, two steps over the story links of every partition (a global
+ * store read from the story-links topic):
+ * <ol>
+ *   <li><b>Settle copies found late.</b> An original with copies that arrived after it but were indexed
+ *       before it (so they could not see it) becomes the copy of the best of them whose own chain of copy
+ *       links ends at an original other than it; one whose chain leads back to it (it saw it) is passed
+ *       over. Every decided chain ends at an original, whose decision is final, so links never form a
+ *       cycle. The decision's method says so
+ *       ({@code content-hash-late}, {@code minhash-lsh-late}), and the gather's memory of the id is updated.
+ *       Then the article's own story link is published.</li>
+ *   <li><b>Resolve the story.</b> The article gets the story its chosen one resolves to
+ *       ({@link StoryResolver}): it may have joined a story whose founder was meanwhile decided into another.
+ *       A copy's {@code duplicate_of} becomes the original at the end of its chain of copy links.</li>
+ * </ol>
+ * While a link either step needs is not known yet, the article waits in {@value #WAITING} and is tried again
+ * every {@value #RETRY_MILLIS} ms; after {@value #GIVE_UP_SECONDS} s it leaves as decided, so nothing is held
+ * back for good. Links past the retention window are tombstoned by the partition that decided them.
+ */
+public final class StoryResolveProcessor implements Processor<String, Deduplicated, String, StoryResolveProcessor.Resolution> {
+
+    public static final String NAME = "story-resolve";
+    public static final String WAITING = "story-waiting-store";
+    public static final String LINKS = "story-link-store";
+    static final long RETRY_MILLIS = 100;
+    static final long GIVE_UP_SECONDS = 60;
+    /** Copy chains are short (a copy of a copy); a longer one is not followed, and the candidate passed over. */
+    private static final int MAX_COPY_HOPS = 20;
+    private static final Logger LOG = LoggerFactory.getLogger(StoryResolveProcessor.class);
+
+    /** Either an article leaving with its story, or a story link to write (a null link is a tombstone). */
+    public record Resolution(Deduplicated resolved, String linkId, StoryLink link) {
+    }
+
+    /** An article waiting for links; {@code settled}: its copy decision is final and its link published. */
+    public record Waiting(Deduplicated deduplicated, boolean settled, long sinceMillis) {
+    }
+
+    private final Duration retention;
+    private final int partitions;
+    private final double nearThreshold;
+    private ProcessorContext<String, Resolution> context;
+    private KeyValueStore<String, StoryLink> links;
+    private KeyValueStore<String, Waiting> waiting;
+    private KeyValueStore<String, Seen> seen;
+    private StoreSweep<StoryLink> linkSweep;
+    private long latestArrival;
+
+    public StoryResolveProcessor(Duration retention, int partitions, double nearThreshold) {
+        this.retention = retention;
+        this.partitions = partitions;
+        this.nearThreshold = nearThreshold;
+    }
+
+    @Override
+    public void init(ProcessorContext<String, Resolution> context) {
+        this.context = context;
+        this.links = context.getStateStore(LINKS);
+        this.waiting = context.getStateStore(WAITING);
+        this.seen = context.getStateStore(io.newswire.processors.resolve.DedupGatherProcessor.SEEN);
+        context.schedule(Duration.ofMillis(RETRY_MILLIS), PunctuationType.WALL_CLOCK_TIME, this::retry);
+        this.linkSweep = new StoreSweep<>(links);
+        context.schedule(StoreSweep.EVERY, PunctuationType.WALL_CLOCK_TIME, this::expire);
+    }
+
+    @Override
+    public void process(Record<String, Deduplicated> record) {
+        Deduplicated d = record.value();
+        latestArrival = Math.max(latestArrival, d.article() != null ? d.article().received().toEpochMilli()
+                : record.timestamp());
+        if (d.decision().storyId() == null) {
+            context.forward(record.withValue(new Resolution(d, null, null)));
+            return;
+        }
+        Waiting w = step(new Waiting(d, false, context.currentSystemTimeMs()), record.timestamp(), false);
+        if (w != null) {
+            waiting.put(waitKey(d.decision().articleId()), w);
+        }
+    }
+
+    /** Takes the steps it can; returns what is left to wait for, or null when the article has left. */
+    private Waiting step(Waiting w, long timestamp, boolean givingUp) {
+        Deduplicated d = w.deduplicated();
+        if (!w.settled()) {
+            Optional<Deduplicated> settled = settleLateCopies(d);
+            if (settled.isEmpty() && !givingUp) {
+                return w;
+            }
+            d = settled.orElse(d);
+            publishLink(d, timestamp);
+        }
+        Decision decision = d.decision();
+        Optional<String> story = StoryResolver.resolve(decision.articleId(), decision.storyId(), links::get);
+        boolean copy = isCopysFirstDecision(decision);
+        Optional<String> original = copy ? originalOf(decision.matchedId()) : Optional.empty();
+        if ((story.isEmpty() || (copy && original.isEmpty())) && !givingUp) {
+            return new Waiting(d, true, w.sinceMillis());
+        }
+        Deduplicated out = d;
+        if (original.isPresent() && d.article() != null && !original.get().equals(d.article().duplicateOf())) {
+            out = withOriginal(out, original.get());
+        }
+        if (story.isPresent() && !story.get().equals(decision.storyId())) {
+            out = inStory(out, story.get());
+        }
+        context.forward(new Record<>(decision.articleId(), new Resolution(out.withoutCorrections(), null, null),
+                timestamp));
+        return null;
+    }
+
+    private static boolean isCopysFirstDecision(Decision decision) {
+        Decision.Kind kind = decision.decision();
+        return (kind == Decision.Kind.EXACT_DUPLICATE || kind == Decision.Kind.NEAR_DUPLICATE)
+                && !DedupDecider.METHOD_VERSION.equals(decision.method()) && decision.matchedId() != null;
+    }
+
+    /**
+     * The original at the end of a copy's chain of copy links, from the article it matched (a copy may match
+     * another copy, the one most like it): that is its {@code duplicate_of}, while the decision keeps the
+     * article it matched, which its score is against. Empty while a link on the way is not known yet.
+     */
+    private Optional<String> originalOf(String matched) {
+        String at = matched;
+        for (int hops = 0; hops < MAX_COPY_HOPS; hops++) {
+            StoryLink link = links.get(at);
+            if (link == null) {
+                return Optional.empty();
+            }
+            if (link.duplicateOf() == null) {
+                return Optional.of(at);
+            }
+            at = link.duplicateOf();
+        }
+        return Optional.of(matched);
+    }
+
+    /** The copy points at its original; the gather's memory of the id too, so later versions carry it. */
+    private Deduplicated withOriginal(Deduplicated d, String original) {
+        String id = d.decision().articleId();
+        Seen known = seen.get(id);
+        if (known != null && !original.equals(known.duplicateOf())) {
+            seen.put(id, new Seen(known.version(), original, known.storyId(), known.decision(),
+                    known.receivedMillis()));
+        }
+        return new Deduplicated(d.article().withLinks(original, d.article().storyId()), d.decision(), d.corrections(),
+                d.laterCopies());
+    }
+
+    /**
+     * The article as decided, or as the copy of the best later copy whose own copy links do not lead back
+     * to it; empty while a link needed to tell is not known yet.
+     */
+    private Optional<Deduplicated> settleLateCopies(Deduplicated d) {
+        String self = d.decision().articleId();
+        for (Candidate c : d.laterCopies()) {
+            StoryLink link = links.get(c.articleId());
+            if (link == null) {
+                return Optional.empty();
+            }
+            Optional<Boolean> leadsBack = leadsBackTo(self, link);
+            if (leadsBack.isEmpty()) {
+                return Optional.empty();
+            }
+            if (!leadsBack.get()) {
+                return Optional.of(lateCopy(d, c, link));
+            }
+        }
+        return Optional.of(d);
+    }
+
+    /**
+     * Whether a decided article's chain of copies reaches {@code self} before an original (then it saw
+     * {@code self} and must not be pointed at); empty while a link on the way is not known.
+     */
+    private Optional<Boolean> leadsBackTo(String self, StoryLink link) {
+        StoryLink at = link;
+        for (int hops = 0; at.duplicateOf() != null && hops < MAX_COPY_HOPS; hops++) {
+            if (at.duplicateOf().equals(self)) {
+                return Optional.of(true);
+            }
+            at = links.get(at.duplicateOf());
+            if (at == null) {
+                return Optional.empty();
+            }
+        }
+        return Optional.of(at.duplicateOf() != null);
+    }
+
+    private Deduplicated lateCopy(Deduplicated d, Candidate original, StoryLink link) {
+        Decision x = d.decision();
+        boolean exact = original.contentHash() != null && d.article() != null
+                && original.contentHash().equals(d.article().contentHash());
+        Decision.Kind kind = exact ? Decision.Kind.EXACT_DUPLICATE : Decision.Kind.NEAR_DUPLICATE;
+        Decision decision = new Decision(x.articleId(), x.version(), kind, original.articleId(), link.storyId(),
+                exact ? DedupDecider.METHOD_EXACT_LATE : DedupDecider.METHOD_NEAR_LATE,
+                exact ? 1.0 : original.similarity(), exact ? 1.0 : nearThreshold);
+        long received = d.article() != null ? d.article().received().toEpochMilli() : context.currentSystemTimeMs();
+        seen.put(x.articleId(), new Seen(x.version(), original.articleId(), link.storyId(), kind.name(), received));
+        Article article = d.article() == null ? null : d.article().withLinks(original.articleId(), link.storyId());
+        return new Deduplicated(article, decision, d.corrections(), List.of());
+    }
+
+    /** Updates and kills keep the links of the first decision; only that one publishes a link. */
+    private void publishLink(Deduplicated d, long timestamp) {
+        Decision x = d.decision();
+        Decision.Kind kind = x.decision();
+        if (kind == Decision.Kind.NEW || kind == Decision.Kind.SAME_STORY || kind == Decision.Kind.EXACT_DUPLICATE
+                || kind == Decision.Kind.NEAR_DUPLICATE) {
+            long decided = d.article() != null ? d.article().received().toEpochMilli() : timestamp;
+            boolean copy = kind == Decision.Kind.EXACT_DUPLICATE || kind == Decision.Kind.NEAR_DUPLICATE;
+            context.forward(new Record<>(x.articleId(), new Resolution(null, x.articleId(),
+                    new StoryLink(x.storyId(), copy ? x.matchedId() : null, decided)), timestamp));
+        }
+    }
+
+    private static Deduplicated inStory(Deduplicated d, String story) {
+        Decision x = d.decision();
+        Article article = d.article() == null ? null : d.article().withLinks(d.article().duplicateOf(), story);
+        return new Deduplicated(article, new Decision(x.articleId(), x.version(), x.decision(), x.matchedId(), story,
+                x.method(), x.score(), x.threshold()), d.corrections(), d.laterCopies());
+    }
+
+    /** Unique per input record, so two arrivals of one article wait side by side. */
+    private String waitKey(String articleId) {
+        Optional<RecordMetadata> meta = context.recordMetadata();
+        return meta.map(m -> m.partition() + "/" + m.offset()).orElse(articleId + "/" + System.nanoTime());
+    }
+
+    private void retry(long now) {
+        List<KeyValue<String, Waiting>> entries = new ArrayList<>();
+        try (KeyValueIterator<String, Waiting> all = waiting.all()) {
+            all.forEachRemaining(entries::add);
+        }
+        for (KeyValue<String, Waiting> entry : entries) {
+            boolean givingUp = now - entry.value.sinceMillis() > GIVE_UP_SECONDS * 1000;
+            Waiting left = step(entry.value, now, givingUp);
+            if (left == null) {
+                if (givingUp) {
+                    LOG.warn("article {}: not all the story links it needed were known after {} s; it left as decided",
+                            entry.value.deduplicated().decision().articleId(), GIVE_UP_SECONDS);
+                }
+                waiting.delete(entry.key);
+            } else if (left != entry.value) {
+                waiting.put(entry.key, left);
+            }
+        }
+    }
+
+    /** Tombstones this partition's links past the window, as of the latest arrival, in the next slice. */
+    private void expire(long now) {
+        int partition = context.taskId().partition();
+        for (String id : linkSweep.expired(latestArrival, retention, link -> link.decidedMillis())) {
+            if (KeyOwnership.articlePartition(id, partitions) == partition) {
+                context.forward(new Record<>(id, new Resolution(null, id, null), now));
+            }
+        }
+    }
+}

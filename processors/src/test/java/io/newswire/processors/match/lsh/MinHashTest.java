@@ -1,0 +1,30 @@
+package io.newswire.processors.match.lsh;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+public class MinHashTest {
+
+    public static final String TEXT = "Officials from Egypt, Qatar and the United States met in Cairo on Monday to discuss a "
+            + "ceasefire proposal for Gaza, the White House said, and agreed to meet again on Thursday.";
+
+    @Test
+    void shouldGiveEqualTextsEqualSignaturesAndBands() {
+        int[] a = MinHash.signature("Talks", List.of(TEXT));
+        int[] b = MinHash.signature("TALKS", List.of(TEXT.replace(",", "")));
+        assertThat(MinHash.similarity(a, b)).isEqualTo(1.0);
+        assertThat(MinHash.bandKey(a, 7)).isEqualTo(MinHash.bandKey(b, 7)).startsWith("7:");
+    }
+
+    @Test
+    void shouldEstimateSimilarityOfEditedAndUnrelatedTexts() {
+        int[] original = MinHash.signature("Talks", List.of(TEXT));
+        int[] edited = MinHash.signature("Talks", List.of(TEXT.replace("Monday", "Sunday")));
+        int[] unrelated = MinHash.signature("Fires", List.of("Crews fought bush fires near Sydney for a fourth day as "
+                + "hot winds pushed the flames towards homes in the lower Blue Mountains on Tuesday."));
+        assertThat(MinHash.similarity(original, edited)).isBetween(0.5, 0.95);
+        assertThat(MinHash.similarity(original, unrelated)).isLessThan(0.1);
+    }
+}

@@ -1,0 +1,89 @@
+package io.newswire.processors.match.vectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import io.newswire.common.Article;
+import io.newswire.common.Entity;
+import org.junit.jupiter.api.Test;
+
+class StoryVectorsTest {
+
+    private static final Instant T0 = Instant.parse("2024-08-20T07:13:00Z");
+
+    /** Document frequencies in a map, as the store keeps them. */
+    static final class MapFrequencies implements DocumentFrequencies {
+        final Map<String, Long> counts = new HashMap<>();
+        long documents;
+
+        @Override
+        public void add(Collection<String> terms) {
+            terms.forEach(t -> counts.merge(t, 1L, Long::sum));
+            documents++;
+        }
+
+        @Override
+        public long documents() {
+            return documents;
+        }
+
+        @Override
+        public long frequency(String term) {
+            return counts.getOrDefault(term, 0L);
+        }
+    }
+
+    private static Article article(String headline, String body, Entity... entities) {
+        return Article.ingested("a", 1, "wire", "text", null, headline, List.of(body), null, "en", T0, T0)
+                .withEntities(List.of(entities), "analysed");
+    }
+
+    private static Entity place(String name) {
+        return new Entity("location:" + name.toLowerCase(), Entity.EntityType.LOCATION, name, List.of(name), 2, 1.0,
+                List.of());
+    }
+
+    @Test
+    void shouldWeighARareWordAboveOneEveryArticleHas() {
+        MapFrequencies df = new MapFrequencies();
+        StoryVectors vectors = new StoryVectors(df);
+        vectors.of(article("Police report", "Police said the road was closed."));
+        vectors.of(article("Police report", "Police said the match was delayed."));
+        StoryVector v = vectors.of(article("News", "Police saw an earthquake."));
+
+        assertThat(v.termWeight("earthquake")).isGreaterThan(v.termWeight("police")).isGreaterThan(0);
+        assertThat(v.termWeight("the")).isZero();
+        double norm = 0;
+        for (float w : v.termWeights()) {
+            norm += (double) w * w;
+        }
+        assertThat(norm).isCloseTo(1.0, within(1e-5));
+        assertThat(df.documents()).isEqualTo(3);
+    }
+
+    @Test
+    void shouldRouteByHeaviestWordsAndEntities() {
+        StoryVectors vectors = new StoryVectors(new MapFrequencies());
+        StoryVector v = vectors.of(article("Earthquake hits Qeshm", "An earthquake struck Qeshm island in Iran "
+                + "on Sunday, damaging seven villages and killing ten people in the Persian Gulf region.",
+                place("Qeshm"), place("Iran")));
+
+        assertThat(v.keys()).hasSize(StoryVectors.TERM_KEYS + 2)
+                .contains("t:qeshm", "t:earthquake", "e:location:qeshm", "e:location:iran");
+        assertThat(v.entityIds()).hasSize(2);
+        assertThat(v.entityWeight("e:location:qeshm")).isGreaterThan(0);
+        assertThat(v.timeMillis()).isEqualTo(T0.toEpochMilli());
+    }
+
+    @Test
+    void shouldCountHeadlineWordsTwice() {
+        Map<String, Integer> counts = StoryText.counts("Quake in Iran", List.of("The quake was strong."));
+        assertThat(counts).containsEntry("quake", 3).containsEntry("iran", 2).containsEntry("strong", 1)
+                .doesNotContainKeys("in", "the", "was");
+    }
+}

@@ -1,0 +1,71 @@
+package io.newswire.processors.nlp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class DocumentConsistencyTest {
+
+    private final DocumentConsistency consistency = new DocumentConsistency();
+
+    private static List<String> labels(List<Token> tokens) {
+        return tokens.stream().map(Token::label).toList();
+    }
+
+    @Test
+    void shouldGiveAPersonNameTheTypeMostOfItsMentionsHave() {
+        List<Token> out = consistency.apply(Tokens.parse(
+                "Suu/PERSON Kyi/PERSON spoke/O | Suu/PERSON Kyi/PERSON left/O | Suu/ORGANIZATION Kyi/ORGANIZATION said/O"));
+        assertThat(labels(out).subList(6, 8)).containsExactly("PERSON", "PERSON");
+    }
+
+    @Test
+    void shouldLeavePlaceAndOrganisationDisagreementsToContext() {
+        List<Token> in = Tokens.parse("New/LOCATION York/LOCATION 1996/O | New/ORGANIZATION York/ORGANIZATION won/O"
+                + " | New/ORGANIZATION York/ORGANIZATION lost/O");
+        assertThat(labels(consistency.apply(in))).isEqualTo(labels(in));
+    }
+
+    @Test
+    void shouldTagAnUntaggedRepeatOfAMultiWordName() {
+        List<Token> out = consistency.apply(Tokens.parse(
+                "Jesper/PERSON Parnevik/PERSON shot/O 66/O | then/O Jesper/O Parnevik/O won/O"));
+        assertThat(labels(out).subList(5, 7)).containsExactly("PERSON", "PERSON");
+    }
+
+    @Test
+    void shouldTagALoneSurnameOfAKnownPerson() {
+        List<Token> out = consistency.apply(Tokens.parse(
+                "Jesper/PERSON Parnevik/PERSON shot/O 66/O | Parnevik/O won/O"));
+        assertThat(out.get(4).label()).isEqualTo("PERSON");
+    }
+
+    @Test
+    void shouldNotTagARepeatThatIsPartOfALongerName() {
+        List<Token> out = consistency.apply(Tokens.parse(
+                "Real/ORGANIZATION Madrid/ORGANIZATION won/O | Real/O Madrid/O Castilla/O lost/O"));
+        assertThat(labels(out).subList(3, 6)).containsOnly("O");
+    }
+
+    @Test
+    void shouldMakeAPersonCoordinatedWithAPlaceAPlace() {
+        List<Token> out = consistency.apply(Tokens.parse(
+                "commanders/O in/O Gaza/LOCATION and/O Khan/PERSON Younis/PERSON ./O"));
+        assertThat(labels(out).subList(4, 6)).containsExactly("LOCATION", "LOCATION");
+    }
+
+    @Test
+    void shouldNotTreatACommaAfterAPlaceAsCoordination() {
+        List<Token> out = consistency.apply(Tokens.parse(
+                "In/O Jerusalem/LOCATION ,/O Benjamin/PERSON Netanyahu/PERSON said/O"));
+        assertThat(labels(out).subList(3, 5)).containsExactly("PERSON", "PERSON");
+    }
+
+    @Test
+    void shouldBuildMentionsAsRunsWithinASentence() {
+        List<Token> tokens = Tokens.parse("Joe/PERSON Biden/PERSON | Netanyahu/PERSON met/O");
+        List<Mention> mentions = DocumentConsistency.mentions(tokens, Tokens.text(tokens));
+        assertThat(mentions).extracting(Mention::text).containsExactly("Joe Biden", "Netanyahu");
+    }
+}

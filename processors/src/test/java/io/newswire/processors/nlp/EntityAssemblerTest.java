@@ -1,0 +1,74 @@
+package io.newswire.processors.nlp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import io.newswire.common.Entity;
+import org.junit.jupiter.api.Test;
+
+class EntityAssemblerTest {
+
+    private static final Map<String, String> GAZETTEER = Map.ofEntries(
+            Map.entry("Joe", "PERSON"), Map.entry("Hunter", "PERSON"), Map.entry("Biden", "PERSON"),
+            Map.entry("Bibi", "PERSON"), Map.entry("Benjamin", "PERSON"), Map.entry("Netanyahu", "PERSON"),
+            Map.entry("Zaraki", "PERSON"), Map.entry("Kenpachi", "PERSON"), Map.entry("US", "LOCATION"),
+            Map.entry("Egypt", "LOCATION"), Map.entry("Hamas", "ORGANIZATION"));
+
+    private final NerAnalyzer analyzer = new NerAnalyzer(Tokens.gazetteer(GAZETTEER));
+    private final EntityAssembler assembler = new EntityAssembler();
+
+    private List<Entity> entities(String headline, String... body) {
+        return assembler.assemble(analyzer.analyze(headline, List.of(body)), List.of(body));
+    }
+
+    private static Entity named(List<Entity> entities, String name) {
+        return entities.stream().filter(e -> e.name().equals(name)).findFirst().orElseThrow(
+                () -> new AssertionError(name + " not in " + entities));
+    }
+
+    @Test
+    void shouldResolveShortMentionsAndNicknamesToTheFullName() {
+        List<Entity> found = entities("Biden calls Netanyahu",
+                "Joe Biden spoke with Benjamin Netanyahu on Monday.",
+                "I spoke with Bibi Netanyahu today, Biden said.");
+        Entity biden = named(found, "Joe Biden");
+        assertThat(biden.key()).isEqualTo("person:joe-biden");
+        assertThat(biden.surfaceForms()).containsExactlyInAnyOrder("Biden", "Joe Biden");
+        assertThat(biden.mentionCount()).isEqualTo(3);
+        Entity bibi = named(found, "Benjamin Netanyahu");
+        assertThat(bibi.surfaceForms()).containsExactlyInAnyOrder("Netanyahu", "Benjamin Netanyahu", "Bibi Netanyahu");
+        assertThat(found).filteredOn(e -> e.type() == Entity.EntityType.PERSON).hasSize(2);
+    }
+
+    @Test
+    void shouldNeverMergeDifferentGivenNames() {
+        List<Entity> found = entities("Family news", "Joe Biden defended Hunter Biden.", "Joe Biden spoke.");
+        assertThat(found).extracting(Entity::name).contains("Joe Biden", "Hunter Biden");
+    }
+
+    @Test
+    void shouldPointEveryMentionAtItsTextInHeadlineOrBody() {
+        String headline = "Biden calls Netanyahu";
+        String body = "Joe Biden spoke with Benjamin Netanyahu.";
+        Entity biden = named(entities(headline, body), "Joe Biden");
+        for (Entity.Mention m : biden.mentions()) {
+            String field = m.field() == Entity.Mention.Field.HEADLINE ? headline : body;
+            assertThat(field.substring(m.start(), m.end())).isIn("Biden", "Joe Biden");
+        }
+    }
+
+    @Test
+    void shouldLinkCountriesAndRankTheHeadlineEntityFirst() {
+        List<Entity> found = entities("Hamas rejects plan", "The US and Egypt proposed a plan.", "Hamas said no.");
+        assertThat(named(found, "United States").key()).isEqualTo("location:iso:US");
+        assertThat(named(found, "Egypt").key()).isEqualTo("location:iso:EG");
+        assertThat(found.get(0).name()).isEqualTo("Hamas");
+    }
+
+    @Test
+    void shouldIgnoreAStrayTrailingName() {
+        List<Entity> found = entities("Hamas talks", "Hamas met in Egypt.", "Zaraki Kenpachi");
+        assertThat(found).extracting(Entity::name).doesNotContain("Zaraki Kenpachi");
+    }
+}
