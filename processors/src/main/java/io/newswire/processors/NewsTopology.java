@@ -1,15 +1,5 @@
 package io.newswire.processors;
 
-import io.newswire.processors.nlp.CanonicalizeProcessor;
-import io.newswire.processors.nlp.Canonicalized;
-import io.newswire.processors.nlp.EnrichStage;
-import io.newswire.processors.nlp.Enrichment;
-import io.newswire.processors.nlp.RegistryUpdater;
-import io.newswire.processors.prepare.Checked;
-import io.newswire.processors.prepare.NormalizeStage;
-import io.newswire.processors.prepare.ValidateStage;
-import io.newswire.processors.resolve.Deduplicated;
-import io.newswire.processors.stories.StoryAggregator;
 import java.time.Clock;
 import java.util.Map;
 import io.newswire.common.Article;
@@ -18,29 +8,32 @@ import io.newswire.common.ItemMeta;
 import io.newswire.common.JsonSerde;
 import io.newswire.common.Topics;
 import io.newswire.processors.match.ArticlePartitioner;
-import io.newswire.processors.state.BinarySerde;
 import io.newswire.processors.match.CandidatesProcessor;
-import io.newswire.processors.resolve.DedupDecider;
-import io.newswire.processors.resolve.DedupGatherProcessor;
-import io.newswire.processors.match.lsh.LshRecords.Bucket;
 import io.newswire.processors.match.MatchRecords.GatherInput;
-import io.newswire.processors.resolve.GatherRecords.Pending;
 import io.newswire.processors.match.MatchRecords.Probe;
-import io.newswire.processors.resolve.GatherRecords.Seen;
 import io.newswire.processors.match.MatchRecords.Signed;
-import io.newswire.processors.match.lsh.LshRecords.StoredSignature;
-import io.newswire.processors.match.lsh.MinHash;
 import io.newswire.processors.match.ProbePartitioner;
+import io.newswire.processors.match.StoryVectorProcessor;
+import io.newswire.processors.match.lsh.LshIndex;
+import io.newswire.processors.match.lsh.MinHash;
 import io.newswire.processors.match.vectors.CorrectionPartitioner;
 import io.newswire.processors.match.vectors.StoryCorrectionProcessor;
-import io.newswire.processors.match.vectors.StoryRecords.StoryBucket;
+import io.newswire.processors.match.vectors.StoryIndex;
 import io.newswire.processors.match.vectors.StoryRecords.StoryCorrection;
 import io.newswire.processors.match.vectors.StoryScorer;
-import io.newswire.processors.match.StoryVectorProcessor;
-import io.newswire.processors.resolve.StoryLinkUpdater;
+import io.newswire.processors.nlp.CanonicalizeProcessor;
+import io.newswire.processors.nlp.Canonicalized;
+import io.newswire.processors.nlp.EnrichStage;
+import io.newswire.processors.nlp.Enrichment;
+import io.newswire.processors.prepare.Checked;
+import io.newswire.processors.prepare.NormalizeStage;
+import io.newswire.processors.prepare.ValidateStage;
+import io.newswire.processors.resolve.DedupDecider;
+import io.newswire.processors.resolve.DedupGatherProcessor;
+import io.newswire.processors.resolve.Deduplicated;
 import io.newswire.processors.resolve.StoryResolveProcessor;
 import io.newswire.processors.resolve.StoryResolveProcessor.Resolution;
-import io.newswire.processors.match.vectors.StoredVectorSerde;
+import io.newswire.processors.stories.StoryAggregator;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -51,7 +44,6 @@ import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
-import org.apache.kafka.streams.state.Stores;
 
 /**
  * The processors' topology, as a pure builder:
@@ -91,66 +83,54 @@ public final class NewsTopology {
     }
 
     public static Topology build(Topics topics, Enrichment enrichment, TopologySettings settings, Clock clock) {
-        ValidateStage validate = new ValidateStage(topics.raw(), settings.maxArticleBytes(), clock);
-        NormalizeStage normalize = new NormalizeStage();
-        EnrichStage enrich = new EnrichStage(enrichment.languages(), enrichment.entities(), topics.raw().name(),
-                clock);
-        JsonSerde<GatherInput> gatherSerde = new JsonSerde<>(GatherInput.class);
-
         StreamsBuilder builder = new StreamsBuilder();
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(CandidatesProcessor.LSH_BUCKETS),
-                Serdes.String(), new BinarySerde<>(Bucket.CODEC)));
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(CandidatesProcessor.LSH_SIGNATURES),
-                Serdes.String(), new BinarySerde<>(StoredSignature.CODEC)));
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DedupGatherProcessor.PENDING),
-                Serdes.String(), new JsonSerde<>(Pending.class)));
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DedupGatherProcessor.ARTICLES),
-                Serdes.String(), gatherSerde));
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DedupGatherProcessor.SEEN),
-                Serdes.String(), new JsonSerde<>(Seen.class)));
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoryVectorProcessor.FREQUENCIES),
-                Serdes.String(), Serdes.Long()).withCachingEnabled());
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(CandidatesProcessor.STORY_BUCKETS),
-                Serdes.String(), new BinarySerde<>(StoryBucket.CODEC)));
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(CandidatesProcessor.STORY_VECTORS),
-                Serdes.String(), new StoredVectorSerde()));
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoryAggregator.STORE),
-                Serdes.String(), new JsonSerde<>(StoryAggregator.StoryState.class)));
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoryAggregator.MEMBERS),
-                Serdes.String(), Serdes.String()));
-        builder.addGlobalStore(Stores.keyValueStoreBuilder(
-                        Stores.persistentKeyValueStore(CanonicalizeProcessor.REGISTRY_STORE),
-                        Serdes.String(), topics.entities().valueSerde()).withLoggingDisabled(),
-                topics.entities().name(),
-                Consumed.with(Serdes.String(), topics.entities().valueSerde()).withName("read-entity-registry"),
-                RegistryUpdater::new);
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoryResolveProcessor.WAITING),
-                Serdes.String(), new JsonSerde<>(StoryResolveProcessor.Waiting.class)));
-        builder.addGlobalStore(Stores.keyValueStoreBuilder(
-                        Stores.persistentKeyValueStore(StoryResolveProcessor.LINKS),
-                        Serdes.String(), topics.storyLinks().valueSerde()).withLoggingDisabled(),
-                topics.storyLinks().name(),
-                Consumed.with(Serdes.String(), topics.storyLinks().valueSerde()).withName("read-story-links"),
-                StoryLinkUpdater::new);
-
+        StateStores.register(builder, topics);
         KStream<String, byte[]> raw = builder.stream(topics.raw().name(),
                 Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("read-raw"));
 
-        Map<String, KStream<String, Checked<Article>>> validated = raw
+        Map<String, KStream<String, Checked<Article>>> validated = prepare(raw, topics, settings, clock);
+        Map<String, KStream<String, Checked<Article>>> enriched = enrich(validated.get(ValidateStage.NAME + "-ok"),
+                topics, enrichment, clock);
+        KStream<String, Article> articles = canonicalize(enriched.get(EnrichStage.NAME + "-ok"), topics);
+        KStream<String, Deduplicated> decided = match(articles, settings);
+        KStream<String, Deduplicated> resolved = resolve(decided, topics, settings);
+        writeArticlesAndDecisions(resolved, topics);
+        aggregateStories(resolved, topics, settings);
+        writeDeadLetters(validated.get(ValidateStage.NAME + "-rejected"), enriched.get(EnrichStage.NAME + "-rejected"),
+                topics);
+        return builder.build();
+    }
+
+    /** prepare: validate (rejected → dead letters) and normalize. */
+    private static Map<String, KStream<String, Checked<Article>>> prepare(KStream<String, byte[]> raw, Topics topics,
+                                                                          TopologySettings settings, Clock clock) {
+        ValidateStage validate = new ValidateStage(topics.raw(), settings.maxArticleBytes(), clock);
+        return raw
                 .mapValues(validate::apply, Named.as(ValidateStage.NAME))
                 .split(Named.as(ValidateStage.NAME + "-"))
                 .branch((id, checked) -> checked.isOk(), Branched.as("ok"))
                 .defaultBranch(Branched.as("rejected"));
+    }
 
-        Map<String, KStream<String, Checked<Article>>> enriched = validated.get(ValidateStage.NAME + "-ok")
+    /** nlp: language and named entities (a failure → dead letters). */
+    private static Map<String, KStream<String, Checked<Article>>> enrich(KStream<String, Checked<Article>> valid,
+                                                                         Topics topics, Enrichment enrichment,
+                                                                         Clock clock) {
+        NormalizeStage normalize = new NormalizeStage();
+        EnrichStage enrich = new EnrichStage(enrichment.languages(), enrichment.entities(), topics.raw().name(),
+                clock);
+        return valid
                 .mapValues(Checked::value, Named.as("valid"))
                 .mapValues(normalize::apply, Named.as(NormalizeStage.NAME))
                 .mapValues(enrich::apply, Named.as(EnrichStage.NAME))
                 .split(Named.as(EnrichStage.NAME + "-"))
                 .branch((id, checked) -> checked.isOk(), Branched.as("ok"))
                 .defaultBranch(Branched.as("rejected"));
+    }
 
-        KStream<String, Canonicalized> canonical = enriched.get(EnrichStage.NAME + "-ok")
+    /** nlp: canonical entities against the registry, whose new spellings go to news.entities. */
+    private static KStream<String, Article> canonicalize(KStream<String, Checked<Article>> enriched, Topics topics) {
+        KStream<String, Canonicalized> canonical = enriched
                 .mapValues(Checked::value, Named.as("enriched"))
                 .process(CanonicalizeProcessor::new, Named.as(CanonicalizeProcessor.NAME));
         canonical
@@ -158,8 +138,15 @@ public final class NewsTopology {
                         Named.as("registry-updates"))
                 .to(topics.entities().name(), Produced.with(topics.entities().keySerde(),
                         topics.entities().valueSerde()).withName("write-entity-registry"));
-        KStream<String, Article> articles = canonical.mapValues(Canonicalized::article, Named.as("canonical"));
+        return canonical.mapValues(Canonicalized::article, Named.as("canonical"));
+    }
 
+    /**
+     * match, then the decision: the signature and story vector are multicast to the partitions owning the
+     * article's keys, their answers meet the article again by id, and partitions that guessed another story
+     * than the decided one are corrected.
+     */
+    private static KStream<String, Deduplicated> match(KStream<String, Article> articles, TopologySettings settings) {
         int partitions = settings.partitions();
         StoryScorer scorer = new StoryScorer(settings.storyThreshold(), settings.retention());
         KStream<String, Signed> signed = articles
@@ -174,8 +161,7 @@ public final class NewsTopology {
                         .withKeySerde(Serdes.String()).withValueSerde(new JsonSerde<>(Probe.class))
                         .withNumberOfPartitions(partitions).withStreamPartitioner(new ProbePartitioner()))
                 .process(() -> new CandidatesProcessor(scorer, settings.retention()), Named.as(CandidatesProcessor.NAME),
-                        CandidatesProcessor.LSH_BUCKETS, CandidatesProcessor.LSH_SIGNATURES,
-                        CandidatesProcessor.STORY_BUCKETS, CandidatesProcessor.STORY_VECTORS);
+                        LshIndex.BUCKETS, LshIndex.SIGNATURES, StoryIndex.BUCKETS, StoryIndex.VECTORS);
         // The article goes to the gather step with the number of partition answers to wait for, keyed like
         // the answers by its request id.
         KStream<String, GatherInput> toGather = signed
@@ -185,7 +171,7 @@ public final class NewsTopology {
         KStream<String, Deduplicated> deduplicated = toGather
                 .merge(answers, Named.as("gather-answers"))
                 .repartition(Repartitioned.<String, GatherInput>as(REPARTITION_GATHER)
-                        .withKeySerde(Serdes.String()).withValueSerde(gatherSerde)
+                        .withKeySerde(Serdes.String()).withValueSerde(new JsonSerde<>(GatherInput.class))
                         .withStreamPartitioner(new ArticlePartitioner()))
                 .process(() -> new DedupGatherProcessor(
                                 new DedupDecider(settings.nearThreshold(), settings.storyThreshold()), partitions,
@@ -199,13 +185,20 @@ public final class NewsTopology {
                         .withKeySerde(Serdes.String()).withValueSerde(new JsonSerde<>(StoryCorrection.class))
                         .withNumberOfPartitions(partitions).withStreamPartitioner(new CorrectionPartitioner()))
                 .process(() -> new StoryCorrectionProcessor(scorer, settings.retention()),
-                        Named.as(StoryCorrectionProcessor.NAME), CandidatesProcessor.STORY_BUCKETS,
-                        CandidatesProcessor.STORY_VECTORS);
+                        Named.as(StoryCorrectionProcessor.NAME), StoryIndex.BUCKETS, StoryIndex.VECTORS);
+        return deduplicated;
+    }
 
-        // The story each decision chose is resolved against every partition's story links before anything
-        // leaves: an article may have joined a story whose founder was meanwhile decided into another.
+    /**
+     * resolve: the story each decision chose is resolved against every partition's story links before
+     * anything leaves (an article may have joined a story whose founder was meanwhile decided into another),
+     * and each first decision publishes its own link.
+     */
+    private static KStream<String, Deduplicated> resolve(KStream<String, Deduplicated> deduplicated, Topics topics,
+                                                         TopologySettings settings) {
         Map<String, KStream<String, Resolution>> resolutions = deduplicated
-                .process(() -> new StoryResolveProcessor(settings.retention(), partitions, settings.nearThreshold()),
+                .process(() -> new StoryResolveProcessor(settings.retention(), settings.partitions(),
+                                settings.nearThreshold()),
                         Named.as(StoryResolveProcessor.NAME), StoryResolveProcessor.WAITING, DedupGatherProcessor.SEEN)
                 .split(Named.as(StoryResolveProcessor.NAME + "-"))
                 .branch((id, r) -> r.resolved() == null, Branched.as("link"))
@@ -214,13 +207,24 @@ public final class NewsTopology {
                 .map((id, r) -> KeyValue.pair(r.linkId(), r.link()), Named.as("link-by-article"))
                 .to(topics.storyLinks().name(), Produced.with(topics.storyLinks().keySerde(),
                         topics.storyLinks().valueSerde()).withName("write-story-links"));
-        KStream<String, Deduplicated> resolved = resolutions.get(StoryResolveProcessor.NAME + "-article")
+        return resolutions.get(StoryResolveProcessor.NAME + "-article")
                 .mapValues(Resolution::resolved, Named.as("resolved"));
+    }
 
+    private static void writeArticlesAndDecisions(KStream<String, Deduplicated> resolved, Topics topics) {
         resolved
                 .mapValues(Deduplicated::article, Named.as("article"))
                 .to(topics.enriched().name(), Produced.with(topics.enriched().keySerde(),
                         topics.enriched().valueSerde()).withName("write-enriched"));
+        resolved
+                .mapValues(Deduplicated::decision, Named.as("decision"))
+                .to(topics.decisions().name(), Produced.with(topics.decisions().keySerde(),
+                        topics.decisions().valueSerde()).withName("write-decisions"));
+    }
+
+    /** stories: every member of a story meets the others on the story's partition. */
+    private static void aggregateStories(KStream<String, Deduplicated> resolved, Topics topics,
+                                         TopologySettings settings) {
         resolved
                 .filter((id, d) -> d.decision().storyId() != null, Named.as("with-story"))
                 .selectKey((id, d) -> d.decision().storyId(), Named.as("key-by-story"))
@@ -228,25 +232,19 @@ public final class NewsTopology {
                 .repartition(Repartitioned.<String, Deduplicated>as(REPARTITION_STORIES)
                         .withKeySerde(Serdes.String()).withValueSerde(new JsonSerde<>(Deduplicated.class)))
                 .process(() -> new StoryAggregator(settings.retention()), Named.as(StoryAggregator.NAME),
-                        StoryAggregator.STORE,
-                        StoryAggregator.MEMBERS)
+                        StoryAggregator.STORE, StoryAggregator.MEMBERS)
                 .to(topics.stories().name(), Produced.with(topics.stories().keySerde(), topics.stories().valueSerde())
                         .withName("write-stories"));
-        resolved
-                .mapValues(Deduplicated::decision, Named.as("decision"))
-                .to(topics.decisions().name(), Produced.with(topics.decisions().keySerde(),
-                        topics.decisions().valueSerde()).withName("write-decisions"));
+    }
 
-        KStream<String, DeadLetter> rejectedAtValidate = validated.get(ValidateStage.NAME + "-rejected")
-                .mapValues(Checked::rejection, Named.as("validate-dead-letter"));
-        KStream<String, DeadLetter> rejectedAtEnrich = enriched.get(EnrichStage.NAME + "-rejected")
-                .mapValues(Checked::rejection, Named.as("enrich-dead-letter"));
-        rejectedAtValidate.merge(rejectedAtEnrich, Named.as("dead-letters"))
+    private static void writeDeadLetters(KStream<String, Checked<Article>> rejectedAtValidate,
+                                         KStream<String, Checked<Article>> rejectedAtEnrich, Topics topics) {
+        rejectedAtValidate.mapValues(Checked::rejection, Named.as("validate-dead-letter"))
+                .merge(rejectedAtEnrich.mapValues(Checked::rejection, Named.as("enrich-dead-letter")),
+                        Named.as("dead-letters"))
                 .selectKey((key, letter) -> key != null ? key : letter.id(), Named.as("key-dead-letter"))
                 .to(topics.dlq().name(), Produced.with(topics.dlq().keySerde(), topics.dlq().valueSerde())
                         .withName("write-dlq"));
-
-        return builder.build();
     }
 
     private static boolean isKill(Article article) {

@@ -1,5 +1,7 @@
 package io.newswire.processors;
 
+import io.newswire.processors.match.vectors.StoryIndex;
+import io.newswire.processors.match.lsh.LshIndex;
 import io.newswire.processors.nlp.CanonicalizeProcessor;
 import io.newswire.processors.nlp.Enrichment;
 import io.newswire.processors.nlp.EntityExtractor;
@@ -320,11 +322,11 @@ class NewsTopologyTest {
                 .describe().toString();
         assertThat(description).contains("validate", "normalize", "enrich", "dedup", "write-enriched", "write-dlq",
                 "write-decisions", NewsTopology.REPARTITION_PROBES, NewsTopology.REPARTITION_GATHER,
-                CandidatesProcessor.LSH_BUCKETS, CandidatesProcessor.LSH_SIGNATURES, DedupGatherProcessor.PENDING,
+                LshIndex.BUCKETS, LshIndex.SIGNATURES, DedupGatherProcessor.PENDING,
                 DedupGatherProcessor.SEEN, DedupGatherProcessor.ARTICLES, StoryAggregator.STORE, NewsTopology.REPARTITION_STORIES, "write-stories",
                 "canonicalize", CanonicalizeProcessor.REGISTRY_STORE, "write-entity-registry",
                 NewsTopology.REPARTITION_CORRECTIONS, StoryCorrectionProcessor.NAME, CandidatesProcessor.NAME,
-                CandidatesProcessor.STORY_BUCKETS, CandidatesProcessor.STORY_VECTORS, StoryVectorProcessor.FREQUENCIES)
+                StoryIndex.BUCKETS, StoryIndex.VECTORS, StoryVectorProcessor.FREQUENCIES)
                 .doesNotContain("KSTREAM-");
     }
 }

@@ -1,5 +1,7 @@
 package io.newswire.app.bench;
 
+import io.newswire.processors.match.vectors.StoryIndex;
+import io.newswire.processors.match.lsh.LshIndex;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -85,11 +87,11 @@ public final class IndexBenchmark {
         MockProcessorContext<String, Deduplicated> gatherContext = context(props, dir);
         MockProcessorContext<Void, Void> correctionContext = context(props, dir);
         store(vectorContext, StoryVectorProcessor.FREQUENCIES, Serdes.Long());
-        store(candidatesContext, CandidatesProcessor.LSH_BUCKETS, new BinarySerde<>(Bucket.CODEC));
-        store(candidatesContext, CandidatesProcessor.LSH_SIGNATURES, new BinarySerde<>(StoredSignature.CODEC));
-        correctionContext.addStateStore(store(candidatesContext, CandidatesProcessor.STORY_BUCKETS,
+        store(candidatesContext, LshIndex.BUCKETS, new BinarySerde<>(Bucket.CODEC));
+        store(candidatesContext, LshIndex.SIGNATURES, new BinarySerde<>(StoredSignature.CODEC));
+        correctionContext.addStateStore(store(candidatesContext, StoryIndex.BUCKETS,
                 new BinarySerde<>(StoryBucket.CODEC)));
-        correctionContext.addStateStore(store(candidatesContext, CandidatesProcessor.STORY_VECTORS,
+        correctionContext.addStateStore(store(candidatesContext, StoryIndex.VECTORS,
                 new StoredVectorSerde()));
         store(gatherContext, DedupGatherProcessor.PENDING, new JsonSerde<>(Pending.class));
         store(gatherContext, DedupGatherProcessor.ARTICLES, new JsonSerde<>(GatherInput.class));

@@ -24,10 +24,6 @@ import org.apache.kafka.streams.processor.api.Record;
 public final class CandidatesProcessor implements Processor<String, Probe, String, GatherInput> {
 
     public static final String NAME = "dedup-candidates";
-    public static final String LSH_BUCKETS = LshIndex.BUCKETS;
-    public static final String LSH_SIGNATURES = LshIndex.SIGNATURES;
-    public static final String STORY_BUCKETS = StoryIndex.BUCKETS;
-    public static final String STORY_VECTORS = StoryIndex.VECTORS;
 
     private final StoryScorer scorer;
     private final Duration retention;
@@ -44,8 +40,8 @@ public final class CandidatesProcessor implements Processor<String, Probe, Strin
     @Override
     public void init(ProcessorContext<String, GatherInput> context) {
         this.context = context;
-        this.lsh = new LshIndex(context.getStateStore(LSH_BUCKETS), context.getStateStore(LSH_SIGNATURES), retention);
-        this.stories = new StoryIndex(context.getStateStore(STORY_BUCKETS), context.getStateStore(STORY_VECTORS),
+        this.lsh = new LshIndex(context.getStateStore(LshIndex.BUCKETS), context.getStateStore(LshIndex.SIGNATURES), retention);
+        this.stories = new StoryIndex(context.getStateStore(StoryIndex.BUCKETS), context.getStateStore(StoryIndex.VECTORS),
                 scorer, retention);
         context.schedule(StoreSweep.EVERY, PunctuationType.WALL_CLOCK_TIME, now -> {
             lsh.purge(latestArrival);
