@@ -19,7 +19,8 @@ public record Args(String command, Map<String, String> settings, List<Path> inpu
                    boolean help, Map<String, String> options) {
 
     /** Flags that belong to a command rather than to the configuration. */
-    private static final List<String> COMMAND_OPTIONS = List.of("timeout", "conll", "jsonl", "details", "threads", "articles", "seconds", "port", "format", "watch", "feed",
+    private static final List<String> COMMAND_OPTIONS = List.of("timeout", "conll", "jsonl", "details", "threads", "articles", "seconds", "spacing-ms", "port", "format",
+            "watch", "feed",
             "interval", "fetch-links", "http");
     /** Command flags that take no value. */
     private static final List<String> SWITCHES = List.of("serve", "on-kafka");

@@ -1,5 +1,6 @@
 package io.newswire.app;
 
+import io.newswire.common.Setting;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -24,7 +25,21 @@ final class BenchCommand implements Command {
 
     @Override
     public String summary() {
-        return "benchmarks against a baseline in the same run (bench enrich)";
+        return "benchmarks against a baseline measured in the same run";
+    }
+
+    @Override
+    public List<String> subcommands() {
+        return List.of("enrich [--input PATH...] [--articles N] [--threads N]   enrichment vs bare CoreNLP",
+                "dedup [PATH...] [--articles N]    the topology without models vs a pass-through one",
+                "index [PATH...] [--articles N] [--spacing-ms MS]   the dedup and story index alone",
+                "ingest [PATH...] [--articles N]   batch ingest vs Kafka's ProducerPerformance",
+                "latency [PATH...] [--articles N] [--seconds S]   sustained rate, then latency percentiles");
+    }
+
+    @Override
+    public List<Setting<?>> settings() {
+        return Roles.EVAL;
     }
 
     @Override

@@ -1,5 +1,7 @@
 package io.newswire.app;
 
+import io.newswire.common.Setting;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import io.newswire.common.NewswireConfig;
 
@@ -20,6 +22,11 @@ final class BrokerCommand implements Command {
     }
 
     @Override
+    public List<Setting<?>> settings() {
+        return Roles.BROKER;
+    }
+
+    @Override
     public String help() {
         return """
                 Usage: newswire broker [--data-dir DIR] [--port PORT]
@@ -35,7 +42,7 @@ final class BrokerCommand implements Command {
 
     @Override
     public int execute(Args args, NewswireConfig config) throws Exception {
-        EmbeddedKafka broker = EmbeddedKafka.start(config.dataDir(), args.intOption("port", 0));
+        EmbeddedKafka broker = EmbeddedKafka.start(EmbeddedKafka.dataDir(config), args.intOption("port", 0));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             broker.close();

@@ -1,5 +1,6 @@
 package io.newswire.app;
 
+import io.newswire.sinks.live.DashboardSettings;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -55,9 +56,9 @@ final class Dashboard implements AutoCloseable {
         feedThread.start();
         Map<String, BooleanSupplier> checks = new LinkedHashMap<>(readiness);
         checks.put("live_view", feed::caughtUp);
-        String host = config.sinks().dashboardHost();
+        String host = DashboardSettings.from(config).host();
         DashboardServer server = new DashboardServer(view, registry, checks)
-                .start(host, config.sinks().dashboardPort());
+                .start(host, DashboardSettings.from(config).port());
         return new Dashboard(feed, feedThread, server, host);
     }
 

@@ -1,5 +1,7 @@
 package io.newswire.app;
 
+import io.newswire.common.NewswireConfig;
+import io.newswire.common.Setting;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.OutputStream;
@@ -36,6 +38,15 @@ public final class EmbeddedKafka implements AutoCloseable {
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
 
     private final KafkaRaftServer server;
+    public static final Setting<String> DATA_DIR = new Setting<>("data.dir", "",
+            s -> s, "embedded broker data folder; empty uses a temporary folder removed on exit");
+
+    /** The configured data folder of the embedded broker; empty for a temporary one. */
+    public static Optional<Path> dataDir(NewswireConfig config) {
+        String dir = config.get(DATA_DIR);
+        return dir.isBlank() ? Optional.empty() : Optional.of(Path.of(dir));
+    }
+
     private final Path dataDir;
     private final boolean removeOnClose;
     private final String bootstrapServers;

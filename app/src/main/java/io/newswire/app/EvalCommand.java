@@ -1,5 +1,8 @@
 package io.newswire.app;
 
+import io.newswire.common.Setting;
+import java.util.List;
+import io.newswire.processors.ProcessorsApp;
 import java.nio.file.Path;
 import io.newswire.app.eval.BrokerRunner;
 import io.newswire.app.eval.ClusterEvaluation;
@@ -23,7 +26,20 @@ final class EvalCommand implements Command {
 
     @Override
     public String summary() {
-        return "measure a stage on an evaluation set (eval ner --conll FILE, eval formats DIR)";
+        return "measure a stage on an evaluation set";
+    }
+
+    @Override
+    public List<String> subcommands() {
+        return List.of("ner --conll FILE            NER P/R/F1 per type, stock CoreNLP and ours",
+                "formats DIR                 parse every file as ingest does",
+                "neardup --jsonl FILE [--on-kafka]   near-duplicate recall and false links",
+                "clusters --jsonl FILE [--details OUT.tsv] [--on-kafka]   B-cubed of story_id against gold");
+    }
+
+    @Override
+    public List<Setting<?>> settings() {
+        return Roles.EVAL;
     }
 
     @Override
@@ -111,7 +127,7 @@ final class EvalCommand implements Command {
 
     private static String onKafka(NewswireConfig target) {
         return String.format(java.util.Locale.ROOT, "on Kafka, %d partitions, %s", target.partitions(),
-                target.processingGuarantee());
+                target.get(ProcessorsApp.GUARANTEE));
     }
 
     private static void printB3(double f1) {

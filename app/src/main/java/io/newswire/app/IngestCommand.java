@@ -1,5 +1,6 @@
 package io.newswire.app;
 
+import io.newswire.common.Setting;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -40,6 +41,11 @@ final class IngestCommand implements Command {
     }
 
     @Override
+    public List<Setting<?>> settings() {
+        return Roles.INGEST;
+    }
+
+    @Override
     public String help() {
         return """
                 Usage: newswire ingest --bootstrap-servers HOST:PORT [--format NAME] [--input] PATH... [settings]
@@ -60,7 +66,7 @@ final class IngestCommand implements Command {
                                      the linked page of entries that carry only a summary
                   --http PORT        POST /articles (any format) with "Authorization: Bearer <http.token>";
                                      202 with the article ids, 4xx with the reason
-                """ + Main.SETTINGS_HELP;
+                """;
     }
 
     @Override
@@ -130,7 +136,7 @@ final class IngestCommand implements Command {
         HttpPushSource server = null;
         if (http.isPresent()) {
             try {
-                server = new HttpPushSource(args.intOption("http", 8080), config.httpToken(), files, publisher,
+                server = new HttpPushSource(args.intOption("http", 8080), config.get(HttpPushSource.TOKEN), files, publisher,
                         config.maxArticleBytes());
             } catch (IllegalArgumentException e) {
                 throw new Args.UsageException(e.getMessage());

@@ -9,8 +9,6 @@ import io.newswire.common.Setting;
 /** Entry point: {@code newswire COMMAND [options]}. Wires configuration to the chosen command. */
 public final class Main {
 
-    static final String SETTINGS_HELP = settingsHelp();
-
     private static final List<Command> COMMANDS = List.of(new RunCommand(), new IngestCommand(),
             new ProcessCommand(), new SinkCommand(), new EvalCommand(), new BenchCommand(), new BrokerCommand());
 
@@ -40,11 +38,12 @@ public final class Main {
             return 2;
         }
         if (args.help()) {
-            System.out.println(command.get().help());
+            System.out.println(command.get().help() + settingsHelp(command.get().settings()));
             return 0;
         }
         try {
-            NewswireConfig config = NewswireConfig.load(args.configFile(), System.getenv(), args.settings());
+            NewswireConfig config = NewswireConfig.load(args.configFile(), System.getenv(), args.settings(),
+                    command.get().settings(), Roles.ALL);
             return command.get().execute(args, config);
         } catch (Args.UsageException | ConfigException e) {
             System.err.println("newswire " + args.command() + ": " + e.getMessage());
@@ -60,18 +59,21 @@ public final class Main {
         StringBuilder out = new StringBuilder("Usage: newswire COMMAND [options]   (newswire COMMAND --help)\n\n");
         for (Command c : COMMANDS) {
             out.append(String.format("  %-8s %s%n", c.name(), c.summary()));
+            for (String sub : c.subcommands()) {
+                out.append(String.format("    %s %s%n", c.name(), sub));
+            }
         }
         return out.toString();
     }
 
-    private static String settingsHelp() {
+    static String settingsHelp(List<Setting<?>> settings) {
         StringBuilder out = new StringBuilder("""
 
                 Settings (flag --a-b sets a.b; also --config FILE with a.b=value lines, or the
                 environment NEWSWIRE_A_B; KAFKA_BOOTSTRAP_SERVERS sets bootstrap.servers;
                 --kafka.<property>=VALUE passes a Kafka client property):
                 """);
-        for (Setting<?> s : NewswireConfig.SETTINGS) {
+        for (Setting<?> s : settings) {
             out.append(String.format("  %-26s %s (default: %s)%n", s.key(), s.description(),
                     s.defaultValue().isEmpty() ? "none" : s.defaultValue()));
         }

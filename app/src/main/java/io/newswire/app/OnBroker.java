@@ -13,7 +13,7 @@ final class OnBroker {
     }
 
     static void run(NewswireConfig config, Body body) throws Exception {
-        try (EmbeddedKafka broker = config.bootstrapServers().isEmpty() ? EmbeddedKafka.start(config.dataDir()) : null) {
+        try (EmbeddedKafka broker = config.bootstrapServers().isEmpty() ? EmbeddedKafka.start(EmbeddedKafka.dataDir(config)) : null) {
             NewswireConfig target = broker == null ? config : config.withBootstrapServers(broker.bootstrapServers());
             TopicAdmin.ensureTopics(target);
             body.run(target);

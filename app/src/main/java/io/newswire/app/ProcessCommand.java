@@ -1,5 +1,7 @@
 package io.newswire.app;
 
+import io.newswire.common.Setting;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -22,6 +24,11 @@ final class ProcessCommand implements Command {
     }
 
     @Override
+    public List<Setting<?>> settings() {
+        return Roles.PROCESS;
+    }
+
+    @Override
     public String help() {
         return """
                 Usage: newswire process --bootstrap-servers HOST:PORT [--serve] [settings]
@@ -31,7 +38,7 @@ final class ProcessCommand implements Command {
                 cleanly. Start more instances with the same application.id to scale out. With --serve it
                 also serves Kafka Streams' metrics at /metrics, /health and /health/ready (ready while the
                 processors run) and the live dashboard on dashboard.port.
-                """ + Main.SETTINGS_HELP;
+                """;
     }
 
     @Override

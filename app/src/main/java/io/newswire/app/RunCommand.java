@@ -1,5 +1,7 @@
 package io.newswire.app;
 
+import io.newswire.common.Setting;
+import io.newswire.sinks.SinkSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -57,6 +59,11 @@ final class RunCommand implements Command {
     }
 
     @Override
+    public List<Setting<?>> settings() {
+        return Roles.RUN;
+    }
+
+    @Override
     public String help() {
         return """
                 Usage: newswire run [--input PATH...] [--format NAME] [--out DIR] [--data-dir DIR] [--timeout SECONDS]
@@ -77,7 +84,7 @@ final class RunCommand implements Command {
                   --timeout SECONDS   give up waiting for the output after this long (default: 300)
                   --serve             keep running with the live dashboard (dashboard.port, default 8088),
                                       /metrics and /health until SIGTERM or Ctrl-C
-                """ + Main.SETTINGS_HELP;
+                """;
     }
 
     @Override
@@ -134,19 +141,19 @@ final class RunCommand implements Command {
         Path tempState = null;
         try {
             if (config.bootstrapServers().isEmpty()) {
-                broker = EmbeddedKafka.start(config.dataDir());
+                broker = EmbeddedKafka.start(EmbeddedKafka.dataDir(config));
                 config = config.withBootstrapServers(broker.bootstrapServers());
-                if (config.dataDir().isEmpty()) {
+                if (EmbeddedKafka.dataDir(config).isEmpty()) {
                     // A fresh broker's output replaces the last run's: the file sink keeps the first record of
                     // each id and version, so the previous run's files would mask this run's links.
-                    for (Path folder : FileSink.folders(config.outDir(), config.topics())) {
+                    for (Path folder : FileSink.folders(SinkSettings.from(config).outDir(), config.topics())) {
                         Folders.deleteRecursively(folder);
                     }
                 }
-                if (config.stateDir().isEmpty()) {
+                if (config.get(ProcessorsApp.STATE_DIR).isBlank()) {
                     // Fresh broker, fresh state: old local state would not match the new cluster's offsets.
                     tempState = Files.createTempDirectory("newswire-streams-");
-                    config = config.withStateDir(tempState);
+                    config = config.with(ProcessorsApp.STATE_DIR, tempState.toString());
                 }
             }
             TopicAdmin.ensureTopics(config);
@@ -219,7 +226,7 @@ final class RunCommand implements Command {
             stats = sink.stats();
             double seconds = (System.nanoTime() - started) / 1e9;
             Summary summary = new Summary(ingested.files(), ingested.published(), stats.enriched(),
-                    stats.duplicates(), stats.deadLetters(), seconds, config.outDir());
+                    stats.duplicates(), stats.deadLetters(), seconds, SinkSettings.from(config).outDir());
             if (dashboard != null) {
                 serve.get().serve(summary, dashboard);
             }

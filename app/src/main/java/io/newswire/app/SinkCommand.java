@@ -1,5 +1,8 @@
 package io.newswire.app;
 
+import io.newswire.common.Setting;
+import java.util.List;
+import io.newswire.sinks.SinkSettings;
 import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -23,6 +26,11 @@ final class SinkCommand implements Command {
     }
 
     @Override
+    public List<Setting<?>> settings() {
+        return Roles.SINK;
+    }
+
+    @Override
     public String help() {
         return """
                 Usage: newswire sink --bootstrap-servers HOST:PORT [--out DIR] [--sinks file,postgres,webhook] [--serve]
@@ -34,7 +42,7 @@ final class SinkCommand implements Command {
                 with backoff (sink.retry.attempts), then the command stops without committing.
                 With --serve it also serves the live dashboard, /metrics and /health on dashboard.port.
                 Runs until SIGTERM or Ctrl-C.
-                """ + Main.SETTINGS_HELP;
+                """;
     }
 
     @Override
@@ -52,7 +60,7 @@ final class SinkCommand implements Command {
                 Thread.currentThread().interrupt();
             }
         }, "newswire-shutdown"));
-        System.out.println("newswire sink: writing to " + config.sinks().sinks() + "; stop with SIGTERM or Ctrl-C");
+        System.out.println("newswire sink: writing to " + SinkSettings.from(config).sinks() + "; stop with SIGTERM or Ctrl-C");
         Dashboard dashboard = null;
         try {
             if (args.options().containsKey("serve")) {

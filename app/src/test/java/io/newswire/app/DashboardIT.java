@@ -1,5 +1,7 @@
 package io.newswire.app;
 
+import io.newswire.sinks.live.DashboardSettings;
+import io.newswire.sinks.SinkSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.File;
@@ -44,8 +46,8 @@ class DashboardIT {
     void shouldShowTheSeedStoriesLiveAndServeMetrics() throws Exception {
         Assumptions.assumeTrue(CHROMIUM.canExecute() && CHROMEDRIVER.canExecute(),
                 "no /usr/bin/chromium or /usr/bin/chromedriver: apt-get install chromium chromium-driver");
-        NewswireConfig config = NewswireConfig.defaults().withOutDir(dir.resolve("out"));
-        config = config.withSinks(config.sinks().withDashboardPort(0));
+        NewswireConfig config = NewswireConfig.defaults().with(SinkSettings.OUT_DIR, dir.resolve("out").toString());
+        config = config.with(DashboardSettings.PORT, "0");
 
         RunCommand.run(config, List.of(RunIT.SEEDS), RunIT.TIMEOUT, Enrichment.withModels(), Optional.empty(),
                 Optional.of((summary, dashboard) -> {

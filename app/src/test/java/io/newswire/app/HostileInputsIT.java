@@ -1,5 +1,6 @@
 package io.newswire.app;
 
+import io.newswire.sinks.SinkSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -62,7 +63,7 @@ class HostileInputsIT {
         }
         Collections.shuffle(writers, random);
         writers.forEach(Runnable::run);
-        NewswireConfig config = NewswireConfig.defaults().withOutDir(dir.resolve("out"));
+        NewswireConfig config = NewswireConfig.defaults().with(SinkSettings.OUT_DIR, dir.resolve("out").toString());
 
         RunCommand.Summary summary = RunCommand.run(config, List.of(input), RunIT.TIMEOUT, Enrichment.withModels());
 

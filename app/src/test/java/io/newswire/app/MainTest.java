@@ -26,7 +26,25 @@ class MainTest {
     }
 
     @Test
-    void shouldListSettingsInHelp() {
-        assertThat(new RunCommand().help()).contains("bootstrap.servers", "topic.partitions", "processing.guarantee");
+    void shouldListOnlyTheSettingsACommandReads() {
+        assertThat(Main.settingsHelp(new RunCommand().settings()))
+                .contains("bootstrap.servers", "topic.partitions", "processing.guarantee", "sink.jdbc.url", "data.dir");
+        assertThat(Main.settingsHelp(new IngestCommand().settings()))
+                .contains("bootstrap.servers", "http.token")
+                .doesNotContain("processing.guarantee", "sink.jdbc.url", "dedup.retention.days");
+        assertThat(Main.settingsHelp(new SinkCommand().settings()))
+                .contains("sink.jdbc.url", "dashboard.port").doesNotContain("story.threshold", "http.token");
+    }
+
+    @Test
+    void shouldRefuseASettingTheCommandDoesNotRead() {
+        assertThat(Main.execute("ingest", "--bootstrap-servers", "localhost:1", "--story-threshold", "0.3", "x"))
+                .isEqualTo(2);
+    }
+
+    @Test
+    void shouldListEveryCommandAndSubcommandInTheTopLevelHelp() {
+        assertThat(Main.usage()).contains("eval ner", "eval formats", "eval neardup", "eval clusters",
+                "bench enrich", "bench dedup", "bench index", "bench ingest", "bench latency", "broker");
     }
 }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import io.newswire.common.NewswireConfig;
-import io.newswire.common.SinkSettings;
+import io.newswire.sinks.SinkSettings;
 import io.newswire.processors.nlp.Enrichment;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,9 +22,9 @@ class PostgresRunIT {
     @Test
     void shouldWriteTheSeedsOnceAcrossTwoRuns() throws Exception {
         PostgresSchema db = PostgresSchema.fresh("run_");
-        NewswireConfig config = NewswireConfig.defaults().withOutDir(dir.resolve("out"));
-        config = config.withSinks(config.sinks().withJdbc(db.url(), db.user(), db.password())
-                .withSinks(List.of(SinkSettings.Kind.FILE, SinkSettings.Kind.POSTGRES)));
+        NewswireConfig config = NewswireConfig.defaults().with(SinkSettings.OUT_DIR, dir.resolve("out").toString());
+        config = config.with(SinkSettings.JDBC_URL, db.url()).with(SinkSettings.JDBC_USER, db.user())
+                .with(SinkSettings.JDBC_PASSWORD, db.password()).with(SinkSettings.SINKS, "file,postgres");
 
         RunCommand.run(config, List.of(RunIT.SEEDS), RunIT.TIMEOUT, Enrichment.none());
         long entities = db.count("SELECT count(*) FROM article_entities");

@@ -20,7 +20,7 @@ public final class ProcessorsChild {
         NewswireConfig config = NewswireConfig.load(Optional.empty(), Map.of(), Map.of(
                 "bootstrap.servers", args[0], "state.dir", args[1],
                 // A killed member leaves the group after this, not the 45 s default: restarts stay quick.
-                "kafka.session.timeout.ms", "6000"));
+                "kafka.session.timeout.ms", "6000"), Roles.PROCESS, Roles.ALL);
         ProcessorsApp processors = new ProcessorsApp(config, Enrichment.none());
         processors.start();
         System.out.println("processors child started");

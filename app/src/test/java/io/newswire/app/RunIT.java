@@ -1,5 +1,6 @@
 package io.newswire.app;
 
+import io.newswire.sinks.SinkSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -38,7 +39,7 @@ class RunIT {
 
     @Test
     void shouldRunTheSeedsThroughThePipelineIntoOut() throws Exception {
-        NewswireConfig config = NewswireConfig.defaults().withOutDir(dir.resolve("out"));
+        NewswireConfig config = NewswireConfig.defaults().with(SinkSettings.OUT_DIR, dir.resolve("out").toString());
 
         RunCommand.Summary summary = RunCommand.run(config, List.of(SEEDS), TIMEOUT, Enrichment.withModels());
 
@@ -103,7 +104,7 @@ class RunIT {
                   <body.content><p>Crews fought fires near Sydney.</p></body.content></body></nitf>""");
         Files.writeString(input.resolve("hostile.xml"),
                 "<!DOCTYPE nitf [<!ENTITY x SYSTEM \"file:///etc/passwd\">]><nitf>&x;</nitf>");
-        NewswireConfig config = NewswireConfig.defaults().withOutDir(dir.resolve("out"));
+        NewswireConfig config = NewswireConfig.defaults().with(SinkSettings.OUT_DIR, dir.resolve("out").toString());
 
         RunCommand.Summary summary = RunCommand.run(config, List.of(input), TIMEOUT, Enrichment.none());
 

@@ -1,5 +1,6 @@
 package io.newswire.app;
 
+import io.newswire.sinks.SinkSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -40,7 +41,7 @@ class RunOnTestcontainersIT {
         Assumptions.assumeTrue(docker, "no Docker engine: Testcontainers variant skipped");
         try (KafkaContainer kafka = new KafkaContainer("apache/kafka:4.1.0")) {
             kafka.start();
-            NewswireConfig config = NewswireConfig.defaults().withOutDir(dir.resolve("out"))
+            NewswireConfig config = NewswireConfig.defaults().with(SinkSettings.OUT_DIR, dir.resolve("out").toString())
                     .withBootstrapServers(kafka.getBootstrapServers());
             RunCommand.Summary summary = RunCommand.run(config, List.of(RunIT.SEEDS), Duration.ofSeconds(120),
                     Enrichment.none());

@@ -22,7 +22,7 @@ public final class SinkChild {
     public static void main(String[] args) throws Exception {
         NewswireConfig config = NewswireConfig.load(Optional.empty(), System.getenv(), Map.of(
                 "bootstrap.servers", args[0], "out.dir", args[1], "sinks", "file,postgres", "sink.jdbc.url", args[2],
-                "kafka.session.timeout.ms", "6000"));
+                "kafka.session.timeout.ms", "6000"), Roles.SINK, Roles.ALL);
         SinkRunner runner = new SinkRunner(config, Sinks.open(config, Clock.systemUTC()),
                 new SinkMetrics(new SimpleMeterRegistry()), Clock.systemUTC());
         System.out.println("sink child started");

@@ -4,10 +4,21 @@ import java.util.Locale;
 import java.util.function.Function;
 
 /**
- * One configuration setting, declared once: its key, default, parser (which validates) and what it
- * does. The environment variable is {@code NEWSWIRE_} + the key in upper case with dots as underscores.
+ * One configuration setting, declared once by the module that reads it: its key, default, parser (which
+ * validates and gives the type) and what it does, and whether its value is a secret (never printed). The
+ * environment variable is {@code NEWSWIRE_} + the key in upper case with dots as underscores.
  */
-public record Setting<T>(String key, String defaultValue, Function<String, T> parser, String description) {
+public record Setting<T>(String key, String defaultValue, Function<String, T> parser, String description,
+                         boolean secret) {
+
+    public Setting(String key, String defaultValue, Function<String, T> parser, String description) {
+        this(key, defaultValue, parser, description, false);
+    }
+
+    /** A setting whose value is never printed (passwords, tokens). */
+    public static <T> Setting<T> secret(String key, Function<String, T> parser, String description) {
+        return new Setting<>(key, "", parser, description, true);
+    }
 
     public String envName() {
         return "NEWSWIRE_" + key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
@@ -31,6 +42,20 @@ public record Setting<T>(String key, String defaultValue, Function<String, T> pa
         }
         if (value < 1) {
             throw new IllegalArgumentException("must be at least 1");
+        }
+        return value;
+    }
+
+    /** A number above 0 and at most 1. */
+    public static Double fraction(String raw) {
+        double value;
+        try {
+            value = Double.parseDouble(raw);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("expected a number between 0 and 1");
+        }
+        if (!(value > 0 && value <= 1)) {
+            throw new IllegalArgumentException("expected a number above 0 and at most 1");
         }
         return value;
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -12,13 +13,17 @@ import org.junit.jupiter.api.io.TempDir;
 
 class NewswireConfigTest {
 
+    private static final Setting<String> MODE = new Setting<>("mode", "slow", Setting.oneOf("slow", "careful"),
+            "a module's own setting");
+    private static final Setting<String> TOKEN = Setting.secret("token", s -> s, "a secret");
+
     @Test
     void shouldUseSafeDefaults() {
         NewswireConfig c = NewswireConfig.defaults();
         assertThat(c.bootstrapServers()).isEmpty();
         assertThat(c.partitions()).isEqualTo(3);
         assertThat(c.replicationFactor()).isEqualTo((short) 1);
-        assertThat(c.processingGuarantee()).isEqualTo("exactly_once_v2");
+        assertThat(c.maxArticleBytes()).isEqualTo(900_000);
         assertThat(c.topics().raw().name()).isEqualTo("news.raw");
         assertThat(c.topics().stories().compacted()).isTrue();
     }
@@ -50,8 +55,9 @@ class NewswireConfigTest {
     void shouldRejectInvalidValuesWithTheFix() {
         assertThatThrownBy(() -> NewswireConfig.load(Optional.empty(), Map.of(), Map.of("topic.partitions", "0")))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("must be at least 1");
-        assertThatThrownBy(() -> NewswireConfig.load(Optional.empty(), Map.of("NEWSWIRE_PROCESSING_GUARANTEE", "exactly_once"), Map.of()))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("exactly_once_v2, at_least_once");
+        assertThatThrownBy(() -> NewswireConfig.load(Optional.empty(), Map.of("NEWSWIRE_MODE", "fast"), Map.of(),
+                List.of(MODE), List.of(MODE)))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("expected one of slow, careful");
     }
 
     @Test
@@ -67,30 +73,30 @@ class NewswireConfigTest {
     }
 
     @Test
-    void shouldConfigureSinksFromTheEnvironmentAndNeverPrintTheirSecrets() {
-        NewswireConfig c = NewswireConfig.load(Optional.empty(), Map.of(
-                "NEWSWIRE_SINKS", "file, postgres,webhook",
-                "NEWSWIRE_SINK_JDBC_URL", "jdbc:postgresql://db/newswire",
-                "NEWSWIRE_SINK_JDBC_PASSWORD", "s3cret-pw",
-                "NEWSWIRE_SINK_WEBHOOK_URL", "https://cms/ingest",
-                "NEWSWIRE_SINK_WEBHOOK_AUTH", "Bearer s3cret-token"), Map.of("sink.file.format", "ninjs"));
-        assertThat(c.sinks().sinks()).containsExactly(SinkSettings.Kind.FILE, SinkSettings.Kind.POSTGRES,
-                SinkSettings.Kind.WEBHOOK);
-        assertThat(c.sinks().fileFormats()).containsExactly(SinkSettings.FileFormat.NINJS);
-        assertThat(c.sinks().jdbcPassword()).isEqualTo("s3cret-pw");
-        assertThat(c.sinks().toString()).doesNotContain("s3cret");
-        NewswireConfig withToken = NewswireConfig.load(Optional.empty(), Map.of("NEWSWIRE_HTTP_TOKEN", "s3cret-http"),
-                Map.of("kafka.sasl.jaas.config", "s3cret-jaas"));
-        assertThat(withToken.toString()).doesNotContain("s3cret").contains("sasl.jaas.config");
+    void shouldNeverPrintSecretsNorKafkaOverrideValues() {
+        NewswireConfig c = NewswireConfig.load(Optional.empty(), Map.of("NEWSWIRE_TOKEN", "s3cret-http"),
+                Map.of("kafka.sasl.jaas.config", "s3cret-jaas", "mode", "careful"), List.of(TOKEN, MODE),
+                List.of(TOKEN, MODE));
+        assertThat(c.get(TOKEN)).isEqualTo("s3cret-http");
+        assertThat(c.toString()).doesNotContain("s3cret").contains("sasl.jaas.config", "mode=careful");
     }
 
     @Test
-    void shouldRefuseASinkWithoutItsAddressOrAnUnknownSink() {
-        assertThatThrownBy(() -> NewswireConfig.load(Optional.empty(), Map.of(), Map.of("sinks", "postgres")))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("sink.jdbc.url");
-        assertThatThrownBy(() -> NewswireConfig.load(Optional.empty(), Map.of(), Map.of("sinks", "file,kafka")))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("unknown sink 'kafka'");
-        assertThatThrownBy(() -> NewswireConfig.load(Optional.empty(), Map.of(), Map.of("dashboard.port", "70000")))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("dashboard.port");
+    void shouldReadOnlyTheRoleSettingsButAcceptAConfigFileSharedWithOtherRoles(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("shared.properties");
+        Files.writeString(file, "mode=careful\ntopic.partitions=6\n");
+        NewswireConfig c = NewswireConfig.load(Optional.of(file), Map.of("NEWSWIRE_MODE", "slow"), Map.of(),
+                NewswireConfig.SETTINGS, List.of(MODE));
+        assertThat(c.partitions()).isEqualTo(6);
+        assertThat(c.values()).doesNotContainKey("mode");
+        assertThatThrownBy(() -> NewswireConfig.load(Optional.empty(), Map.of(), Map.of("mode", "slow"),
+                NewswireConfig.SETTINGS, List.of(MODE)))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("unknown setting 'mode'");
+    }
+
+    @Test
+    void shouldTakeEachDefaultFromItsSetting() {
+        assertThat(NewswireConfig.defaults().get(MODE)).isEqualTo("slow");
+        assertThat(NewswireConfig.defaults().with(MODE, "careful").get(MODE)).isEqualTo("careful");
     }
 }

@@ -1,5 +1,6 @@
 package io.newswire.ingest;
 
+import io.newswire.common.Setting;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -33,6 +34,9 @@ public final class HttpPushSource implements AutoCloseable {
     private final HttpServer server;
     private final FileSource parser;
     private final Publisher publisher;
+    public static final Setting<String> TOKEN = Setting.secret("http.token",
+            s -> s, "bearer token HTTP push senders must present (keep it in the environment or a config file)");
+
     private final byte[] token;
     private final long maxBytes;
 

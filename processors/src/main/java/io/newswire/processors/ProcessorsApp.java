@@ -4,8 +4,11 @@ import io.newswire.processors.nlp.Enrichment;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Properties;
+import java.util.stream.Stream;
 import io.newswire.common.NewswireConfig;
+import io.newswire.common.Setting;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
@@ -16,6 +19,17 @@ import org.slf4j.LoggerFactory;
 public final class ProcessorsApp implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProcessorsApp.class);
+
+    public static final Setting<String> APPLICATION_ID = new Setting<>("application.id", "newswire-processors",
+            s -> s, "Kafka Streams application id (consumer group of the processors)");
+    public static final Setting<String> GUARANTEE = new Setting<>("processing.guarantee", "exactly_once_v2",
+            Setting.oneOf("exactly_once_v2", "at_least_once"), "Kafka Streams processing guarantee");
+    public static final Setting<String> STATE_DIR = new Setting<>("state.dir", "",
+            s -> s, "Kafka Streams state directory; empty uses a folder under java.io.tmpdir");
+
+    /** What the processors read besides the shared settings: Kafka Streams' and the topology's. */
+    public static final List<Setting<?>> SETTINGS = Stream.concat(Stream.of(APPLICATION_ID, GUARANTEE, STATE_DIR),
+            TopologySettings.SETTINGS.stream()).toList();
 
     private final KafkaStreams streams;
 
@@ -32,11 +46,12 @@ public final class ProcessorsApp implements AutoCloseable {
 
     public static Properties streamsProperties(NewswireConfig config) {
         Properties props = config.clientProperties();
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, config.applicationId());
-        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, config.processingGuarantee());
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, config.get(APPLICATION_ID));
+        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, config.get(GUARANTEE));
         props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) config.replicationFactor());
-        Path stateDir = config.stateDir().orElse(
-                Path.of(System.getProperty("java.io.tmpdir"), "newswire-streams"));
+        String configured = config.get(STATE_DIR);
+        Path stateDir = configured.isBlank() ? Path.of(System.getProperty("java.io.tmpdir"), "newswire-streams")
+                : Path.of(configured);
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         // Opt in now to what becomes the default in Kafka 5.0, instead of a warning at every start.
         props.put("processing.exception.handler.global.enabled", "true");

@@ -69,10 +69,10 @@ public final class SinkRunner implements Runnable, AutoCloseable {
         this.sinks = List.copyOf(sinks);
         this.metrics = metrics;
         this.clock = clock;
-        this.retryAttempts = config.sinks().retryAttempts();
+        this.retryAttempts = SinkSettings.from(config).retryAttempts();
         this.kindByTopic = SinkRecord.kindsByTopic(topics);
         Properties props = config.clientProperties();
-        props.put(ConsumerConfig.GROUP_ID_CONFIG, config.sinkGroupId());
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, SinkSettings.from(config).groupId());
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");

@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import io.newswire.common.NewswireConfig;
-import io.newswire.common.SinkSettings;
 import io.newswire.sinks.file.FileSink;
 import io.newswire.sinks.postgres.PostgresSink;
 import io.newswire.sinks.webhook.WebhookSink;
@@ -21,12 +20,12 @@ public final class Sinks {
      *                   sinks opened before it are closed
      */
     public static List<RecordSink> open(NewswireConfig config, Clock clock) throws Exception {
-        SinkSettings settings = config.sinks();
+        SinkSettings settings = SinkSettings.from(config);
         List<RecordSink> sinks = new ArrayList<>();
         try {
             for (SinkSettings.Kind kind : settings.sinks()) {
                 sinks.add(switch (kind) {
-                    case FILE -> new FileSink(config.outDir(), config.topics(), settings.fileFormats(),
+                    case FILE -> new FileSink(settings.outDir(), config.topics(), settings.fileFormats(),
                             settings.fileRollBytes(), clock);
                     case POSTGRES -> new PostgresSink(settings.jdbcUrl().orElseThrow(), settings.jdbcUser(),
                             settings.jdbcPassword());

@@ -73,7 +73,7 @@ public final class DedupBenchmark {
         out.printf(Locale.ROOT, "corpus: %d articles drawn from %d real texts (%.0f chars/article), 1 in %d an exact copy "
                 + "and 1 in %d a copy edited at %d%% of words; %d partitions, %s, %s stream threads%n", count, base.size(),
                 (double) bytes / count, BenchCorpus.COPY_EVERY, BenchCorpus.COPY_EVERY, BenchCorpus.EDIT_PERCENT, config.partitions(),
-                config.processingGuarantee(), ProcessorsApp.streamsProperties(config).getOrDefault(StreamsConfig.NUM_STREAM_THREADS_CONFIG, 1));
+                config.get(ProcessorsApp.GUARANTEE), ProcessorsApp.streamsProperties(config).getOrDefault(StreamsConfig.NUM_STREAM_THREADS_CONFIG, 1));
         String passthroughTopic = config.topicPrefix() + "bench.passthrough";
         try (Admin admin = Admin.create(config.clientProperties())) {
             admin.createTopics(java.util.stream.IntStream.range(0, 3).mapToObj(i -> new NewTopic(passthroughTopic + "-" + i,

@@ -76,7 +76,7 @@ public final class LatencyBenchmark {
             double maxRate = drain(reader, backlog, started);
             out.printf(Locale.ROOT, "max sustained: %d articles (real text, %d partitions, %s, %s stream threads) "
                     + "at %.1f articles/s from start to last output%n", backlog, config.partitions(),
-                    config.processingGuarantee(), props.getOrDefault(StreamsConfig.NUM_STREAM_THREADS_CONFIG, 1),
+                    config.get(ProcessorsApp.GUARANTEE), props.getOrDefault(StreamsConfig.NUM_STREAM_THREADS_CONFIG, 1),
                     maxRate);
 
             double offered = maxRate / 2;

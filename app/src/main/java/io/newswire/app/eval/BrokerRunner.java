@@ -56,7 +56,8 @@ public final class BrokerRunner implements DecisionRunner {
 
     public Outcome run(List<Article> articles) throws Exception {
         Path state = Files.createTempDirectory("newswire-eval-state-");
-        NewswireConfig run = config.isolated("eval" + (++runs) + "-" + System.currentTimeMillis()).withStateDir(state);
+        NewswireConfig run = isolated(config, "eval" + (++runs) + "-" + System.currentTimeMillis())
+                .with(ProcessorsApp.STATE_DIR, state.toString());
         try {
             io.newswire.app.TopicAdmin.ensureTopics(run);
             try (ArticlePublisher publisher = new ArticlePublisher(run.clientProperties(), run.topics())) {
@@ -76,7 +77,7 @@ public final class BrokerRunner implements DecisionRunner {
 
     private Outcome outcome(NewswireConfig run, int count) throws Exception {
         Properties props = run.clientProperties();
-        props.put(ConsumerConfig.GROUP_ID_CONFIG, run.applicationId() + "-reader");
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, run.get(ProcessorsApp.APPLICATION_ID) + "-reader");
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         String decisionsTopic = run.topics().decisions().name();
@@ -108,5 +109,14 @@ public final class BrokerRunner implements DecisionRunner {
                     + enriched.size() + " of " + count + " articles within " + DEADLINE.toMinutes() + " minutes");
         }
         return new Outcome(new ArrayList<>(decided.values()), enriched);
+    }
+
+    /**
+     * The configuration for a separate run on the same cluster: its own topics (prefix + name + ".") and its
+     * own application id, so it neither reads nor disturbs another run's records and state.
+     */
+    static NewswireConfig isolated(NewswireConfig config, String name) {
+        return config.with(NewswireConfig.TOPIC_PREFIX, config.topicPrefix() + name + ".")
+                .with(ProcessorsApp.APPLICATION_ID, config.get(ProcessorsApp.APPLICATION_ID) + "-" + name);
     }
 }

@@ -11,7 +11,7 @@ import java.util.Set;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.newswire.common.Article;
 import io.newswire.common.Json;
-import io.newswire.common.SinkSettings.FileFormat;
+import io.newswire.sinks.SinkSettings.FileFormat;
 import io.newswire.common.Topics;
 import io.newswire.sinks.NinjsExport;
 import io.newswire.sinks.RecordSink;

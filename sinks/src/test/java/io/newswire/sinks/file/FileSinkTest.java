@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Set;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.newswire.common.Json;
-import io.newswire.common.SinkSettings.FileFormat;
+import io.newswire.sinks.SinkSettings.FileFormat;
 import io.newswire.common.Topics;
 import io.newswire.sinks.SinkRecord;
 import org.junit.jupiter.api.Test;

@@ -39,7 +39,7 @@ public final class StoryIndex {
     public static final String BUCKETS = "story-bucket-store";
     public static final String VECTORS = "story-vector-store";
     static final int MAX_BUCKET = 100;
-    static final int MAX_SCORED = Integer.getInteger("nw.scored", 64);
+    static final int MAX_SCORED = 64;
     static final int MIN_SCORED = 8;
     static final int MAX_ANSWER = 10;
     static final int CACHED_VECTORS = 10_000;

@@ -1,9 +1,13 @@
-package io.newswire.common;
+package io.newswire.sinks;
 
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import io.newswire.common.ConfigException;
+import io.newswire.common.NewswireConfig;
+import io.newswire.common.Setting;
 
 /**
  * Which sinks run and how each is reached. Credentials (the JDBC password, the webhook's auth header)
@@ -13,8 +17,8 @@ import java.util.Set;
  * @param fileFormats    what the file sink writes for enriched articles: the internal model, ninjs, or both
  * @param fileRollBytes  a day's file is continued in a new one once it reaches this size
  * @param retryAttempts  tries of a failing write (with doubling backoff) before the sink stops with an error
- * @param dashboardHost  address the dashboard binds to
- * @param dashboardPort  port of the live dashboard, metrics and health ({@code run --serve}, {@code sink --serve})
+ * @param outDir         the folder the file sink writes to
+ * @param groupId        the consumer group of the sinks
  */
 public record SinkSettings(
         List<Kind> sinks,
@@ -26,8 +30,8 @@ public record SinkSettings(
         Optional<String> webhookUrl,
         String webhookAuth,
         int retryAttempts,
-        String dashboardHost,
-        int dashboardPort) {
+        Path outDir,
+        String groupId) {
 
     public enum Kind { FILE, POSTGRES, WEBHOOK }
 
@@ -43,21 +47,21 @@ public record SinkSettings(
             s -> s, "PostgreSQL JDBC URL of the database sink, e.g. jdbc:postgresql://localhost:5432/newswire");
     public static final Setting<String> JDBC_USER = new Setting<>("sink.jdbc.user", "",
             s -> s, "database user of the PostgreSQL sink");
-    public static final Setting<String> JDBC_PASSWORD = new Setting<>("sink.jdbc.password", "",
+    public static final Setting<String> JDBC_PASSWORD = Setting.secret("sink.jdbc.password",
             s -> s, "database password of the PostgreSQL sink (environment or config file only)");
     public static final Setting<String> WEBHOOK_URL = new Setting<>("sink.webhook.url", "",
             s -> s, "URL the webhook sink POSTs each enriched article to, as ninjs");
-    public static final Setting<String> WEBHOOK_AUTH = new Setting<>("sink.webhook.auth", "",
+    public static final Setting<String> WEBHOOK_AUTH = Setting.secret("sink.webhook.auth",
             s -> s, "Authorization header value the webhook sends, e.g. 'Bearer ...' (environment or config file)");
     public static final Setting<Integer> RETRY_ATTEMPTS = new Setting<>("sink.retry.attempts", "8",
             Setting::positiveInt, "tries of a failing sink write, with doubling backoff, before the sink stops");
-    public static final Setting<String> DASHBOARD_HOST = new Setting<>("dashboard.host", "127.0.0.1",
-            s -> s, "address the dashboard binds to (0.0.0.0 for every interface; it has no authentication)");
-    public static final Setting<Integer> DASHBOARD_PORT = new Setting<>("dashboard.port", "8088",
-            SinkSettings::port, "port of the live dashboard, /metrics and /health (0 picks a free one)");
+    public static final Setting<String> OUT_DIR = new Setting<>("out.dir", "out",
+            s -> s, "folder the file sink writes to");
+    public static final Setting<String> GROUP_ID = new Setting<>("sink.group.id", "newswire-sinks",
+            s -> s, "consumer group of the sinks");
 
     public static final List<Setting<?>> SETTINGS = List.of(SINKS, FILE_FORMAT, FILE_ROLL_MB, JDBC_URL, JDBC_USER,
-            JDBC_PASSWORD, WEBHOOK_URL, WEBHOOK_AUTH, RETRY_ATTEMPTS, DASHBOARD_HOST, DASHBOARD_PORT);
+            JDBC_PASSWORD, WEBHOOK_URL, WEBHOOK_AUTH, RETRY_ATTEMPTS, OUT_DIR, GROUP_ID);
 
     public SinkSettings {
         sinks = List.copyOf(sinks);
@@ -70,32 +74,14 @@ public record SinkSettings(
         }
     }
 
-    /** Parses the settings from their raw values, by key. */
-    static SinkSettings parse(java.util.function.Function<Setting<?>, String> raw) {
-        String url = JDBC_URL.parse(raw.apply(JDBC_URL));
-        String webhook = WEBHOOK_URL.parse(raw.apply(WEBHOOK_URL));
-        return new SinkSettings(SINKS.parse(raw.apply(SINKS)), FILE_FORMAT.parse(raw.apply(FILE_FORMAT)),
-                FILE_ROLL_MB.parse(raw.apply(FILE_ROLL_MB)) * 1024L * 1024L,
-                url.isBlank() ? Optional.empty() : Optional.of(url),
-                JDBC_USER.parse(raw.apply(JDBC_USER)), JDBC_PASSWORD.parse(raw.apply(JDBC_PASSWORD)),
-                webhook.isBlank() ? Optional.empty() : Optional.of(webhook),
-                WEBHOOK_AUTH.parse(raw.apply(WEBHOOK_AUTH)), RETRY_ATTEMPTS.parse(raw.apply(RETRY_ATTEMPTS)),
-                DASHBOARD_HOST.parse(raw.apply(DASHBOARD_HOST)), DASHBOARD_PORT.parse(raw.apply(DASHBOARD_PORT)));
-    }
-
-    public SinkSettings withSinks(List<Kind> kinds) {
-        return new SinkSettings(kinds, fileFormats, fileRollBytes, jdbcUrl, jdbcUser, jdbcPassword, webhookUrl,
-                webhookAuth, retryAttempts, dashboardHost, dashboardPort);
-    }
-
-    public SinkSettings withJdbc(String url, String user, String password) {
-        return new SinkSettings(sinks, fileFormats, fileRollBytes, Optional.of(url), user, password, webhookUrl,
-                webhookAuth, retryAttempts, dashboardHost, dashboardPort);
-    }
-
-    public SinkSettings withDashboardPort(int port) {
-        return new SinkSettings(sinks, fileFormats, fileRollBytes, jdbcUrl, jdbcUser, jdbcPassword, webhookUrl,
-                webhookAuth, retryAttempts, dashboardHost, port);
+    /** The sinks' settings of a configuration. */
+    public static SinkSettings from(NewswireConfig config) {
+        String url = config.get(JDBC_URL);
+        String webhook = config.get(WEBHOOK_URL);
+        return new SinkSettings(config.get(SINKS), config.get(FILE_FORMAT), config.get(FILE_ROLL_MB) * 1024L * 1024L,
+                url.isBlank() ? Optional.empty() : Optional.of(url), config.get(JDBC_USER), config.get(JDBC_PASSWORD),
+                webhook.isBlank() ? Optional.empty() : Optional.of(webhook), config.get(WEBHOOK_AUTH),
+                config.get(RETRY_ATTEMPTS), Path.of(config.get(OUT_DIR)), config.get(GROUP_ID));
     }
 
     /** Never prints the password or the auth header. */
@@ -103,7 +89,7 @@ public record SinkSettings(
     public String toString() {
         return "SinkSettings[sinks=" + sinks + ", fileFormats=" + fileFormats + ", fileRollBytes=" + fileRollBytes
                 + ", jdbcUrl=" + jdbcUrl + ", jdbcUser=" + jdbcUser + ", webhookUrl=" + webhookUrl
-                + ", retryAttempts=" + retryAttempts + ", dashboard=" + dashboardHost + ":" + dashboardPort + "]";
+                + ", retryAttempts=" + retryAttempts + ", outDir=" + outDir + ", groupId=" + groupId + "]";
     }
 
     private static List<Kind> kinds(String raw) {
@@ -128,18 +114,5 @@ public record SinkSettings(
             case "both" -> Set.of(FileFormat.INTERNAL, FileFormat.NINJS);
             default -> throw new IllegalArgumentException("expected internal, ninjs or both");
         };
-    }
-
-    private static Integer port(String raw) {
-        int value;
-        try {
-            value = Integer.parseInt(raw);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("expected a port number");
-        }
-        if (value < 0 || value > 65535) {
-            throw new IllegalArgumentException("expected 0-65535");
-        }
-        return value;
     }
 }
