@@ -9,10 +9,10 @@ import io.newswire.app.bench.EnrichBenchmark;
 import io.newswire.common.Article;
 import io.newswire.common.DeadLetter;
 import io.newswire.common.NewswireConfig;
-import io.newswire.ingest.FileSource;
+import io.newswire.ingest.sources.FileSource;
 import io.newswire.ingest.IngestListener;
-import io.newswire.ingest.PlainTextFormat;
-import io.newswire.ingest.WebChromeCleaner;
+import io.newswire.ingest.formats.PlainTextFormat;
+import io.newswire.ingest.formats.WebChromeCleaner;
 import io.newswire.processors.prepare.NormalizeStage;
 
 /** {@code newswire bench WHAT}: prints throughput figures as ratios against a baseline run alongside. */

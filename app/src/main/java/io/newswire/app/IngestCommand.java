@@ -12,15 +12,15 @@ import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import io.newswire.common.NewswireConfig;
 import io.newswire.ingest.ArticlePublisher;
-import io.newswire.ingest.BatchIngest;
+import io.newswire.ingest.sources.BatchIngest;
 import io.newswire.ingest.Delivery;
-import io.newswire.ingest.DropFolderSource;
-import io.newswire.ingest.FeedPoller;
-import io.newswire.ingest.FileSource;
-import io.newswire.ingest.HttpPushSource;
-import io.newswire.ingest.WebChromeCleaner;
-import io.newswire.ingest.format.Formats;
-import io.newswire.ingest.format.ItemFormat;
+import io.newswire.ingest.sources.DropFolderSource;
+import io.newswire.ingest.sources.FeedPoller;
+import io.newswire.ingest.sources.FileSource;
+import io.newswire.ingest.sources.HttpPushSource;
+import io.newswire.ingest.formats.WebChromeCleaner;
+import io.newswire.ingest.formats.Formats;
+import io.newswire.ingest.formats.ItemFormat;
 
 /**
  * {@code newswire ingest}: publishes to the raw topic of a running cluster, from files and folders once

@@ -6,7 +6,7 @@ import java.util.Set;
 import java.util.stream.Stream;
 import io.newswire.common.NewswireConfig;
 import io.newswire.common.Setting;
-import io.newswire.ingest.HttpPushSource;
+import io.newswire.ingest.sources.HttpPushSource;
 import io.newswire.processors.ProcessorsApp;
 import io.newswire.sinks.SinkSettings;
 import io.newswire.sinks.live.DashboardSettings;

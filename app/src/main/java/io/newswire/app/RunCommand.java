@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import io.newswire.common.NewswireConfig;
 import io.newswire.ingest.ArticlePublisher;
-import io.newswire.ingest.BatchIngest;
+import io.newswire.ingest.sources.BatchIngest;
 import io.newswire.processors.nlp.Enrichment;
 import io.newswire.processors.ProcessorsApp;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;

@@ -10,10 +10,10 @@ import java.util.regex.Pattern;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.newswire.common.Article;
 import io.newswire.common.Json;
-import io.newswire.ingest.ParsedText;
-import io.newswire.ingest.PlainTextFormat;
-import io.newswire.ingest.RejectedInputException;
-import io.newswire.ingest.WebChromeCleaner;
+import io.newswire.ingest.formats.ParsedText;
+import io.newswire.ingest.formats.PlainTextFormat;
+import io.newswire.ingest.formats.RejectedInputException;
+import io.newswire.ingest.formats.WebChromeCleaner;
 
 /** Evaluation documents in JSON Lines: {@code doc_id}, {@code text} (sentences on lines), gold {@code cluster_id}. */
 final class EvalDocuments {

@@ -8,11 +8,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import io.newswire.ingest.RejectedInputException;
-import io.newswire.ingest.format.Formats;
-import io.newswire.ingest.format.ItemFormat;
-import io.newswire.ingest.format.NotANewsItemException;
-import io.newswire.ingest.format.ParsedItem;
+import io.newswire.ingest.formats.RejectedInputException;
+import io.newswire.ingest.formats.Formats;
+import io.newswire.ingest.formats.ItemFormat;
+import io.newswire.ingest.formats.NotANewsItemException;
+import io.newswire.ingest.formats.ParsedItem;
 
 /**
  * {@code eval formats DIR}: detects and parses every file under DIR with the parsers ingest uses and

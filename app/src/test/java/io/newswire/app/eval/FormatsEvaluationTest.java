@@ -7,8 +7,8 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import io.newswire.ingest.WebChromeCleaner;
-import io.newswire.ingest.format.Formats;
+import io.newswire.ingest.formats.WebChromeCleaner;
+import io.newswire.ingest.formats.Formats;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,8 +1,0 @@
-package io.newswire.ingest;
-
-/** Input that cannot become an article; the message is the reason recorded with the dead letter. */
-public class RejectedInputException extends RuntimeException {
-    public RejectedInputException(String reason) {
-        super(reason);
-    }
-}

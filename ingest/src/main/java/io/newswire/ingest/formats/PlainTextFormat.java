@@ -1,0 +1,69 @@
+package io.newswire.ingest.formats;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Plain-text articles as in {@code seeds/}: the first non-empty line is the headline, the rest the body.
+ *
+ * <p>Paragraphs: where the text separates blocks with blank lines, each block is a paragraph and its
+ * hard-wrapped lines are joined; where it has no blank lines at all, every line is a paragraph.
+ * Web chrome is removed by {@link WebChromeCleaner} before the headline is chosen, so a breadcrumb
+ * line never becomes the headline.
+ */
+public final class PlainTextFormat implements io.newswire.ingest.formats.ItemFormat {
+
+    private static final Pattern BLANK_LINES = Pattern.compile("\\n\\s*\\n");
+    private static final Pattern LINE_BREAK = Pattern.compile("\\n");
+    private static final Pattern WRAPPED = Pattern.compile("\\s*\\n\\s*");
+    private static final Pattern SPACES = Pattern.compile("[ \\t]+");
+
+    private final WebChromeCleaner cleaner;
+
+    public PlainTextFormat(WebChromeCleaner cleaner) {
+        this.cleaner = cleaner;
+    }
+
+    @Override
+    public String name() {
+        return "text";
+    }
+
+    @Override
+    public List<io.newswire.ingest.formats.ParsedItem> parse(byte[] bytes) {
+        ParsedText parsed = parse(TextDecoder.decode(bytes));
+        return List.of(new io.newswire.ingest.formats.ParsedItem(null, null,
+                io.newswire.ingest.formats.ParsedItem.Kind.TEXT, parsed.headline(), parsed.body(), null, null,
+                parsed.published().orElse(null), null, null));
+    }
+
+    /** @throws RejectedInputException when no headline and body remain */
+    public ParsedText parse(String text) {
+        List<String> paragraphs = paragraphs(text);
+        WebChromeCleaner.Cleaned cleaned = cleaner.clean(paragraphs);
+        List<String> kept = cleaned.paragraphs();
+        if (kept.isEmpty()) {
+            throw new RejectedInputException("no text: the file is empty or holds only web chrome");
+        }
+        String headline = kept.get(0);
+        List<String> body = WebChromeCleaner.withoutRepeats(headline, kept.subList(1, kept.size()));
+        if (body.isEmpty()) {
+            throw new RejectedInputException("no body: only a headline was found");
+        }
+        return new ParsedText(headline, body, cleaned.published());
+    }
+
+    static List<String> paragraphs(String text) {
+        String unified = text.replace("\r\n", "\n").replace('\r', '\n').replace("\u00a0", " ");
+        boolean hasBlankLines = BLANK_LINES.matcher(unified.strip()).find();
+        List<String> out = new ArrayList<>();
+        for (String block : (hasBlankLines ? BLANK_LINES : LINE_BREAK).split(unified)) {
+            String paragraph = SPACES.matcher(WRAPPED.matcher(block.strip()).replaceAll(" ")).replaceAll(" ");
+            if (!paragraph.isEmpty()) {
+                out.add(paragraph);
+            }
+        }
+        return out;
+    }
+}

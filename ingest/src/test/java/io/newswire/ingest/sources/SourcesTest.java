@@ -1,0 +1,242 @@
+package io.newswire.ingest.sources;
+
+import io.newswire.ingest.Delivery;
+import io.newswire.ingest.formats.WebChromeCleaner;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import com.sun.net.httpserver.HttpServer;
+import io.newswire.common.Article;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SourcesTest {
+
+    static final String NINJS = "{\"uri\": \"urn:wire:1\", \"headline\": \"Talks resume\", \"body_text\": \"Officials met.\"}";
+
+    final FakePublisher publisher = new FakePublisher();
+    final FileSource files = FileSource.detecting(100_000, Clock.systemUTC());
+
+    @Nested
+    class DropFolder {
+        @TempDir
+        Path dir;
+
+        DropFolderSource folder(Duration settle) throws IOException {
+            return new DropFolderSource(dir, files, publisher, Duration.ofMillis(10), settle, Clock.systemUTC());
+        }
+
+        @Test
+        void shouldMoveFilesAfterPublishingThem() throws Exception {
+            Files.writeString(dir.resolve("a.json"), NINJS);
+            Files.writeString(dir.resolve("b.xml"), "<nitf><body>");
+            Files.writeString(dir.resolve("c.json.part"), NINJS);
+
+            assertThat(folder(Duration.ZERO).scanOnce()).isEqualTo(2);
+
+            assertThat(publisher.articles).extracting(Article::id).containsExactly("urn:wire:1");
+            assertThat(dir.resolve("done/a.json")).exists();
+            assertThat(dir.resolve("failed/b.xml")).exists();
+            assertThat(Files.readString(dir.resolve("failed/b.xml.reason"))).startsWith("invalid XML");
+            assertThat(dir.resolve("c.json.part")).as("still being written").exists();
+        }
+
+        @Test
+        void shouldWaitUntilAFileHasSettled() throws Exception {
+            DropFolderSource folder = folder(Duration.ofMillis(200));
+            Files.writeString(dir.resolve("a.json"), NINJS);
+            assertThat(folder.scanOnce()).as("just arrived").isZero();
+            Thread.sleep(250);
+            assertThat(folder.scanOnce()).isEqualTo(1);
+        }
+
+        @Test
+        void shouldKeepTheFileWhenTheBrokerDidNotAcknowledgeAndPublishItAgainOnRestart() throws Exception {
+            Files.writeString(dir.resolve("a.json"), NINJS);
+            publisher.brokerDown = true;
+            assertThat(folder(Duration.ZERO).scanOnce()).isZero();
+            assertThat(dir.resolve("a.json")).as("not moved: nothing acknowledged").exists();
+
+            // The process dies here; a new one starts with the broker back.
+            publisher.brokerDown = false;
+            assertThat(folder(Duration.ZERO).scanOnce()).isEqualTo(1);
+            assertThat(publisher.articles).extracting(Article::id).containsExactly("urn:wire:1");
+            assertThat(dir.resolve("done/a.json")).exists();
+        }
+
+        @Test
+        void shouldPublishTheSameIdsWhenAFileIsReadAgainAfterACrashBeforeTheMove() throws Exception {
+            Files.writeString(dir.resolve("story.txt"), "Talks resume\n\nOfficials met in Cairo.");
+            Delivery first = new Delivery(publisher);
+            files.read(List.of(dir.resolve("story.txt")), first);   // published, then the process died
+            assertThat(first.await(Duration.ofSeconds(1))).isTrue();
+
+            folder(Duration.ZERO).scanOnce();                       // the restarted source reads it again
+
+            assertThat(publisher.articles).hasSize(2);
+            assertThat(publisher.articles.get(1).id()).isEqualTo(publisher.articles.get(0).id());
+        }
+    }
+
+    @Nested
+    class HttpPush {
+        final HttpClient client = HttpClient.newHttpClient();
+
+        HttpResponse<String> post(HttpPushSource server, String token, String body) throws Exception {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/articles"))
+                    .POST(HttpRequest.BodyPublishers.ofString(body));
+            if (token != null) {
+                request.header("Authorization", "Bearer " + token);
+            }
+            return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        }
+
+        @Test
+        void shouldAcceptAnyFormatWithTheToken() throws Exception {
+            try (HttpPushSource server = new HttpPushSource(0, "t0ken", files, publisher, 1000)) {
+                HttpResponse<String> ok = post(server, "t0ken", NINJS);
+                assertThat(ok.statusCode()).isEqualTo(202);
+                assertThat(ok.body()).contains("\"ids\":[\"urn:wire:1\"]");
+                assertThat(post(server, "t0ken", "Plain headline\n\nPlain body.").statusCode()).isEqualTo(202);
+                assertThat(publisher.articles).hasSize(2);
+            }
+        }
+
+        @Test
+        void shouldAnswerBadRequestsWithAReason() throws Exception {
+            try (HttpPushSource server = new HttpPushSource(0, "t0ken", files, publisher, 1000)) {
+                assertThat(post(server, null, NINJS).statusCode()).isEqualTo(401);
+                assertThat(post(server, "wrong", NINJS).statusCode()).isEqualTo(401);
+                assertThat(post(server, "t0ken", "x".repeat(1001)).statusCode()).isEqualTo(413);
+                HttpResponse<String> bad = post(server, "t0ken", "<nitf><body>");
+                assertThat(bad.statusCode()).isEqualTo(422);
+                assertThat(bad.body()).contains("invalid XML");
+                assertThat(publisher.deadLetters).hasSize(1);
+                publisher.brokerDown = true;
+                assertThat(post(server, "t0ken", NINJS).statusCode()).isEqualTo(503);
+                assertThat(publisher.articles).isEmpty();
+            }
+        }
+
+        @Test
+        void shouldRefuseToStartWithoutAToken() {
+            assertThatThrownBy(() -> new HttpPushSource(0, "", files, publisher, 1000))
+                    .hasMessageContaining("NEWSWIRE_HTTP_TOKEN");
+        }
+    }
+
+    @Nested
+    class Feeds {
+        static final String RSS = """
+                <rss version="2.0"><channel><title>Wire</title>
+                  <item><guid>urn:rss:1</guid><title>Talks resume</title><description>Officials met in Cairo.</description></item>
+                  <item><guid>urn:rss:2</guid><title>Only a link</title><link>%s/page</link></item>
+                </channel></rss>""";
+        static final String PAGE = "<!DOCTYPE html><html><head><title>Only a link</title></head><body><article>"
+                + "<p>" + "The full story was on the linked page, with every detail of the talks. ".repeat(6) + "</p>"
+                + "</article></body></html>";
+
+        @Test
+        void shouldUseConditionalGetFetchLinkedPagesAndBackOffOnErrors() throws Exception {
+            AtomicInteger fullResponses = new AtomicInteger();
+            AtomicInteger requests = new AtomicInteger();
+            AtomicReference<Integer> failWith = new AtomicReference<>(null);
+            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            String base = "http://127.0.0.1:" + server.getAddress().getPort();
+            server.createContext("/feed", exchange -> {
+                requests.incrementAndGet();
+                if (failWith.get() != null) {
+                    exchange.sendResponseHeaders(failWith.get(), -1);
+                } else if ("\"v1\"".equals(exchange.getRequestHeaders().getFirst("If-None-Match"))) {
+                    exchange.sendResponseHeaders(304, -1);
+                } else {
+                    fullResponses.incrementAndGet();
+                    byte[] body = RSS.formatted(base).getBytes(StandardCharsets.UTF_8);
+                    exchange.getResponseHeaders().add("ETag", "\"v1\"");
+                    exchange.sendResponseHeaders(200, body.length);
+                    try (OutputStream out = exchange.getResponseBody()) {
+                        out.write(body);
+                    }
+                }
+                exchange.close();
+            });
+            server.createContext("/page", exchange -> {
+                byte[] body = PAGE.getBytes(StandardCharsets.UTF_8);
+                exchange.sendResponseHeaders(200, body.length);
+                try (OutputStream out = exchange.getResponseBody()) {
+                    out.write(body);
+                }
+                exchange.close();
+            });
+            server.start();
+            MutableClock clock = new MutableClock();
+            try {
+                FeedPoller poller = new FeedPoller(List.of(URI.create(base + "/feed")), Duration.ofSeconds(60), false,
+                        publisher, new WebChromeCleaner(), 100_000, clock);
+                assertThat(poller.pollDue()).isEqualTo(2);
+                assertThat(publisher.articles).extracting(Article::id).containsExactly("urn:rss:1", "urn:rss:2");
+                assertThat(publisher.articles.get(1).bodyText()).contains("full story was on the linked page");
+
+                assertThat(poller.pollDue()).as("not due yet").isZero();
+                clock.advance(Duration.ofSeconds(61));
+                assertThat(poller.pollDue()).as("304 Not Modified").isZero();
+                assertThat(fullResponses.get()).isEqualTo(1);
+
+                failWith.set(500);
+                clock.advance(Duration.ofSeconds(61));
+                poller.pollDue();
+                int afterFailure = requests.get();
+                clock.advance(Duration.ofSeconds(61));
+                poller.pollDue();
+                assertThat(requests.get()).as("backing off: 120 s after one failure").isEqualTo(afterFailure);
+                clock.advance(Duration.ofSeconds(60));
+                poller.pollDue();
+                assertThat(requests.get()).isEqualTo(afterFailure + 1);
+            } finally {
+                server.stop(0);
+            }
+        }
+    }
+
+    /** A clock the test moves by hand. */
+    static final class MutableClock extends Clock {
+        private Instant now = Instant.parse("2026-01-01T00:00:00Z");
+
+        void advance(Duration d) {
+            now = now.plus(d);
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+}
