@@ -41,7 +41,7 @@ public final class ArticlePublisher implements Publisher, AutoCloseable {
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
         props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
-        // Articles are a few KB: the default 16 KB batch holds only a handful (see NOTES-kafka.md).
+        // Articles are a few KB: the default 16 KB batch holds only a handful (docs/operations.md, sizing).
         props.put(ProducerConfig.BATCH_SIZE_CONFIG, "262144");
         props.put(ProducerConfig.LINGER_MS_CONFIG, "20");
         props.put(ProducerConfig.CLIENT_ID_CONFIG, "newswire-ingest");

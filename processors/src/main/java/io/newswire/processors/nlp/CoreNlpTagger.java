@@ -12,7 +12,7 @@ import edu.stanford.nlp.util.CoreMap;
 /**
  * Stanford CoreNLP configured lean: tokenize, ssplit and the CoNLL 4-class CRF (PERSON, ORGANIZATION,
  * LOCATION, MISC); no parser, coreference, SUTime or numeric classifiers (4× slower, no gain for these
- * four classes, see NOTES-nlp.md). Loaded once per JVM ({@link #shared()}); a CoreNLP pipeline is
+ * four classes; docs/named-entities.md). Loaded once per JVM ({@link #shared()}); a CoreNLP pipeline is
  * safe to call from several threads at once.
  */
 public final class CoreNlpTagger {

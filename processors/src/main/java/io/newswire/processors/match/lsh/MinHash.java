@@ -14,7 +14,7 @@ import io.newswire.processors.state.KeyOwnership;
  * with a per-function seed, 32 bits kept); {@value #BANDS} bands of {@value #ROWS} rows. With 3 rows a
  * pair at Jaccard 0.5 becomes a candidate with probability 1 - (1 - 0.5^3)^42 ≈ 0.996, at 0.35 with 0.84
  * and at 0.1 with 0.04. Shingles of 3 words rather than 5: a 10% word edit rate keeps 0.9^3 = 73% of
- * 3-word shingles but only 59% of 5-word ones (NOTES-nlp.md: copies 0.69 vs unrelated ≤ 0.027 at k=3).
+ * 3-word shingles but only 59% of 5-word ones (edited copies 0.69 vs unrelated ≤ 0.027 at k=3; docs/dedup-and-stories.md).
  * Pure and thread-safe.
  */
 public final class MinHash {
