@@ -46,10 +46,10 @@ public final class NewsMlG2Format implements ItemFormat {
         }
         List<ParsedItem> items = new ArrayList<>();
         if (rootName.equals("newsMessage")) {
-            for (String itemName : ITEMS) {
-                for (Element item : SafeXml.all(root, itemName)) {
-                    items.add(item(item));
-                }
+            // Document order: iterating ITEMS (a Set.of, whose order changes from one JVM to the next) made
+            // the order of a message's items vary between runs.
+            for (Element item : SafeXml.all(root, ITEMS)) {
+                items.add(item(item));
             }
         } else {
             items.add(item(root));

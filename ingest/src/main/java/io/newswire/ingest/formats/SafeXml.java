@@ -114,13 +114,18 @@ public final class SafeXml {
     }
 
     public static List<Element> all(Element root, String localName) {
+        return all(root, java.util.Set.of(localName));
+    }
+
+    /** Every descendant element with one of the local names, in document order. */
+    public static List<Element> all(Element root, java.util.Set<String> localNames) {
         List<Element> out = new ArrayList<>();
         for (Node n = root.getFirstChild(); n != null; n = n.getNextSibling()) {
             if (n instanceof Element e) {
-                if (name(e).equals(localName)) {
+                if (localNames.contains(name(e))) {
                     out.add(e);
                 }
-                out.addAll(all(e, localName));
+                out.addAll(all(e, localNames));
             }
         }
         return out;

@@ -131,6 +131,21 @@ class FormatsTest {
     }
 
     @Test
+    void shouldKeepTheItemsOfANewsMlG2MessageInDocumentOrder() {
+        List<ParsedItem> items = parse("""
+                <newsMessage xmlns="http://iptc.org/std/nar/2006-10-01/">
+                  <itemSet>
+                    <packageItem guid="urn:p:1"><itemMeta><itemClass qcode="ninat:composite"/></itemMeta></packageItem>
+                    <newsItem guid="urn:n:1"><itemMeta><itemClass qcode="ninat:picture"/></itemMeta></newsItem>
+                    <conceptItem guid="urn:c:1"><itemMeta><itemClass qcode="cinat:concept"/></itemMeta></conceptItem>
+                    <newsItem guid="urn:n:2"><itemMeta><itemClass qcode="ninat:picture"/></itemMeta></newsItem>
+                  </itemSet>
+                </newsMessage>
+                """);
+        assertThat(items).extracting(ParsedItem::guid).containsExactly("urn:p:1", "urn:n:1", "urn:c:1", "urn:n:2");
+    }
+
+    @Test
     void shouldReportATextItemWhoseContentIsAPlaceholder() {
         ParsedItem item = parse("""
                 <newsItem xmlns="http://iptc.org/std/nar/2006-10-01/" guid="g">
