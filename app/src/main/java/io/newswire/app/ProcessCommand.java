@@ -3,7 +3,6 @@ package io.newswire.app;
 import io.newswire.common.Setting;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.newswire.common.NewswireConfig;
 import io.newswire.processors.nlp.Enrichment;
@@ -44,12 +43,8 @@ final class ProcessCommand implements Command {
     @Override
     public int execute(Args args, NewswireConfig config) throws Exception {
         TopicAdmin.ensureTopics(config);
-        CountDownLatch stopped = new CountDownLatch(1);
         ProcessorsApp processors = new ProcessorsApp(config, Enrichment.withModels());
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            processors.close();
-            stopped.countDown();
-        }, "newswire-shutdown"));
+        Runtime.getRuntime().addShutdownHook(new Thread(processors::close, "newswire-shutdown"));
         Dashboard dashboard = null;
         if (args.options().containsKey("serve")) {
             PrometheusMeterRegistry registry = Dashboard.registry();
@@ -60,13 +55,18 @@ final class ProcessCommand implements Command {
         }
         processors.start();
         System.out.println("newswire process: running; stop with SIGTERM or Ctrl-C");
+        // Returns only when the client died: a SIGTERM runs the hook and the JVM exits with it.
+        KafkaStreams.State end;
         try {
-            stopped.await();
+            end = processors.awaitEnd();
         } finally {
             if (dashboard != null) {
                 dashboard.close();
             }
         }
-        return 0;
+        processors.close();
+        System.err.println("newswire process: the Kafka Streams client stopped (" + end
+                + "); see the error logged above. Exiting.");
+        return 1;
     }
 }

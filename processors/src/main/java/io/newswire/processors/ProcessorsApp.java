@@ -32,6 +32,8 @@ public final class ProcessorsApp implements AutoCloseable {
             TopologySettings.SETTINGS.stream()).toList();
 
     private final KafkaStreams streams;
+    private final java.util.concurrent.CountDownLatch ended = new java.util.concurrent.CountDownLatch(1);
+    private volatile boolean closing;
 
     public ProcessorsApp(NewswireConfig config, Enrichment enrichment) {
         Topology topology = NewsTopology.build(config.topics(), enrichment, TopologySettings.from(config),
@@ -42,6 +44,23 @@ public final class ProcessorsApp implements AutoCloseable {
             return org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse
                     .SHUTDOWN_CLIENT;
         });
+        // A client that dies (a stream thread failed, internal topics refused, state that cannot be
+        // restored) must end the role rather than leave a process that looks alive and does nothing.
+        streams.setStateListener((now, before) -> {
+            if (now == KafkaStreams.State.ERROR || (now == KafkaStreams.State.NOT_RUNNING && !closing)) {
+                ended.countDown();
+            }
+        });
+    }
+
+    /**
+     * Waits until the Streams client ends on its own (an error, never a {@link #close()}).
+     *
+     * @return the state it ended in
+     */
+    public KafkaStreams.State awaitEnd() throws InterruptedException {
+        ended.await();
+        return streams.state();
     }
 
     public static Properties streamsProperties(NewswireConfig config) {
@@ -73,6 +92,7 @@ public final class ProcessorsApp implements AutoCloseable {
 
     @Override
     public void close() {
+        closing = true;
         streams.close(Duration.ofSeconds(30));
     }
 }
