@@ -38,13 +38,13 @@ final class RunCommand implements Command {
     private static final Duration STORY_SETTLE = Duration.ofMillis(700);
 
     /** What one run did; the figures the summary line prints. */
-    record Summary(int read, int published, long enriched, long duplicates, long deadLetters, double seconds,
-                   Path out) {
+    record Summary(int read, int published, long enriched, long kills, long duplicates, long deadLetters,
+                   double seconds, Path out) {
         String line() {
             return String.format(java.util.Locale.ROOT,
-                    "newswire run: read %d, published %d, enriched %d, duplicates %d, dead letters %d, "
-                            + "elapsed %.1f s; output in %s", read, published, enriched, duplicates, deadLetters,
-                    seconds, out);
+                    "newswire run: read %d, published %d, enriched %d, kills %d, duplicates %d, dead letters %d, "
+                            + "elapsed %.1f s; output in %s", read, published, enriched, kills, duplicates,
+                    deadLetters, seconds, out);
         }
     }
 
@@ -202,7 +202,8 @@ final class RunCommand implements Command {
             long expected = (long) ingested.published() + ingested.rejected();
             long deadline = System.nanoTime() + timeout.toNanos();
             SinkRunner.Stats stats = sink.stats();
-            while (stats.enriched() + stats.deadLetters() < expected) {
+            // Every published record ends as an article, a kill (a tombstone) or a dead letter.
+            while (stats.enriched() + stats.kills() + stats.deadLetters() < expected) {
                 if (sinkFailure.get() != null) {
                     throw new IllegalStateException("the sink failed", sinkFailure.get());
                 }
@@ -225,7 +226,7 @@ final class RunCommand implements Command {
             } while (sink.stats().stories() != storiesSeen && System.nanoTime() < deadline);
             stats = sink.stats();
             double seconds = (System.nanoTime() - started) / 1e9;
-            Summary summary = new Summary(ingested.files(), ingested.published(), stats.enriched(),
+            Summary summary = new Summary(ingested.files(), ingested.published(), stats.enriched(), stats.kills(),
                     stats.duplicates(), stats.deadLetters(), seconds, SinkSettings.from(config).outDir());
             if (dashboard != null) {
                 serve.get().serve(summary, dashboard);

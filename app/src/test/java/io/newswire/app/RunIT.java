@@ -102,15 +102,19 @@ class RunIT {
                 <nitf><head><docdata><doc-id id-string="NITF.1"/></docdata></head><body>
                   <body.head><hedline><hl1>Fires in the Blue Mountains</hl1></hedline></body.head>
                   <body.content><p>Crews fought fires near Sydney.</p></body.content></body></nitf>""");
+        Files.writeString(input.resolve("kill.json"), """
+                {"uri": "urn:wire:flood:7", "version": 2, "pubstatus": "canceled", "headline": "Flood warning",
+                 "body_text": "This story has been withdrawn."}""");
         Files.writeString(input.resolve("hostile.xml"),
                 "<!DOCTYPE nitf [<!ENTITY x SYSTEM \"file:///etc/passwd\">]><nitf>&x;</nitf>");
         NewswireConfig config = NewswireConfig.defaults().with(SinkSettings.OUT_DIR, dir.resolve("out").toString());
 
         RunCommand.Summary summary = RunCommand.run(config, List.of(input), TIMEOUT, Enrichment.none());
 
-        assertThat(summary.read()).isEqualTo(6);
-        assertThat(summary.published()).isEqualTo(4);
+        assertThat(summary.read()).isEqualTo(7);
+        assertThat(summary.published()).isEqualTo(5);
         assertThat(summary.enriched()).isEqualTo(4);
+        assertThat(summary.kills()).as("a kill ends as a tombstone, and the run still completes").isEqualTo(1);
         // The copy and its original sit on different partitions; when the copy happens to be processed first
         // it stays new (see README, Deduplication): at most one is flagged, and only ever towards its twin.
         assertThat(summary.duplicates()).isBetween(0L, 1L);

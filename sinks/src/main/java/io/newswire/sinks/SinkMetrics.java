@@ -17,6 +17,7 @@ public final class SinkMetrics {
 
     private final MeterRegistry registry;
     private final AtomicLong articles = new AtomicLong();
+    private final AtomicLong kills = new AtomicLong();
     private final AtomicLong duplicates = new AtomicLong();
     private final AtomicLong deadLetters = new AtomicLong();
     private final AtomicLong stories = new AtomicLong();
@@ -41,6 +42,9 @@ public final class SinkMetrics {
         counter("newswire.output.records", "records read from an output topic", "kind",
                 record.kind().name().toLowerCase(java.util.Locale.ROOT)).increment();
         if (record.isTombstone()) {
+            if (record.kind() == SinkRecord.Kind.ARTICLE) {
+                kills.incrementAndGet();
+            }
             return;
         }
         switch (record.kind()) {
@@ -64,6 +68,11 @@ public final class SinkMetrics {
     /** Enriched articles read so far (tombstones not counted). */
     long articles() {
         return articles.get();
+    }
+
+    /** Kills read so far: tombstones on the enriched topic, one for each killed article. */
+    long kills() {
+        return kills.get();
     }
 
     long duplicates() {
