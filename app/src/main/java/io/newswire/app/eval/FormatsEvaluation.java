@@ -52,7 +52,7 @@ public final class FormatsEvaluation {
             byte[] bytes = Files.readAllBytes(file);
             try {
                 ItemFormat format = formats.detect(bytes);
-                List<ParsedItem> items = format.parse(bytes);
+                List<ParsedItem> items = format.items(bytes);
                 boolean ok = !items.isEmpty();
                 out.printf("%s: %s, %d item%s%n", rel, format.name(), items.size(), items.size() == 1 ? "" : "s");
                 for (ParsedItem item : items) {

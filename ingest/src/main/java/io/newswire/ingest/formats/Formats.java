@@ -10,8 +10,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Every supported format, and automatic detection from the first bytes: JSON is ninjs; XML is told by
- * its root element (nitf, NewsML, a NewsML-G2 item or message, rss/feed/RDF); HTML by its doctype or
+ * Every supported format, and automatic detection from the first bytes: JSON is ninjs, or the AP Media
+ * API's when it carries {@code api_version}; XML is told by its root element (nitf, NewsML, a NewsML-G2
+ * item or message, rss/feed/RDF, Ritzau's RBNews); HTML by its doctype or
  * html element; anything else is plain text. Documents that are plainly not news items (schemas) are
  * rejected with that reason.
  */
@@ -27,7 +28,8 @@ public final class Formats {
 
     public Formats(WebChromeCleaner cleaner) {
         for (ItemFormat f : List.of(new PlainTextFormat(cleaner), new NinjsFormat(), new NewsMlG2Format(),
-                new NitfFormat(), new NewsMl1Format(), new FeedFormat(), new HtmlFormat(cleaner))) {
+                new NitfFormat(), new NewsMl1Format(), new FeedFormat(), new HtmlFormat(cleaner), new ApMediaFormat(),
+                new RitzauFormat())) {
             byName.put(f.name(), f);
         }
     }
@@ -56,7 +58,7 @@ public final class Formats {
             if (trimmed.contains("\"$schema\"") && trimmed.contains("\"properties\"")) {
                 throw new NotANewsItemException("a JSON Schema");
             }
-            return byName.get("ninjs");
+            return byName.get(ApMediaFormat.looksLike(trimmed) ? "ap-media" : "ninjs");
         }
         if (!trimmed.startsWith("<")) {
             return byName.get("text");
@@ -79,6 +81,9 @@ public final class Formats {
             default -> {
                 if (NewsMlG2Format.ROOTS.contains(name) || NewsMlG2Format.FRAGMENTS.contains(name)) {
                     yield byName.get("newsml-g2");
+                }
+                if (RitzauFormat.ROOTS.contains(name)) {
+                    yield byName.get("ritzau");
                 }
                 throw new RejectedInputException("unknown XML document: root element <" + name + ">");
             }

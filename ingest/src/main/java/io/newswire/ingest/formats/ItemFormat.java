@@ -10,4 +10,9 @@ public interface ItemFormat {
 
     /** @throws io.newswire.ingest.formats.RejectedInputException when the bytes are not a valid item of this format */
     List<ParsedItem> parse(byte[] bytes);
+
+    /** The items as ingest takes them: parsed, and each text item made {@link ParsedItem#readable() readable}. */
+    default List<ParsedItem> items(byte[] bytes) {
+        return parse(bytes).stream().map(ParsedItem::readable).toList();
+    }
 }

@@ -127,9 +127,12 @@ public final class NewsMlG2Format implements ItemFormat {
                 Times.parse(SafeXml.text(itemMeta == null ? null : SafeXml.first(itemMeta, "embargoed"))),
                 created != null ? created : firstCreated, modified);
         Instant published = firstNonNull(created, firstCreated, modified);
-        return new ParsedItem(SafeXml.attr(item, "guid"), NitfFormat.integer(SafeXml.attr(item, "version")), kind,
-                headline, body, byline, language != null ? language : Dom.language(item), published, null, meta)
-                .classifiedBy(ParsedItem.Kind.NO_CONTENT);
+        ParsedItem parsed = new ParsedItem(SafeXml.attr(item, "guid"), NitfFormat.integer(SafeXml.attr(item, "version")), kind,
+                headline, body, byline, language != null ? language : Dom.language(item), published, null, meta);
+        // A headline alone is a flash only when the item has no content set: an empty or remote one means
+        // the text is elsewhere (a placeholder, remote content).
+        return kind == ParsedItem.Kind.TEXT && body.isEmpty() && SafeXml.first(item, "contentSet") != null
+                ? parsed.as(ParsedItem.Kind.NO_CONTENT) : parsed.classifiedBy(ParsedItem.Kind.NO_CONTENT);
     }
 
     /** The main headline: one without a role or with rank 1, else the first. */

@@ -145,7 +145,7 @@ public final class NinjsFormat implements ItemFormat {
         return out;
     }
 
-    private static ParsedItem.Kind kind(String type) {
+    static ParsedItem.Kind kind(String type) {
         if (type == null) {
             return ParsedItem.Kind.TEXT;
         }

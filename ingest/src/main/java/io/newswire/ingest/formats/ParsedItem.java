@@ -26,14 +26,41 @@ public record ParsedItem(String guid, Integer version, Kind kind, String headlin
 
     /**
      * The same item, reclassified as carrying no text when a text item came without any: no paragraph
-     * with a letter or digit (specification examples put "..." where the story goes).
+     * with a letter or digit (specification examples put "..." where the story goes). A headline with no
+     * body at all is a flash, and stays text, unless the empty kind is a link (a feed entry whose text is
+     * on its page).
      */
     ParsedItem classifiedBy(Kind emptyKind) {
         boolean noWords = body.stream().noneMatch(p -> p.codePoints().anyMatch(Character::isLetterOrDigit));
-        if (kind == Kind.TEXT && noWords) {
-            return new ParsedItem(guid, version, emptyKind, headline, body, byline, language, published, url, meta);
+        boolean flash = body.isEmpty() && headline != null && !headline.isBlank() && emptyKind == Kind.NO_CONTENT;
+        if (kind == Kind.TEXT && noWords && !flash) {
+            return as(emptyKind);
         }
         return this;
+    }
+
+    /** The same item as another kind. */
+    ParsedItem as(Kind other) {
+        return new ParsedItem(guid, version, other, headline, body, byline, language, published, url, meta);
+    }
+
+    /**
+     * A text item made readable: a flash (a headline and nothing else) gets its headline as its body, and
+     * a body without a headline gets its first sentence as the headline; each is noted in {@code meta}.
+     */
+    public ParsedItem readable() {
+        boolean hasHeadline = headline != null && !headline.isBlank();
+        boolean hasBody = body.stream().anyMatch(p -> !p.isBlank());
+        if (kind != Kind.TEXT || hasHeadline == hasBody) {
+            return this;
+        }
+        ItemMeta base = meta == null ? ItemMeta.noted(List.of()) : meta;
+        if (hasHeadline) {
+            return new ParsedItem(guid, version, kind, headline, List.of(headline), byline, language, published, url,
+                    base.withNote("flash: the headline is the whole text"));
+        }
+        return new ParsedItem(guid, version, kind, Headlines.firstSentence(body), body, byline, language, published,
+                url, base.withNote("headline derived from the first sentence"));
     }
 
     public boolean hasText() {

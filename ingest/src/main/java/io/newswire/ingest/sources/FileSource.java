@@ -126,7 +126,7 @@ public final class FileSource {
                 throw new RejectedInputException("binary content (" + binary + "): not a text article");
             }
             ItemFormat format = forced.isPresent() ? forced.get() : formats.detect(bytes);
-            List<ParsedItem> items = format.parse(bytes);
+            List<ParsedItem> items = format.items(bytes);
             if (items.isEmpty()) {
                 throw new RejectedInputException("no items in this " + format.name() + " document");
             }

@@ -49,7 +49,8 @@ class FormatsTest {
 
         @Test
         void shouldNameTheFormatsForForcing() {
-            assertThat(FORMATS.names()).containsExactly("text", "ninjs", "newsml-g2", "nitf", "newsml-1", "feed", "html");
+            assertThat(FORMATS.names()).containsExactly("text", "ninjs", "newsml-g2", "nitf", "newsml-1", "feed", "html",
+                    "ap-media", "ritzau");
             assertThatThrownBy(() -> FORMATS.named("docx")).hasMessageContaining("known: text");
         }
     }

@@ -115,16 +115,21 @@ class FileSourceTest {
                     <contentSet><inlineData>Delegations arrived.</inlineData></contentSet></newsItem>
                   <newsItem guid="urn:g2:2"><itemMeta><itemClass qcode="ninat:picture"/></itemMeta></newsItem>
                   <newsItem guid="urn:g2:3"><itemMeta><itemClass qcode="ninat:text"/></itemMeta>
-                    <contentMeta><headline>Placeholder</headline></contentMeta></newsItem>
+                    <contentMeta><headline>Placeholder</headline></contentMeta>
+                    <contentSet><inlineXML contenttype="application/nitf+xml"/></contentSet></newsItem>
+                  <newsItem guid="urn:g2:4"><itemMeta><itemClass qcode="ninat:text"/></itemMeta>
+                    <contentMeta><headline>Flash: quake hits Wellington</headline></contentMeta></newsItem>
                 </itemSet></newsMessage>""");
         Files.writeString(dir.resolve("3.xml"), "<?xml version=\"1.0\"?><!DOCTYPE nitf [<!ENTITY x SYSTEM \"file:///etc/passwd\">]><nitf/>");
         Files.writeString(dir.resolve("4.txt"), "Plain headline\n\nPlain body.");
 
         source(10_000).read(List.of(dir), listener);
 
-        assertThat(accepted).extracting(Article::id).containsExactly("urn:wire:1", "urn:g2:1",
-                accepted.get(2).id());
-        assertThat(accepted).extracting(Article::format).containsExactly("ninjs", "newsml-g2", "text");
+        assertThat(accepted).extracting(Article::id).containsExactly("urn:wire:1", "urn:g2:1", "urn:g2:4",
+                accepted.get(3).id());
+        assertThat(accepted).extracting(Article::format).containsExactly("ninjs", "newsml-g2", "newsml-g2", "text");
+        assertThat(accepted.get(2).body()).as("a flash keeps its headline as its text")
+                .containsExactly("Flash: quake hits Wellington");
         Article ninjs = accepted.get(0);
         assertThat(ninjs.version()).isEqualTo(4);
         assertThat(ninjs.source()).isEqualTo("Wire");
