@@ -88,6 +88,12 @@ public record Article(
     }
 
     /** The wire metadata the source format carried (provider, subjects, urgency, pubstatus...). */
+    /** The same article under another id (an id that two different items claimed; see the gather step). */
+    public Article withId(String newId) {
+        return new Article(newId, version, source, format, url, headline, body, byline, language,
+                published, received, contentHash, entities, duplicateOf, storyId, languageConfidence, entityStatus, meta);
+    }
+
     public Article withMeta(ItemMeta itemMeta) {
         return new Article(id, version, source, format, url, headline, body, byline, language,
                 published, received, contentHash, entities, duplicateOf, storyId, languageConfidence, entityStatus,

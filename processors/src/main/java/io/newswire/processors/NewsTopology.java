@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.Map;
 import io.newswire.common.Article;
 import io.newswire.common.DeadLetter;
+import io.newswire.common.Decision;
 import io.newswire.common.ItemMeta;
 import io.newswire.common.JsonSerde;
 import io.newswire.common.Topics;
@@ -212,7 +213,9 @@ public final class NewsTopology {
     }
 
     private static void writeArticlesAndDecisions(KStream<String, Deduplicated> resolved, Topics topics) {
+        // A stale version is kept in the decisions and sent nowhere else: the newest stays the latest.
         resolved
+                .filter((id, d) -> d.decision().decision() != Decision.Kind.STALE, Named.as("not-stale"))
                 .mapValues(Deduplicated::article, Named.as("article"))
                 .to(topics.enriched().name(), Produced.with(topics.enriched().keySerde(),
                         topics.enriched().valueSerde()).withName("write-enriched"));

@@ -72,7 +72,7 @@ public final class StateStores {
                 local(DedupGatherProcessor.ARTICLES, "resolve", new JsonSerde<>(GatherInput.class),
                         "article awaiting answers (JSON)", 1, "until the request is complete"),
                 local(DedupGatherProcessor.SEEN, "resolve", new JsonSerde<>(Seen.class),
-                        "decision of an id (JSON)", 1, "swept a window after the latest version arrived"),
+                        "decision of an id (JSON)", 2, "swept a window after the latest version arrived"),
                 local(StoryResolveProcessor.WAITING, "resolve", new JsonSerde<>(StoryResolveProcessor.Waiting.class),
                         "article waiting for links (JSON)", 1, "at most 60 s"),
                 global(StoryResolveProcessor.LINKS, "resolve", topics.storyLinks().valueSerde(),

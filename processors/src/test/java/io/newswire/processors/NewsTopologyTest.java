@@ -268,6 +268,61 @@ class NewsTopologyTest {
         assertThat(updates.get(updates.size() - 1).value).as("killed sole member: tombstone").isNull();
     }
 
+    private static Article version(Article a, int version, int secondsAfterT0) {
+        return new Article(a.id(), version, "wire", "text", null, a.headline(), a.body(), null, null, T0,
+                T0.plusSeconds(secondsAfterT0), null, List.of(), null, null, null, null, a.meta());
+    }
+
+    private static Article killed(Article a) {
+        return a.withMeta(new io.newswire.common.ItemMeta(null, List.of(), null, io.newswire.common.ItemMeta.CANCELED,
+                null, null, null));
+    }
+
+    @Test
+    void shouldNeverLetAnOlderVersionArrivingLateBecomeTheLatest() {
+        Article talks = article("a1", "Talks resume", "Officials met in Cairo on Monday.");
+        send(version(talks, 3, 0));
+        send(version(article("a1", "Talks to resume", "Officials will meet in Cairo."), 2, 5));
+
+        assertThat(decisions.readValuesToList()).extracting(Decision::decision)
+                .containsExactly(Decision.Kind.NEW, Decision.Kind.STALE);
+        assertThat(enriched.readValuesToList()).extracting(Article::version).containsExactly(3);
+    }
+
+    @Test
+    void shouldKeepAKilledIdKilledAgainstARedeliveryOfAnOlderVersion() {
+        Article talks = article("a1", "Talks resume", "Officials met in Cairo.");
+        send(talks);
+        send(killed(talks));
+        send(talks);
+
+        assertThat(decisions.readValuesToList()).extracting(Decision::decision)
+                .containsExactly(Decision.Kind.NEW, Decision.Kind.KILL, Decision.Kind.STALE);
+        var out = enriched.readKeyValuesToList();
+        assertThat(out).hasSize(2);
+        assertThat(out.get(1).value).as("the kill stays the latest record").isNull();
+    }
+
+    @Test
+    void shouldDecideADifferentItemUnderAKnownIdAndVersionUnderItsOwnId() {
+        send(article("a1", "Talks resume", "Officials met in Cairo."));
+        Article other = article("a1", "Fires near Sydney", "Crews fought fires in the Blue Mountains.");
+        send(other);
+        send(other);
+
+        List<Article> out = enriched.readValuesToList();
+        assertThat(out).hasSize(3);
+        assertThat(out.get(0).id()).isEqualTo("a1");
+        assertThat(out.get(1).id()).startsWith("a1~").isEqualTo(out.get(2).id());
+        assertThat(out.get(1).headline()).isEqualTo("Fires near Sydney");
+        List<Decision> decided = decisions.readValuesToList();
+        assertThat(decided).extracting(Decision::decision)
+                .containsExactly(Decision.Kind.NEW, Decision.Kind.NEW, Decision.Kind.NEW);
+        assertThat(decided.get(2).method()).as("the colliding item's redelivery is a redelivery").isEqualTo("version");
+        assertThat(driver.metrics().keySet()).anyMatch(m -> m.name().equals("id-collisions-total")
+                && ((Number) driver.metrics().get(m).metricValue()).doubleValue() == 2.0);
+    }
+
     @Test
     void shouldNotFlagARedeliveryOfTheSameArticle() {
         send(article("a1", "Talks resume", "Officials met in Cairo."));

@@ -42,6 +42,10 @@ public final class FormatsEvaluation {
         int counted = 0;
         int textItems = 0;
         int mediaItems = 0;
+        java.util.Map<String, int[]> byFormat = new java.util.TreeMap<>();
+        // id@version -> the text first seen under it and where: a second text under one identity is not a copy.
+        java.util.Map<String, String[]> identities = new java.util.HashMap<>();
+        List<String> repeated = new java.util.ArrayList<>();
         for (Path file : files) {
             String rel = dir.relativize(file).toString();
             if (NOT_ITEMS.matcher(file.getFileName().toString()).matches() || Files.size(file) == 0) {
@@ -55,9 +59,20 @@ public final class FormatsEvaluation {
                 List<ParsedItem> items = format.items(bytes);
                 boolean ok = !items.isEmpty();
                 out.printf("%s: %s, %d item%s%n", rel, format.name(), items.size(), items.size() == 1 ? "" : "s");
+                int[] counts = byFormat.computeIfAbsent(format.name(), f -> new int[2]);
+                counts[0]++;
                 for (ParsedItem item : items) {
                     if (item.kind() == ParsedItem.Kind.TEXT) {
                         textItems++;
+                        counts[1]++;
+                        if (item.guid() != null) {
+                            String identity = item.guid() + " version " + (item.version() == null ? 1 : item.version());
+                            String text = item.headline() + "\n" + String.join("\n", item.body());
+                            String[] first = identities.putIfAbsent(identity, new String[] {text, rel});
+                            if (first != null && !first[0].equals(text)) {
+                                repeated.add(identity + " in " + first[1] + " and " + rel);
+                            }
+                        }
                         boolean complete = item.hasText();
                         ok &= complete;
                         out.printf("  %s | %s | body %d chars in %d paragraphs | published %s%s%n",
@@ -80,6 +95,10 @@ public final class FormatsEvaluation {
                 out.printf("%s: FAILED: %s%n", rel, e.getMessage());
             }
         }
+        for (String r : repeated) {
+            out.printf("warning: id %s with different text (the processors decide the second under an id of its own)%n", r);
+        }
+        byFormat.forEach((name, c) -> out.printf("format %s: %d files, %d text items%n", name, c[0], c[1]));
         out.printf("%d text items, %d items without text (pictures, video, packages, concepts, placeholders, links)%n",
                 textItems, mediaItems);
         out.printf("parsed %d/%d files%n", parsed, counted);

@@ -13,9 +13,13 @@ import io.newswire.processors.match.vectors.StoryRecords.StoryCandidate;
 /**
  * The dedup decision for one article, from its candidates and what was decided for its id before:
  * <ol>
- *   <li>a kill (pubstatus canceled) of a known id: a tombstone;</li>
+ *   <li>a kill (pubstatus canceled): a tombstone, and the id stays killed;</li>
+ *   <li>an older version than one decided for the id, or any version of a killed id but a newer one: stale,
+ *       kept in the decisions and sent nowhere else, so the latest record of an id is always its newest
+ *       version and a kill is never undone by a late copy;</li>
  *   <li>a newer version of a known id: an update, keeping the earlier links; the same version again is a
- *       redelivery and gets the same answer as the first time;</li>
+ *       redelivery and gets the same answer as the first time (the gather step first gives an item its own
+ *       id when it claims a known id and version with other text);</li>
  *   <li>an earlier article with the same content hash: an exact duplicate;</li>
  *   <li>an earlier article at an estimated Jaccard of at least the threshold: a near duplicate;</li>
  *   <li>a story whose closest member scores at least the story threshold ({@code StoryScorer}): the same
@@ -54,9 +58,23 @@ public final class DedupDecider {
 
     public Outcome decide(Article article, List<Candidate> candidates, List<StoryCandidate> stories, Seen previous) {
         String id = article.id();
-        if (article.meta() != null && ItemMeta.CANCELED.equals(article.meta().pubstatus())) {
+        long latest = previous == null ? article.received().toEpochMilli()
+                : Math.max(article.received().toEpochMilli(), previous.receivedMillis());
+        if (isKill(article)) {
             return new Outcome(null, new Decision(id, article.version(), Decision.Kind.KILL, id,
-                    previous == null ? null : previous.storyId(), METHOD_VERSION, 1.0, 1.0), null);
+                    previous == null ? null : previous.storyId(), METHOD_VERSION, 1.0, 1.0),
+                    new Seen(previous == null ? article.version() : Math.max(article.version(), previous.version()),
+                            previous == null ? null : previous.duplicateOf(),
+                            previous == null ? null : previous.storyId(), Decision.Kind.KILL.name(), latest, null, true));
+        }
+        if (previous != null && previous.killed() && previous.storyId() == null
+                && article.version() > previous.version()) {
+            previous = null; // a kill was all that was known of the id: its newer version is decided afresh
+        }
+        if (previous != null && (article.version() < previous.version()
+                || (previous.killed() && article.version() == previous.version()))) {
+            return new Outcome(null, new Decision(id, article.version(), Decision.Kind.STALE, id, null, METHOD_VERSION,
+                    article.version(), previous.version()), previous);
         }
         if (previous != null) {
             boolean newer = article.version() > previous.version();
@@ -65,8 +83,8 @@ public final class DedupDecider {
             Decision decision = new Decision(id, article.version(), kind, newer ? id : previous.duplicateOf(),
                     previous.storyId(), METHOD_VERSION, article.version(), previous.version());
             return new Outcome(linked, decision, new Seen(Math.max(article.version(), previous.version()),
-                    previous.duplicateOf(), previous.storyId(), previous.decision(),
-                    Math.max(article.received().toEpochMilli(), previous.receivedMillis())));
+                    previous.duplicateOf(), previous.storyId(), newer && previous.killed() ? Decision.Kind.UPDATE.name()
+                    : previous.decision(), latest, article.contentHash(), false));
         }
         long received = article.received().toEpochMilli();
         Comparator<Candidate> byArrival = Comparator.comparingLong(Candidate::receivedMillis)
@@ -97,12 +115,32 @@ public final class DedupDecider {
             return new Outcome(article.withLinks(null, s.storyId()),
                     new Decision(id, article.version(), Decision.Kind.SAME_STORY, s.articleId(), s.storyId(),
                             METHOD_STORY, s.score(), storyThreshold),
-                    new Seen(article.version(), null, s.storyId(), Decision.Kind.SAME_STORY.name(), received));
+                    new Seen(article.version(), null, s.storyId(), Decision.Kind.SAME_STORY.name(), received,
+                            article.contentHash(), false));
         }
         double best = bestStory.map(StoryCandidate::score).orElse(0.0);
         return new Outcome(article.withLinks(null, id),
                 new Decision(id, article.version(), Decision.Kind.NEW, null, id, METHOD_STORY, best, storyThreshold),
-                new Seen(article.version(), null, id, Decision.Kind.NEW.name(), received));
+                new Seen(article.version(), null, id, Decision.Kind.NEW.name(), received, article.contentHash(), false));
+    }
+
+    /**
+     * Whether an article claims an id and version already decided for different text: not a redelivery but
+     * another item (feed entries sharing a guid, two agencies' items with one doc-id).
+     */
+    public static boolean collides(Article article, Seen previous) {
+        return previous != null && !previous.killed() && previous.contentHash() != null
+                && article.version() == previous.version() && article.contentHash() != null
+                && !article.contentHash().equals(previous.contentHash()) && !isKill(article);
+    }
+
+    /** The id a colliding item is decided under: its claimed id and a prefix of its content hash. */
+    public static String ownId(Article article) {
+        return article.id() + "~" + article.contentHash().substring(0, 12);
+    }
+
+    private static boolean isKill(Article article) {
+        return article.meta() != null && ItemMeta.CANCELED.equals(article.meta().pubstatus());
     }
 
     /**
@@ -137,6 +175,7 @@ public final class DedupDecider {
                 .orElseGet(() -> joined.map(StoryCandidate::storyId).orElse(canonical));
         return new Outcome(article.withLinks(canonical, story),
                 new Decision(article.id(), article.version(), kind, canonical, story, method, score, threshold),
-                new Seen(article.version(), canonical, story, kind.name(), article.received().toEpochMilli()));
+                new Seen(article.version(), canonical, story, kind.name(), article.received().toEpochMilli(),
+                        article.contentHash(), false));
     }
 }

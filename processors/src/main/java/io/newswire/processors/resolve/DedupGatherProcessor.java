@@ -16,6 +16,7 @@ import io.newswire.processors.resolve.GatherRecords.Pending;
 import io.newswire.processors.resolve.GatherRecords.Seen;
 import io.newswire.processors.match.vectors.StoryRecords.StoryCandidate;
 import io.newswire.processors.match.vectors.StoryRecords.StoryCorrection;
+import org.apache.kafka.common.metrics.Sensor;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -23,6 +24,8 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Gathers, by request id (one arrival of an article), the article and the answers of all the partitions
@@ -40,7 +43,10 @@ public final class DedupGatherProcessor implements Processor<String, GatherInput
     public static final String ARTICLES = "dedup-article-store";
     private static final Duration ORPHAN_AFTER = Duration.ofHours(1);
 
+    private static final Logger LOG = LoggerFactory.getLogger(DedupGatherProcessor.class);
+
     private final DedupDecider decider;
+    private Sensor collisions;
     private final int partitions;
     private final Duration retention;
     private StoreSweep<Seen> seenSweep;
@@ -67,6 +73,8 @@ public final class DedupGatherProcessor implements Processor<String, GatherInput
         this.seen = context.getStateStore(SEEN);
         this.articles = context.getStateStore(ARTICLES);
         this.seenSweep = new StoreSweep<>(seen);
+        this.collisions = context.metrics().addRateTotalSensor("newswire", "dedup-gather", "id-collisions",
+                Sensor.RecordingLevel.INFO, "task-id", context.taskId().toString());
         context.schedule(Duration.ofMinutes(10), PunctuationType.WALL_CLOCK_TIME, this::dropOrphans);
         context.schedule(StoreSweep.EVERY, PunctuationType.WALL_CLOCK_TIME, this::forget);
     }
@@ -108,9 +116,17 @@ public final class DedupGatherProcessor implements Processor<String, GatherInput
         }
         pending.delete(id);
         Article article = articleInput.article();
-        String articleId = article.id();
         latestArrival = Math.max(latestArrival, article.received().toEpochMilli());
-        Seen seenBefore = seen.get(articleId);
+        Seen seenBefore = seen.get(article.id());
+        if (DedupDecider.collides(article, seenBefore)) {
+            String own = DedupDecider.ownId(article);
+            LOG.warn("article {} version {} arrived with other text than the one decided for that id and version; "
+                    + "deciding it as {}", article.id(), article.version(), own);
+            collisions.record();
+            article = article.withId(own);
+            seenBefore = seen.get(own);
+        }
+        String articleId = article.id();
         DedupDecider.Outcome outcome = decider.decide(article, state.candidates(), state.storyCandidates(),
                 seenBefore);
         if (outcome.seen() == null) {

@@ -39,8 +39,20 @@ public final class GatherRecords {
     /**
      * What the gather step decided for an article id, for updates and redeliveries; {@code receivedMillis}: the
      * arrival of the latest version, which the retention window counts from (0 in records from before it was
-     * kept: those expire at once).
+     * kept: those expire at once). {@code contentHash}: the latest version's (null in records from before it
+     * was kept, and for a kill), which tells a redelivery from a different item under the same id and version;
+     * {@code killed}: the id's latest decision was a kill.
      */
-    public record Seen(int version, String duplicateOf, String storyId, String decision, long receivedMillis) {
+    public record Seen(int version, String duplicateOf, String storyId, String decision, long receivedMillis,
+                       String contentHash, boolean killed) {
+
+        public Seen(int version, String duplicateOf, String storyId, String decision, long receivedMillis) {
+            this(version, duplicateOf, storyId, decision, receivedMillis, null, false);
+        }
+
+        /** The same memory with another original (a copy settled late). */
+        public Seen withOriginal(String original) {
+            return new Seen(version, original, storyId, decision, receivedMillis, contentHash, killed);
+        }
     }
 }

@@ -164,8 +164,7 @@ public final class StoryResolveProcessor implements Processor<String, Deduplicat
         String id = d.decision().articleId();
         Seen known = seen.get(id);
         if (known != null && !original.equals(known.duplicateOf())) {
-            seen.put(id, new Seen(known.version(), original, known.storyId(), known.decision(),
-                    known.receivedMillis()));
+            seen.put(id, known.withOriginal(original));
         }
         return new Deduplicated(d.article().withLinks(original, d.article().storyId()), d.decision(), d.corrections(),
                 d.laterCopies());
@@ -220,7 +219,9 @@ public final class StoryResolveProcessor implements Processor<String, Deduplicat
                 exact ? DedupDecider.METHOD_EXACT_LATE : DedupDecider.METHOD_NEAR_LATE,
                 exact ? 1.0 : original.similarity(), exact ? 1.0 : nearThreshold);
         long received = d.article() != null ? d.article().received().toEpochMilli() : context.currentSystemTimeMs();
-        seen.put(x.articleId(), new Seen(x.version(), original.articleId(), link.storyId(), kind.name(), received));
+        Seen known = seen.get(x.articleId());
+        seen.put(x.articleId(), new Seen(x.version(), original.articleId(), link.storyId(), kind.name(), received,
+                known == null ? null : known.contentHash(), false));
         Article article = d.article() == null ? null : d.article().withLinks(original.articleId(), link.storyId());
         return new Deduplicated(article, decision, d.corrections(), List.of());
     }
