@@ -202,8 +202,9 @@ final class RunCommand implements Command {
             long expected = (long) ingested.published() + ingested.rejected();
             long deadline = System.nanoTime() + timeout.toNanos();
             SinkRunner.Stats stats = sink.stats();
-            // Every published record ends as an article, a kill (a tombstone) or a dead letter.
-            while (stats.enriched() + stats.kills() + stats.deadLetters() < expected) {
+            // Every published record ends as an article, a kill (a tombstone), a stale version (a decision
+            // only) or a dead letter.
+            while (stats.enriched() + stats.kills() + stats.stale() + stats.deadLetters() < expected) {
                 if (sinkFailure.get() != null) {
                     throw new IllegalStateException("the sink failed", sinkFailure.get());
                 }

@@ -106,6 +106,22 @@ class StagesTest {
         }
 
         @Test
+        void shouldCallAGuessUndeterminedUnlessALanguageIsDeclared() {
+            LanguageDetector guessesVolapuk = text -> new LanguageDetector.Detected("vo", 0.012);
+            EntityExtractor mustNotRun = a -> {
+                throw new AssertionError("extractor called for an undetermined language");
+            };
+            Checked<Article> undeclared = new EnrichStage(guessesVolapuk, mustNotRun, "news.raw", CLOCK)
+                    .apply("a", article("a", "x7 q9", "zz kk"));
+            assertThat(undeclared.value().language()).isEqualTo("und");
+            assertThat(undeclared.value().entityStatus()).isEqualTo(Article.ENTITIES_NOT_ANALYSED);
+            Article declared = Article.ingested("a", 1, "wire", "ninjs", null, "Flood warning", List.of("Flood warning"),
+                    null, "en", T0, T0);
+            assertThat(new EnrichStage(guessesVolapuk, a -> List.of(), "news.raw", CLOCK).apply("a", declared).value()
+                    .language()).isEqualTo("en");
+        }
+
+        @Test
         void shouldPassOtherLanguagesThroughMarkedNotAnalysed() {
             EntityExtractor mustNotRun = a -> {
                 throw new AssertionError("extractor called for German");

@@ -18,6 +18,7 @@ public final class SinkMetrics {
     private final MeterRegistry registry;
     private final AtomicLong articles = new AtomicLong();
     private final AtomicLong kills = new AtomicLong();
+    private final AtomicLong stale = new AtomicLong();
     private final AtomicLong duplicates = new AtomicLong();
     private final AtomicLong deadLetters = new AtomicLong();
     private final AtomicLong stories = new AtomicLong();
@@ -59,8 +60,13 @@ public final class SinkMetrics {
                 counter("newswire.dead.letters", "dead letters by the stage that rejected the input",
                         "stage", record.json().path("stage").asText("unknown")).increment();
             }
-            case DECISION -> counter("newswire.decisions", "dedup decisions by kind",
-                    "decision", record.json().path("decision").asText("unknown")).increment();
+            case DECISION -> {
+                String decision = record.json().path("decision").asText("unknown");
+                counter("newswire.decisions", "dedup decisions by kind", "decision", decision).increment();
+                if (decision.equals("STALE")) {
+                    stale.incrementAndGet();
+                }
+            }
             case STORY -> stories.incrementAndGet();
         }
     }
@@ -73,6 +79,11 @@ public final class SinkMetrics {
     /** Kills read so far: tombstones on the enriched topic, one for each killed article. */
     long kills() {
         return kills.get();
+    }
+
+    /** Stale versions decided so far: they end on the decisions topic only. */
+    long stale() {
+        return stale.get();
     }
 
     long duplicates() {

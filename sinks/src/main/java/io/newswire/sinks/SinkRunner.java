@@ -46,7 +46,8 @@ public final class SinkRunner implements Runnable, AutoCloseable {
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
 
     /** Records handled so far (written now or found already written). */
-    public record Stats(long enriched, long kills, long duplicates, long deadLetters, long stories, long unreadable) {
+    public record Stats(long enriched, long kills, long stale, long duplicates, long deadLetters, long stories,
+                        long unreadable) {
     }
 
     private final KafkaConsumer<String, byte[]> consumer;
@@ -129,7 +130,7 @@ public final class SinkRunner implements Runnable, AutoCloseable {
     }
 
     public Stats stats() {
-        return new Stats(metrics.articles(), metrics.kills(), metrics.duplicates(), metrics.deadLetters(), metrics.stories(),
+        return new Stats(metrics.articles(), metrics.kills(), metrics.stale(), metrics.duplicates(), metrics.deadLetters(), metrics.stories(),
                 unreadable.get());
     }
 

@@ -55,8 +55,9 @@ public final class FormatsEvaluation {
             counted++;
             byte[] bytes = Files.readAllBytes(file);
             try {
-                ItemFormat format = formats.detect(bytes);
-                List<ParsedItem> items = format.items(bytes);
+                Formats.Read read = formats.read(bytes, java.util.Optional.empty());
+                ItemFormat format = read.format();
+                List<ParsedItem> items = read.items();
                 boolean ok = !items.isEmpty();
                 out.printf("%s: %s, %d item%s%n", rel, format.name(), items.size(), items.size() == 1 ? "" : "s");
                 int[] counts = byFormat.computeIfAbsent(format.name(), f -> new int[2]);

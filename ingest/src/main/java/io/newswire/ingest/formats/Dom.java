@@ -11,6 +11,11 @@ final class Dom {
 
     private static final Set<String> BLOCKS = Set.of("p", "li", "h1", "h2", "h3", "h4", "h5", "h6",
             "blockquote", "pre", "dd", "dt", "hl2", "block");
+    /**
+     * Never text: the XHTML head and its metadata, and a header's slugline, keywords and dates (dpa's
+     * XHTML repeats the subjects and the headline there), scripts and styles.
+     */
+    private static final Set<String> SKIPPED = Set.of("head", "header", "script", "style", "nav");
 
     private Dom() {
     }
@@ -31,6 +36,9 @@ final class Dom {
     }
 
     private static void collect(Element e, List<String> out) {
+        if (SKIPPED.contains(SafeXml.name(e))) {
+            return;
+        }
         if (BLOCKS.contains(SafeXml.name(e)) && !hasBlockInside(e)) {
             String t = e.getTextContent().replaceAll("\\s+", " ").strip();
             if (!t.isEmpty()) {

@@ -39,6 +39,13 @@ public record ParsedItem(String guid, Integer version, Kind kind, String headlin
         return this;
     }
 
+    /** The same item with a note of what ingest changed or assumed to read it. */
+    public ParsedItem noted(String note) {
+        ItemMeta base = meta == null ? ItemMeta.noted(List.of()) : meta;
+        return new ParsedItem(guid, version, kind, headline, body, byline, language, published, url,
+                base.withNote(note));
+    }
+
     /** The same item as another kind. */
     ParsedItem as(Kind other) {
         return new ParsedItem(guid, version, other, headline, body, byline, language, published, url, meta);

@@ -2,6 +2,7 @@ package io.newswire.ingest.formats;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -18,6 +19,8 @@ public final class PlainTextFormat implements io.newswire.ingest.formats.ItemFor
     private static final Pattern LINE_BREAK = Pattern.compile("\\n");
     private static final Pattern WRAPPED = Pattern.compile("\\s*\\n\\s*");
     private static final Pattern SPACES = Pattern.compile("[ \\t]+");
+    /** A first line that is only a web address: the page's URL, not its headline. */
+    private static final Pattern URL_LINE = Pattern.compile("https?://\\S+");
 
     private final WebChromeCleaner cleaner;
 
@@ -31,15 +34,27 @@ public final class PlainTextFormat implements io.newswire.ingest.formats.ItemFor
     }
 
     @Override
-    public List<io.newswire.ingest.formats.ParsedItem> parse(byte[] bytes) {
-        ParsedText parsed = parse(TextDecoder.decode(bytes));
-        return List.of(new io.newswire.ingest.formats.ParsedItem(null, null,
-                io.newswire.ingest.formats.ParsedItem.Kind.TEXT, parsed.headline(), parsed.body(), null, null,
-                parsed.published().orElse(null), null, null));
+    public List<ParsedItem> parse(byte[] bytes) {
+        // A headline alone is a flash here: the item is made readable after parsing.
+        ParsedText parsed = read(TextDecoder.decode(bytes), true);
+        return List.of(new ParsedItem(null, null, ParsedItem.Kind.TEXT, parsed.headline(), parsed.body(), null, null,
+                parsed.published().orElse(null), parsed.url().orElse(null), null));
     }
 
     /** @throws RejectedInputException when no headline and body remain */
     public ParsedText parse(String text) {
+        return read(text, false);
+    }
+
+    private ParsedText read(String text, boolean headlineAlone) {
+        Optional<String> url = Optional.empty();
+        String stripped = text.stripLeading();
+        int firstLineEnd = stripped.indexOf('\n');
+        String firstLine = (firstLineEnd < 0 ? stripped : stripped.substring(0, firstLineEnd)).strip();
+        if (firstLineEnd > 0 && URL_LINE.matcher(firstLine).matches()) {
+            url = Optional.of(firstLine);
+            text = stripped.substring(firstLineEnd + 1);
+        }
         List<String> paragraphs = paragraphs(text);
         WebChromeCleaner.Cleaned cleaned = cleaner.clean(paragraphs);
         List<String> kept = cleaned.paragraphs();
@@ -48,10 +63,10 @@ public final class PlainTextFormat implements io.newswire.ingest.formats.ItemFor
         }
         String headline = kept.get(0);
         List<String> body = WebChromeCleaner.withoutRepeats(headline, kept.subList(1, kept.size()));
-        if (body.isEmpty()) {
+        if (body.isEmpty() && !headlineAlone) {
             throw new RejectedInputException("no body: only a headline was found");
         }
-        return new ParsedText(headline, body, cleaned.published());
+        return new ParsedText(headline, body, cleaned.published(), url);
     }
 
     static List<String> paragraphs(String text) {

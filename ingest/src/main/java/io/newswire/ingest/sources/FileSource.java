@@ -1,6 +1,7 @@
 package io.newswire.ingest.sources;
 
 import io.newswire.ingest.IngestListener;
+import io.newswire.ingest.formats.Dates;
 import io.newswire.ingest.formats.RejectedInputException;
 import io.newswire.ingest.formats.WebChromeCleaner;
 import java.io.IOException;
@@ -121,12 +122,9 @@ public final class FileSource {
             if (bytes.length > maxBytes) {
                 throw new RejectedInputException("input of " + bytes.length + " bytes exceeds the limit of " + maxBytes);
             }
-            String binary = forced.isPresent() ? null : binaryReason(bytes);
-            if (binary != null) {
-                throw new RejectedInputException("binary content (" + binary + "): not a text article");
-            }
-            ItemFormat format = forced.isPresent() ? forced.get() : formats.detect(bytes);
-            List<ParsedItem> items = format.items(bytes);
+            Formats.Read read = formats.read(bytes, forced);
+            ItemFormat format = read.format();
+            List<ParsedItem> items = read.items();
             if (items.isEmpty()) {
                 throw new RejectedInputException("no items in this " + format.name() + " document");
             }
@@ -151,11 +149,16 @@ public final class FileSource {
                             || item.headline().isBlank() ? "a headline" : "a body"), where, item.guid(), bytes, received));
                     return;
                 }
+                Instant published = item.published();
+                if (published != null && !Dates.plausible(published, received)) {
+                    item = item.noted("publication date " + published + " is implausible: arrival time used");
+                    published = null;
+                }
                 String source = item.meta() != null && item.meta().provider() != null ? item.meta().provider() : folder;
                 String id = ArticleIds.of(item.guid(), source, item.headline(), item.body());
                 Article article = Article.ingested(id, item.version() == null ? 1 : Math.max(1, item.version()), source,
                         format.name(), item.url() != null ? item.url() : origin, item.headline(), item.body(),
-                        item.byline(), item.language(), item.published() != null ? item.published() : received, received);
+                        item.byline(), item.language(), published != null ? published : received, received);
                 listener.accepted(item.meta() == null ? article : article.withMeta(item.meta()));
             }
             case NO_CONTENT -> listener.rejected(DeadLetter.of(STAGE, "text item carries no text in the file",
@@ -165,28 +168,4 @@ public final class FileSource {
         }
     }
 
-    /**
-     * Why the first 8 KB look like binary rather than text, or null. Random bytes without a NUL would
-     * otherwise decode as Windows-1252 "text": text has almost no C0 control characters besides tab, line
-     * feed, form feed and carriage return, random bytes ~10%.
-     */
-    static String binaryReason(byte[] bytes) {
-        // UTF-16 text has NULs and controls too; it announces itself with a byte order mark.
-        if (bytes.length >= 2 && ((bytes[0] == (byte) 0xFE && bytes[1] == (byte) 0xFF)
-                || (bytes[0] == (byte) 0xFF && bytes[1] == (byte) 0xFE))) {
-            return null;
-        }
-        int n = Math.min(bytes.length, 8192);
-        int controls = 0;
-        for (int i = 0; i < n; i++) {
-            int b = bytes[i] & 0xFF;
-            if (b == 0) {
-                return "NUL bytes";
-            }
-            if ((b < 0x20 && b != '\t' && b != '\n' && b != '\r' && b != '\f' && b != 0x1B) || b == 0x7F) {
-                controls++;
-            }
-        }
-        return controls > Math.max(4, n / 100) ? controls + " control characters in the first " + n + " bytes" : null;
-    }
 }

@@ -37,6 +37,9 @@ class FormatsTest {
             assertThat(FORMATS.detect(bytes("<rss version=\"2.0\">")).name()).isEqualTo("feed");
             assertThat(FORMATS.detect(bytes("<feed xmlns=\"http://www.w3.org/2005/Atom\">")).name()).isEqualTo("feed");
             assertThat(FORMATS.detect(bytes("<!DOCTYPE html><html>")).name()).isEqualTo("html");
+            assertThat(FORMATS.detect(bytes("<<< URGENT >>> Quake hits Wellington\n\nA strong quake.")).name())
+                    .as("text that merely starts with '<'").isEqualTo("text");
+            assertThat(FORMATS.detect(bytes("< 5 dead in floods\n\nRescuers searched.")).name()).isEqualTo("text");
         }
 
         @Test

@@ -76,12 +76,13 @@ class FileSourceTest {
 
         source(100).read(List.of(dir), listener);
 
-        assertThat(accepted).extracting(Article::headline).containsExactly("Headline");
+        assertThat(accepted).extracting(Article::headline).as("a headline alone is a flash")
+                .containsExactly("Just a headline", "Headline");
+        assertThat(accepted.get(0).body()).containsExactly("Just a headline");
         assertThat(rejected).extracting(DeadLetter::reason).containsExactly(
-                "empty file", "binary content (NUL bytes): not a text article", "no body: only a headline was found",
+                "empty file", "binary content (NUL bytes): not a text article",
                 "file of 203 bytes exceeds the limit of 100");
         assertThat(rejected).allSatisfy(d -> assertThat(d.stage()).isEqualTo("ingest"));
-        assertThat(rejected.get(2).payload()).isEqualTo("Just a headline");
     }
 
     @Test
@@ -155,5 +156,68 @@ class FileSourceTest {
         Files.write(dir.resolve("bom.txt"), text);
         source(10_000).read(List.of(dir), listener);
         assertThat(accepted.get(0).headline()).isEqualTo("Talks");
+    }
+
+    @org.junit.jupiter.api.Nested
+    class ReadableText {
+
+        private Article read(byte[] bytes) {
+            source(1_000_000).readBytes(bytes, "push", "wire", listener);
+            assertThat(rejected).as("nothing dead-lettered").isEmpty();
+            return accepted.get(accepted.size() - 1);
+        }
+
+        @Test
+        void shouldReadUtf16AndUtf32WithAByteOrderMark() {
+            String text = "Café talks resume\n\nThe minister’s café reopened.";
+            for (String charset : List.of("UTF-16BE", "UTF-16LE", "UTF-32BE", "UTF-32LE")) {
+                byte[] body = text.getBytes(java.nio.charset.Charset.forName(charset));
+                byte[] bom = "\uFEFF".getBytes(java.nio.charset.Charset.forName(charset));
+                byte[] all = new byte[bom.length + body.length];
+                System.arraycopy(bom, 0, all, 0, bom.length);
+                System.arraycopy(body, 0, all, bom.length, body.length);
+                assertThat(read(all).headline()).as(charset).isEqualTo("Café talks resume");
+            }
+            byte[] xml = ("<?xml version=\"1.0\" encoding=\"UTF-16\"?><nitf><head><docdata><doc-id id-string=\"U16\"/>"
+                    + "</docdata></head><body><body.head><hedline><hl1>Café talks</hl1></hedline></body.head>"
+                    + "<body.content><p>Ministers met.</p></body.content></body></nitf>")
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_16);
+            assertThat(read(xml).headline()).isEqualTo("Café talks");
+        }
+
+        @Test
+        void shouldTrustUtf8BytesOverADeclaredSingleByteCharsetAndSaySo() {
+            byte[] xml = ("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><nitf><head><docdata><doc-id id-string=\"C1\"/>"
+                    + "</docdata></head><body><body.head><hedline><hl1>Café talks</hl1></hedline></body.head>"
+                    + "<body.content><p>The minister’s café.</p></body.content></body></nitf>")
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            Article a = read(xml);
+            assertThat(a.headline()).isEqualTo("Café talks");
+            assertThat(a.meta().notes()).containsExactly("declared charset iso-8859-1, but the bytes are UTF-8: read as UTF-8");
+            byte[] latin1 = ("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><nitf><head><docdata><doc-id id-string=\"C2\"/>"
+                    + "</docdata></head><body><body.head><hedline><hl1>Café talks</hl1></hedline></body.head>"
+                    + "<body.content><p>Ministers met.</p></body.content></body></nitf>")
+                    .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+            Article declared = read(latin1);
+            assertThat(declared.headline()).as("a true declaration is kept").isEqualTo("Café talks");
+            assertThat(declared.meta().notes()).isEmpty();
+        }
+
+        @Test
+        void shouldTakeAUrlOnTheFirstLineAsTheArticleUrl() {
+            Article a = read("https://news.example/2024/talks\nTalks resume in Cairo\n\nOfficials met.".getBytes(
+                    java.nio.charset.StandardCharsets.UTF_8));
+            assertThat(a.url()).isEqualTo("https://news.example/2024/talks");
+            assertThat(a.headline()).isEqualTo("Talks resume in Cairo");
+        }
+
+        @Test
+        void shouldReplaceAnImplausibleDateByTheArrivalAndSaySo() {
+            Article a = read("""
+                    {"uri": "urn:d:1", "headline": "Talks resume", "body_text": "Officials met.",
+                     "versioncreated": "9999-12-31T00:00:00Z"}""".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            assertThat(a.published()).isEqualTo(NOW);
+            assertThat(a.meta().notes()).singleElement().asString().contains("implausible");
+        }
     }
 }

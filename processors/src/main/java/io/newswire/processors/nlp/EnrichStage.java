@@ -20,6 +20,14 @@ public final class EnrichStage {
     private static final int LEAD_CHARS = 1000;
     private static final int SHORT_TEXT_CHARS = 200;
     private static final double MIN_CONFIDENCE = 0.6;
+    /**
+     * Below this the detector is guessing: its 103 languages share the probability, so a guess sits near
+     * 1/103 ≈ 0.01 (junk, a few words: 0.009–0.015), while even a one-line headline in a real language scores
+     * 0.04–0.09 and an article 0.6–0.9.
+     */
+    static final double GUESS_CONFIDENCE = 0.02;
+    /** ISO 639-2's code for a language that cannot be told. */
+    public static final String UNDETERMINED = "und";
 
     private final LanguageDetector languages;
     private final EntityExtractor extractor;
@@ -49,7 +57,8 @@ public final class EnrichStage {
 
     /**
      * The detected language, unless the source declared one and detection has little to go on (a short
-     * text or a low confidence): then the declaration, in its ISO 639-1 form, with confidence 1.
+     * text or a low confidence): then the declaration, in its ISO 639-1 form, with confidence 1. A guess
+     * below {@value #GUESS_CONFIDENCE} with nothing declared is {@value #UNDETERMINED}.
      */
     private LanguageDetector.Detected language(Article article) {
         String lead = lead(article);
@@ -59,6 +68,9 @@ public final class EnrichStage {
         boolean unsure = lead.length() < SHORT_TEXT_CHARS || detected.confidence() < MIN_CONFIDENCE;
         if (declared.length() == 2 && unsure && !declared.equals(detected.code())) {
             return new LanguageDetector.Detected(declared, 1.0);
+        }
+        if (detected.confidence() < GUESS_CONFIDENCE) {
+            return new LanguageDetector.Detected(UNDETERMINED, detected.confidence());
         }
         return detected;
     }
