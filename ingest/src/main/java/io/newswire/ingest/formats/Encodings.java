@@ -29,11 +29,21 @@ public final class Encodings {
     private static final Pattern SINGLE_BYTE = Pattern.compile(
             "iso[-_]?8859[-_]?\\d+|latin[-_]?\\d|l\\d|windows[-_]?125\\d|cp125\\d|us[-_]?ascii|ascii", Pattern.CASE_INSENSITIVE);
     private static final int DECLARATION_WINDOW = 2048;
+    private static final Pattern CONTENT_TYPE_CHARSET = Pattern.compile(
+            "charset\\s*=\\s*\"?([A-Za-z0-9._:-]+)", Pattern.CASE_INSENSITIVE);
 
     private Encodings() {
     }
 
     public static Reconciled reconcile(byte[] bytes) {
+        return reconcile(bytes, null);
+    }
+
+    /**
+     * @param transport the charset the transport declared (an HTTP {@code Content-Type}), or null: it
+     *                  applies when the document declares none itself, and is overruled like a declaration
+     */
+    public static Reconciled reconcile(byte[] bytes, String transport) {
         Charset bom = byteOrderMark(bytes);
         if (bom != null) {
             int skip = bom.name().startsWith("UTF-32") ? 4 : bom.equals(StandardCharsets.UTF_8) ? 3 : 2;
@@ -45,7 +55,7 @@ public final class Encodings {
         if (!declared.find()) {
             declared = HTML_DECLARED.matcher(head);
             if (!declared.find()) {
-                return new Reconciled(bytes, null);
+                return fromTransport(bytes, transport);
             }
         }
         String name = declared.group(2);
@@ -57,6 +67,35 @@ public final class Encodings {
         String fixed = all.substring(0, declared.start(2)) + "UTF-8" + all.substring(declared.end(2));
         return new Reconciled(fixed.getBytes(StandardCharsets.ISO_8859_1),
                 "declared charset " + name.toLowerCase(Locale.ROOT) + ", but the bytes are UTF-8: read as UTF-8");
+    }
+
+    private static Reconciled fromTransport(byte[] bytes, String transport) {
+        if (transport == null || transport.isBlank()) {
+            return new Reconciled(bytes, null);
+        }
+        Charset charset;
+        try {
+            charset = Charset.forName(transport.strip());
+        } catch (IllegalArgumentException e) {
+            return new Reconciled(bytes, "unknown transport charset " + transport + ": ignored");
+        }
+        if (charset.equals(StandardCharsets.UTF_8)) {
+            return new Reconciled(bytes, null);
+        }
+        if (SINGLE_BYTE.matcher(transport.strip()).matches() && isMultiByteUtf8(bytes)) {
+            return new Reconciled(bytes, "transport charset " + transport.toLowerCase(Locale.ROOT)
+                    + ", but the bytes are UTF-8: read as UTF-8");
+        }
+        return new Reconciled(new String(bytes, charset).getBytes(StandardCharsets.UTF_8), null);
+    }
+
+    /** The charset parameter of a {@code Content-Type} header value, or null. */
+    public static String charsetOf(String contentType) {
+        if (contentType == null) {
+            return null;
+        }
+        Matcher m = CONTENT_TYPE_CHARSET.matcher(contentType);
+        return m.find() ? m.group(1) : null;
     }
 
     /** The charset a byte order mark announces, or null. UTF-32 LE is tested before UTF-16 LE (same start). */

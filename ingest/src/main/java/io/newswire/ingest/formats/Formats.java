@@ -45,7 +45,12 @@ public final class Formats {
      * @throws RejectedInputException for binary content or a document no format can read
      */
     public Read read(byte[] bytes, java.util.Optional<ItemFormat> forced) {
-        Encodings.Reconciled text = Encodings.reconcile(bytes);
+        return read(bytes, forced, null);
+    }
+
+    /** @param transportCharset the charset the transport declared (HTTP {@code Content-Type}), or null */
+    public Read read(byte[] bytes, java.util.Optional<ItemFormat> forced, String transportCharset) {
+        Encodings.Reconciled text = Encodings.reconcile(bytes, transportCharset);
         String binary = forced.isPresent() ? null : binaryReason(text.bytes());
         if (binary != null) {
             throw new RejectedInputException("binary content (" + binary + "): not a text article");

@@ -4,6 +4,7 @@ import io.newswire.ingest.Publisher;
 import io.newswire.ingest.formats.RejectedInputException;
 import io.newswire.ingest.formats.WebChromeCleaner;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -18,7 +19,10 @@ import java.util.Map;
 import io.newswire.common.Article;
 import io.newswire.common.ArticleIds;
 import io.newswire.common.DeadLetter;
+import io.newswire.ingest.formats.Dates;
+import io.newswire.ingest.formats.Encodings;
 import io.newswire.ingest.formats.FeedFormat;
+import io.newswire.ingest.formats.Formats;
 import io.newswire.ingest.formats.HtmlFormat;
 import io.newswire.ingest.formats.ParsedItem;
 import org.slf4j.Logger;
@@ -54,11 +58,15 @@ public final class FeedPoller implements Runnable {
         }
     }
 
+    /** A feed may be this many times the article size limit. */
+    static final int FEED_ARTICLES = 50;
+
     private final List<Feed> feeds = new ArrayList<>();
     private final HttpClient http;
     private final Publisher publisher;
     private final FeedFormat feedFormat = new FeedFormat();
     private final HtmlFormat pageFormat;
+    private final Formats formats;
     private final boolean fetchLinks;
     private final long maxBytes;
     private final Clock clock;
@@ -71,6 +79,7 @@ public final class FeedPoller implements Runnable {
                 .connectTimeout(REQUEST_TIMEOUT).build();
         this.publisher = publisher;
         this.pageFormat = new HtmlFormat(cleaner);
+        this.formats = new Formats(cleaner);
         this.fetchLinks = fetchLinks;
         this.maxBytes = maxBytes;
         this.clock = clock;
@@ -133,27 +142,39 @@ public final class FeedPoller implements Runnable {
         if (feed.lastModified != null) {
             request.header("If-Modified-Since", feed.lastModified);
         }
-        HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-        if (response.statusCode() == 304) {
-            return 0;
+        HttpResponse<InputStream> response = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+        byte[] body;
+        try (InputStream in = response.body()) {
+            if (response.statusCode() == 304) {
+                return 0;
+            }
+            if (response.statusCode() != 200) {
+                throw new IOException("HTTP " + response.statusCode());
+            }
+            // A feed holds many articles: it may be larger than one, up to a bound read no further than that.
+            body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, feedLimit() + 1));
         }
-        if (response.statusCode() != 200) {
-            throw new IOException("HTTP " + response.statusCode());
-        }
-        if (response.body().length > maxBytes) {
-            throw new RejectedInputException("feed of " + response.body().length + " bytes exceeds " + maxBytes);
+        if (body.length > feedLimit()) {
+            throw new RejectedInputException("feed larger than " + feedLimit() + " bytes");
         }
         feed.etag = response.headers().firstValue("ETag").orElse(null);
         feed.lastModified = response.headers().firstValue("Last-Modified").orElse(null);
+        String charset = Encodings.charsetOf(response.headers().firstValue("Content-Type").orElse(null));
+        List<ParsedItem> items = formats.read(body, java.util.Optional.of(feedFormat), charset).items();
+        Map<String, Integer> guidCounts = new HashMap<>();
+        items.forEach(i -> guidCounts.merge(String.valueOf(i.guid()), 1, Integer::sum));
         Map<String, String> sentHashById = new HashMap<>();
         Map<String, java.util.concurrent.CompletableFuture<?>> sends = new HashMap<>();
-        for (ParsedItem item : feedFormat.parse(response.body())) {
+        for (ParsedItem item : items) {
             ParsedItem readable = needsPage(item) ? withPage(item) : item;
             if (!readable.hasText()) {
                 continue;
             }
             String source = feed.uri.getHost();
-            String id = ArticleIds.of(readable.guid(), source, readable.headline(), readable.body());
+            // Entries sharing a guid (FeedBurner feeds do) are different entries: each gets an id of its own.
+            String guid = readable.guid() != null && guidCounts.get(readable.guid()) > 1
+                    ? readable.guid() + "|" + readable.url() + "|" + readable.headline() : readable.guid();
+            String id = ArticleIds.of(guid, source, readable.headline(), readable.body());
             String hash = ArticleIds.contentHash(readable.headline(), readable.body());
             if (hash.equals(feed.publishedHashById.get(id))) {
                 continue; // already published with this text
@@ -161,7 +182,8 @@ public final class FeedPoller implements Runnable {
             Instant received = clock.instant();
             Article article = Article.ingested(id, 1, source, "feed", readable.url(), readable.headline(),
                     readable.body(), readable.byline(), readable.language(),
-                    readable.published() != null ? readable.published() : received, received);
+                    readable.published() != null && Dates.plausible(readable.published(), received)
+                            ? readable.published() : received, received);
             sends.put(id, publisher.publish(readable.meta() == null ? article : article.withMeta(readable.meta())));
             sentHashById.put(id, hash);
         }
@@ -177,6 +199,11 @@ public final class FeedPoller implements Runnable {
             }
         }
         return published;
+    }
+
+    /** The largest feed read: many articles' worth, as each entry is then held to the article limit. */
+    private long feedLimit() {
+        return maxBytes * FEED_ARTICLES;
     }
 
     private boolean needsPage(ParsedItem item) {
@@ -195,7 +222,8 @@ public final class FeedPoller implements Runnable {
             if (page.statusCode() != 200 || page.body().length > maxBytes) {
                 return item;
             }
-            ParsedItem read = pageFormat.parse(page.body()).get(0);
+            ParsedItem read = formats.read(page.body(), java.util.Optional.of(pageFormat),
+                    Encodings.charsetOf(page.headers().firstValue("Content-Type").orElse(null))).items().get(0);
             return new ParsedItem(item.guid(), item.version(), ParsedItem.Kind.TEXT, item.headline(), read.body(),
                     item.byline() != null ? item.byline() : read.byline(), item.language(), item.published(),
                     item.url(), item.meta());

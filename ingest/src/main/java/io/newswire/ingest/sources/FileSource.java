@@ -114,6 +114,12 @@ public final class FileSource {
      * @param sourceName the article source when the format names no provider
      */
     public void readBytes(byte[] bytes, String origin, String sourceName, IngestListener listener) {
+        readBytes(bytes, origin, sourceName, null, listener);
+    }
+
+    /** @param transportCharset the charset the transport declared (HTTP {@code Content-Type}), or null */
+    public void readBytes(byte[] bytes, String origin, String sourceName, String transportCharset,
+                          IngestListener listener) {
         Instant received = clock.instant();
         try {
             if (bytes.length == 0) {
@@ -122,7 +128,7 @@ public final class FileSource {
             if (bytes.length > maxBytes) {
                 throw new RejectedInputException("input of " + bytes.length + " bytes exceeds the limit of " + maxBytes);
             }
-            Formats.Read read = formats.read(bytes, forced);
+            Formats.Read read = formats.read(bytes, forced, transportCharset);
             ItemFormat format = read.format();
             List<ParsedItem> items = read.items();
             if (items.isEmpty()) {

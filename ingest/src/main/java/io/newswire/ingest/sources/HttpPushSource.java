@@ -1,10 +1,11 @@
 package io.newswire.ingest.sources;
 
+import java.util.List;
+import io.newswire.ingest.formats.RejectedInputException;
 import io.newswire.ingest.Delivery;
 import io.newswire.ingest.Publisher;
 import io.newswire.common.Setting;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -26,6 +27,8 @@ import org.slf4j.LoggerFactory;
  * without the right token, {@code 413} over the size limit, {@code 422} when nothing in the body is an
  * article (the reasons are in the answer, and the input is dead-lettered), {@code 503} when the broker did
  * not acknowledge (the sender should retry: same input, same ids). {@code GET /health} answers 200.
+ * A body may be gzip- or deflate-compressed ({@code Content-Encoding}) and may be multipart, each part an
+ * input of its own; a charset in a {@code Content-Type} applies where the document declares none.
  */
 public final class HttpPushSource implements AutoCloseable {
 
@@ -86,14 +89,24 @@ public final class HttpPushSource implements AutoCloseable {
                 respond(exchange, 401, Map.of("error", "missing or wrong bearer token"));
                 return;
             }
-            byte[] body = readLimited(exchange.getRequestBody());
-            if (body == null) {
-                respond(exchange, 413, Map.of("error", "body larger than " + maxBytes + " bytes"));
+            List<Bodies.Part> parts;
+            try {
+                parts = Bodies.read(exchange.getRequestBody(), exchange.getRequestHeaders().getFirst("Content-Encoding"),
+                        exchange.getRequestHeaders().getFirst("Content-Type"), maxBytes);
+            } catch (Bodies.TooLarge e) {
+                respond(exchange, 413, Map.of("error", e.getMessage()));
+                return;
+            } catch (RejectedInputException e) {
+                respond(exchange, e.getMessage().startsWith("unsupported Content-Encoding") ? 415 : 400,
+                        Map.of("error", e.getMessage()));
                 return;
             }
             String origin = "http://" + exchange.getRemoteAddress().getAddress().getHostAddress() + "/articles";
             Delivery delivery = new Delivery(publisher);
-            parser.readBytes(body, origin, "http", delivery);
+            for (Bodies.Part part : parts) {
+                parser.readBytes(part.bytes(), part.name() == null ? origin : origin + "#" + part.name(), "http",
+                        part.charset(), delivery);
+            }
             if (!delivery.await(ACK_TIMEOUT)) {
                 respond(exchange, 503, Map.of("error", "the broker did not acknowledge; retry the same request"));
                 return;
@@ -124,11 +137,6 @@ public final class HttpPushSource implements AutoCloseable {
         return MessageDigest.isEqual(token, header.substring(7).strip().getBytes(StandardCharsets.UTF_8));
     }
 
-    /** @return the body, or null when it exceeds the limit (read no further than the limit) */
-    private byte[] readLimited(InputStream in) throws IOException {
-        byte[] body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
-        return body.length > maxBytes ? null : body;
-    }
 
     private static void respond(HttpExchange exchange, int status, Object body) throws IOException {
         byte[] json;

@@ -136,6 +136,77 @@ class SourcesTest {
             }
         }
 
+        HttpResponse<String> post(HttpPushSource server, byte[] body, String... headers) throws Exception {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/articles"))
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body)).header("Authorization", "Bearer t0ken");
+            for (int i = 0; i < headers.length; i += 2) {
+                request.header(headers[i], headers[i + 1]);
+            }
+            return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        }
+
+        private byte[] compressed(byte[] bytes, java.util.function.Function<java.io.OutputStream, java.io.OutputStream> wrap)
+                throws Exception {
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            try (java.io.OutputStream z = wrap.apply(out)) {
+                z.write(bytes);
+            }
+            return out.toByteArray();
+        }
+
+        @Test
+        void shouldDecodeGzipAndDeflateBodiesWithinTheLimit() throws Exception {
+            try (HttpPushSource server = new HttpPushSource(0, "t0ken", files, publisher, 1000)) {
+                byte[] text = "Gzipped headline\n\nGzipped body.".getBytes(StandardCharsets.UTF_8);
+                byte[] gzip = compressed(text, out -> {
+                    try {
+                        return new java.util.zip.GZIPOutputStream(out);
+                    } catch (java.io.IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                });
+                assertThat(post(server, gzip, "Content-Encoding", "gzip").statusCode()).isEqualTo(202);
+                byte[] deflate = compressed("Deflated headline\n\nDeflated body.".getBytes(StandardCharsets.UTF_8),
+                        java.util.zip.DeflaterOutputStream::new);
+                assertThat(post(server, deflate, "Content-Encoding", "deflate").statusCode()).isEqualTo(202);
+                assertThat(publisher.articles).extracting(Article::headline)
+                        .containsExactly("Gzipped headline", "Deflated headline");
+                byte[] bomb = compressed(("H\n\n" + "x".repeat(100_000)).getBytes(StandardCharsets.UTF_8), out -> {
+                    try {
+                        return new java.util.zip.GZIPOutputStream(out);
+                    } catch (java.io.IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                });
+                assertThat(bomb.length).isLessThan(1000);
+                assertThat(post(server, bomb, "Content-Encoding", "gzip").statusCode())
+                        .as("the limit holds for the decompressed body").isEqualTo(413);
+                assertThat(post(server, text, "Content-Encoding", "br").statusCode()).isEqualTo(415);
+            }
+        }
+
+        @Test
+        void shouldTakeEachPartOfAMultipartPushAsAnInput() throws Exception {
+            try (HttpPushSource server = new HttpPushSource(0, "t0ken", files, publisher, 10_000)) {
+                String body = "--XyZ\r\nContent-Disposition: form-data; name=\"a\"; filename=\"a.txt\"\r\n"
+                        + "Content-Type: text/plain; charset=ISO-8859-1\r\n\r\n";
+                byte[] first = body.getBytes(StandardCharsets.ISO_8859_1);
+                byte[] latin = "Café talks\n\nThe café reopened.".getBytes(StandardCharsets.ISO_8859_1);
+                byte[] rest = ("\r\n--XyZ\r\nContent-Disposition: form-data; name=\"b\"; filename=\"b.json\"\r\n"
+                        + "Content-Type: application/json\r\n\r\n" + NINJS + "\r\n--XyZ--\r\n").getBytes(StandardCharsets.UTF_8);
+                byte[] all = new byte[first.length + latin.length + rest.length];
+                System.arraycopy(first, 0, all, 0, first.length);
+                System.arraycopy(latin, 0, all, first.length, latin.length);
+                System.arraycopy(rest, 0, all, first.length + latin.length, rest.length);
+                HttpResponse<String> ok = post(server, all, "Content-Type", "multipart/form-data; boundary=XyZ");
+                assertThat(ok.statusCode()).isEqualTo(202);
+                assertThat(publisher.articles).extracting(Article::headline).containsExactly("Café talks",
+                        publisher.articles.get(1).headline());
+                assertThat(publisher.articles.get(1).id()).isEqualTo("urn:wire:1");
+                assertThat(publisher.articles).noneMatch(a -> a.headline().contains("XyZ"));
+            }
+        }
+
         @Test
         void shouldRefuseToStartWithoutAToken() {
             assertThatThrownBy(() -> new HttpPushSource(0, "", files, publisher, 1000))
@@ -213,6 +284,63 @@ class SourcesTest {
             } finally {
                 server.stop(0);
             }
+        }
+
+        private List<Article> pollOnce(byte[] feed, String contentType, long maxBytes) throws Exception {
+            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            server.createContext("/feed", exchange -> {
+                exchange.getResponseHeaders().add("Content-Type", contentType);
+                exchange.sendResponseHeaders(200, feed.length);
+                try (OutputStream out = exchange.getResponseBody()) {
+                    out.write(feed);
+                }
+                exchange.close();
+            });
+            server.start();
+            try {
+                new FeedPoller(List.of(URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/feed")),
+                        Duration.ofSeconds(60), false, publisher, new WebChromeCleaner(), maxBytes, new MutableClock())
+                        .pollDue();
+                return publisher.articles;
+            } finally {
+                server.stop(0);
+            }
+        }
+
+        @Test
+        void shouldReadTheCharsetTheHttpContentTypeGives() throws Exception {
+            byte[] latin1 = """
+                    <?xml version="1.0"?><rss version="2.0"><channel><title>Wire</title>
+                      <item><guid>urn:rss:c1</guid><title>Café talks</title><description>The minister’s café.</description></item>
+                    </channel></rss>""".replace("’", "'").getBytes(StandardCharsets.ISO_8859_1);
+            List<Article> out = pollOnce(latin1, "application/rss+xml; charset=ISO-8859-1", 100_000);
+            assertThat(out).extracting(Article::headline).containsExactly("Café talks");
+        }
+
+        @Test
+        void shouldGiveEntriesSharingAGuidIdsOfTheirOwn() throws Exception {
+            byte[] feed = """
+                    <rss version="2.0"><channel><title>Wire</title>
+                      <item><guid>tag:feeds,2024:1</guid><link>https://a/1</link><title>Talks resume</title><description>Officials met.</description></item>
+                      <item><guid>tag:feeds,2024:1</guid><link>https://a/2</link><title>Fires near Sydney</title><description>Crews fought fires.</description></item>
+                    </channel></rss>""".getBytes(StandardCharsets.UTF_8);
+            List<Article> out = pollOnce(feed, "application/rss+xml", 100_000);
+            assertThat(out).extracting(Article::headline).containsExactly("Talks resume", "Fires near Sydney");
+            assertThat(out.get(0).id()).isNotEqualTo(out.get(1).id());
+        }
+
+        @Test
+        void shouldReadAFeedLargerThanOneArticleEntryByEntry() throws Exception {
+            StringBuilder items = new StringBuilder();
+            for (int i = 0; i < 20; i++) {
+                items.append("<item><guid>urn:big:").append(i).append("</guid><title>Story ").append(i)
+                        .append("</title><description>").append("Officials met in Cairo. ".repeat(20))
+                        .append("</description></item>");
+            }
+            byte[] feed = ("<rss version=\"2.0\"><channel><title>Wire</title>" + items + "</channel></rss>")
+                    .getBytes(StandardCharsets.UTF_8);
+            assertThat(feed.length).as("the feed is larger than the article limit").isGreaterThan(5_000);
+            assertThat(pollOnce(feed, "application/rss+xml", 5_000)).hasSize(20);
         }
     }
 
