@@ -53,6 +53,11 @@ public final class FileSource {
     }
 
     /** @return the number of files read */
+    /** The largest input read; larger ones are dead-lettered. */
+    public long maxBytes() {
+        return maxBytes;
+    }
+
     public int read(List<Path> inputs, IngestListener listener) throws IOException {
         int files = 0;
         for (Path file : expand(inputs)) {

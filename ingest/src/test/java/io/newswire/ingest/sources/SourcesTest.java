@@ -60,6 +60,51 @@ class SourcesTest {
         }
 
         @Test
+        void shouldTakeAFileWithItsMarkerAtOnceAndNeverReadMarkersLinksOrSubfolders() throws Exception {
+            DropFolderSource folder = folder(Duration.ofHours(1));
+            Files.writeString(dir.resolve("a.json"), NINJS);
+            Files.writeString(dir.resolve("a.json.done"), "");
+            Files.createDirectories(dir.resolve("sub"));
+            Files.writeString(dir.resolve("sub/b.txt"), "Sub headline\n\nSub body.");
+            Path secret = Files.writeString(dir.getParent().resolve("secret-" + System.nanoTime() + ".txt"),
+                    "Secret headline\n\nSecret body.");
+            Files.createSymbolicLink(dir.resolve("link.txt"), secret);
+
+            assertThat(folder.scanOnce()).as("the marked file, though it has not settled").isEqualTo(1);
+            assertThat(publisher.articles).extracting(Article::id).containsExactly("urn:wire:1");
+            assertThat(dir.resolve("a.json.done")).as("the marker goes with its file").doesNotExist();
+            assertThat(dir.resolve("link.txt")).as("a link is never followed").exists();
+            assertThat(dir.resolve("sub/b.txt")).exists();
+            Files.delete(secret);
+        }
+
+        @Test
+        void shouldRecreateDoneWhenItDisappears() throws Exception {
+            DropFolderSource folder = folder(Duration.ZERO);
+            Files.delete(dir.resolve("done"));
+            Files.writeString(dir.resolve("a.json"), NINJS);
+            assertThat(folder.scanOnce()).isEqualTo(1);
+            assertThat(folder.scanOnce()).as("not published again").isZero();
+            assertThat(publisher.articles).hasSize(1);
+            assertThat(dir.resolve("done/a.json")).exists();
+        }
+
+        @Test
+        void shouldNotTakeAFileThatGrowsBetweenScans() throws Exception {
+            DropFolderSource folder = folder(Duration.ofMillis(100));
+            Path slow = dir.resolve("slow.txt");
+            Files.writeString(slow, "Slow headline\n\nFirst part");
+            assertThat(folder.scanOnce()).isZero();
+            Thread.sleep(60);
+            Files.writeString(slow, " and more.", java.nio.file.StandardOpenOption.APPEND);
+            Thread.sleep(60);
+            assertThat(folder.scanOnce()).as("it changed: the settle time starts again").isZero();
+            Thread.sleep(150);
+            assertThat(folder.scanOnce()).isEqualTo(1);
+            assertThat(publisher.articles).singleElement().extracting(Article::bodyText).asString().endsWith("and more.");
+        }
+
+        @Test
         void shouldWaitUntilAFileHasSettled() throws Exception {
             DropFolderSource folder = folder(Duration.ofMillis(200));
             Files.writeString(dir.resolve("a.json"), NINJS);
