@@ -73,7 +73,7 @@ public final class EmbeddedKafka implements AutoCloseable {
         long started = System.nanoTime();
         try {
             Path dir = dataDir.isPresent() ? Files.createDirectories(dataDir.get())
-                    : Files.createTempDirectory("newswire-kafka-");
+                    : Folders.temporary("kafka");
             int brokerPort = port > 0 ? port : freePort();
             int controllerPort = freePort();
             Properties props = serverProperties(dir, brokerPort, controllerPort);
@@ -107,7 +107,7 @@ public final class EmbeddedKafka implements AutoCloseable {
         server.shutdown();
         server.awaitShutdown();
         if (removeOnClose) {
-            Folders.deleteRecursively(dataDir);
+            Folders.remove(dataDir);
         }
     }
 

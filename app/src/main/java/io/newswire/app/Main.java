@@ -41,6 +41,7 @@ public final class Main {
             System.out.println(command.get().help() + settingsHelp(command.get().settings()));
             return 0;
         }
+        Folders.sweepLeftovers();
         try {
             NewswireConfig config = NewswireConfig.load(args.configFile(), System.getenv(), args.settings(),
                     command.get().settings(), Roles.ALL);

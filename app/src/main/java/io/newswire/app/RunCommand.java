@@ -2,7 +2,6 @@ package io.newswire.app;
 
 import io.newswire.common.Setting;
 import io.newswire.sinks.SinkSettings;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -152,7 +151,7 @@ final class RunCommand implements Command {
                 }
                 if (config.get(ProcessorsApp.STATE_DIR).isBlank()) {
                     // Fresh broker, fresh state: old local state would not match the new cluster's offsets.
-                    tempState = Files.createTempDirectory("newswire-streams-");
+                    tempState = Folders.temporary("streams");
                     config = config.with(ProcessorsApp.STATE_DIR, tempState.toString());
                 }
             }
@@ -163,7 +162,7 @@ final class RunCommand implements Command {
                 broker.close();
             }
             if (tempState != null) {
-                Folders.deleteRecursively(tempState);
+                Folders.remove(tempState);
             }
         }
     }

@@ -1,7 +1,6 @@
 package io.newswire.processors;
 
 import io.newswire.processors.nlp.Enrichment;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -32,13 +31,17 @@ public final class ProcessorsApp implements AutoCloseable {
             TopologySettings.SETTINGS.stream()).toList();
 
     private final KafkaStreams streams;
+    private final StateDirectory stateDirectory;
     private final java.util.concurrent.CountDownLatch ended = new java.util.concurrent.CountDownLatch(1);
     private volatile boolean closing;
 
     public ProcessorsApp(NewswireConfig config, Enrichment enrichment) {
         Topology topology = NewsTopology.build(config.topics(), enrichment, TopologySettings.from(config),
                 Clock.systemUTC());
-        this.streams = new KafkaStreams(topology, streamsProperties(config));
+        this.stateDirectory = StateDirectory.claim(config.get(STATE_DIR), clusterId(config));
+        Properties props = streamsProperties(config);
+        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDirectory.path().toString());
+        this.streams = new KafkaStreams(topology, props);
         streams.setUncaughtExceptionHandler(e -> {
             LOG.error("stream thread failed; shutting the processors down", e);
             return org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse
@@ -68,13 +71,22 @@ public final class ProcessorsApp implements AutoCloseable {
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, config.get(APPLICATION_ID));
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, config.get(GUARANTEE));
         props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) config.replicationFactor());
-        String configured = config.get(STATE_DIR);
-        Path stateDir = configured.isBlank() ? Path.of(System.getProperty("java.io.tmpdir"), "newswire-streams")
-                : Path.of(configured);
-        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         // Opt in now to what becomes the default in Kafka 5.0, instead of a warning at every start.
         props.put("processing.exception.handler.global.enabled", "true");
         return props;
+    }
+
+    private static String clusterId(NewswireConfig config) {
+        try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(
+                config.clientProperties())) {
+            return admin.describeCluster().clusterId().get(60, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("cannot reach the cluster at " + config.bootstrapServers().orElse("?")
+                    + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while asking the cluster for its id", e);
+        }
     }
 
     /** Kafka Streams' own metrics (rates, lag, state stores) in the given registry, for /metrics. */
@@ -91,8 +103,12 @@ public final class ProcessorsApp implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (closing) {
+            return;
+        }
         closing = true;
         streams.close(Duration.ofSeconds(30));
+        stateDirectory.close();
     }
 }

@@ -1,7 +1,6 @@
 package io.newswire.app.bench;
 
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -79,7 +78,7 @@ public final class DedupBenchmark {
             admin.createTopics(java.util.stream.IntStream.range(0, 3).mapToObj(i -> new NewTopic(passthroughTopic + "-" + i,
                     config.partitions(), config.replicationFactor())).toList()).all().get();
         }
-        Path state = Files.createTempDirectory("newswire-bench-state-");
+        Path state = io.newswire.app.Folders.temporary("bench-state");
         // The pass-through drains the topic in about a second, so one run is mostly noise: the median of three.
         double[] runs = new double[3];
         for (int i = 0; i < runs.length; i++) {
@@ -97,7 +96,7 @@ public final class DedupBenchmark {
         out.printf(Locale.ROOT, "local state after the run: %.1f KB per article (RocksDB files, all stores)%n",
                 io.newswire.app.Folders.size(state.resolve("dedup")) / 1024.0 / count);
         printTopicBytes(count);
-        io.newswire.app.Folders.deleteRecursively(state);
+        io.newswire.app.Folders.remove(state);
     }
 
     /** Records/s on {@code outputTopic} from the first to the last of {@code count}. */

@@ -4,7 +4,6 @@ import io.newswire.processors.match.vectors.StoryIndex;
 import io.newswire.processors.match.lsh.LshIndex;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -70,11 +69,11 @@ public final class IndexBenchmark {
 
     /** {@code spacing} apart in time: a million articles a week apart at 600 ms, about the retention window. */
     public void run(List<Article> base, int count, Duration spacing) throws IOException {
-        Path dir = Files.createTempDirectory("newswire-bench-index-");
+        Path dir = io.newswire.app.Folders.temporary("bench-index");
         try {
             measure(base, count, spacing, dir);
         } finally {
-            io.newswire.app.Folders.deleteRecursively(dir);
+            io.newswire.app.Folders.remove(dir);
         }
     }
 

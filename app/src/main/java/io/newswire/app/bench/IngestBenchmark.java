@@ -42,7 +42,7 @@ public final class IngestBenchmark {
     }
 
     public void run(List<Article> base, int count) throws Exception {
-        Path dir = Files.createTempDirectory("newswire-bench-ingest-");
+        Path dir = io.newswire.app.Folders.temporary("bench-ingest");
         Path files = Files.createDirectories(dir.resolve("articles"));
         StringBuilder payload = new StringBuilder();
         long bytes = 0;
@@ -83,7 +83,7 @@ public final class IngestBenchmark {
                 oursBest);
         out.printf(Locale.ROOT, "ratio publisher / ProducerPerformance: %.3f%n", publishBest / perfBest);
         out.printf(Locale.ROOT, "ratio batch ingest / ProducerPerformance: %.3f%n", oursBest / perfBest);
-        io.newswire.app.Folders.deleteRecursively(dir);
+        io.newswire.app.Folders.remove(dir);
     }
 
     private double publishOnly(List<Article> articles) throws Exception {

@@ -1,7 +1,6 @@
 package io.newswire.app.bench;
 
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -48,7 +47,7 @@ public final class LatencyBenchmark {
 
     public void run(List<Article> base, int backlog, Duration loadTime) throws Exception {
         BenchCorpus corpus = new BenchCorpus(base, Instant.now(), Duration.ofMillis(1));
-        Path state = Files.createTempDirectory("newswire-bench-latency-");
+        Path state = io.newswire.app.Folders.temporary("bench-latency");
         Properties props = ProcessorsApp.streamsProperties(config);
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "bench-latency-" + System.nanoTime());
         props.put(StreamsConfig.STATE_DIR_CONFIG, state.toString());
@@ -116,7 +115,7 @@ public final class LatencyBenchmark {
                     sorted.length == 0 ? Double.NaN : sorted[sorted.length - 1] / 1e6);
             streams.close(Duration.ofSeconds(30));
         } finally {
-            io.newswire.app.Folders.deleteRecursively(state);
+            io.newswire.app.Folders.remove(state);
         }
     }
 

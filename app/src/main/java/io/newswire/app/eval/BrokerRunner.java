@@ -1,6 +1,5 @@
 package io.newswire.app.eval;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -55,7 +54,7 @@ public final class BrokerRunner implements DecisionRunner {
     }
 
     public Outcome run(List<Article> articles) throws Exception {
-        Path state = Files.createTempDirectory("newswire-eval-state-");
+        Path state = io.newswire.app.Folders.temporary("eval-state");
         NewswireConfig run = isolated(config, "eval" + (++runs) + "-" + System.currentTimeMillis())
                 .with(ProcessorsApp.STATE_DIR, state.toString());
         try {
@@ -71,7 +70,7 @@ public final class BrokerRunner implements DecisionRunner {
             }
             return outcome(run, articles.size());
         } finally {
-            io.newswire.app.Folders.deleteRecursively(state);
+            io.newswire.app.Folders.remove(state);
         }
     }
 

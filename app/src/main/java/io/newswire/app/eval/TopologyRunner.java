@@ -1,6 +1,5 @@
 package io.newswire.app.eval;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -31,7 +30,7 @@ final class TopologyRunner implements AutoCloseable {
     private final TestOutputTopic<String, Decision> decisions;
 
     TopologyRunner(Enrichment enrichment, TopologySettings settings) throws Exception {
-        stateDir = Files.createTempDirectory("newswire-eval-");
+        stateDir = io.newswire.app.Folders.temporary("eval");
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "newswire-eval");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "in-process:0");
@@ -63,6 +62,6 @@ final class TopologyRunner implements AutoCloseable {
     @Override
     public void close() {
         driver.close();
-        io.newswire.app.Folders.deleteRecursively(stateDir);
+        io.newswire.app.Folders.remove(stateDir);
     }
 }
