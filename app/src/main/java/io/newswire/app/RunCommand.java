@@ -37,13 +37,13 @@ final class RunCommand implements Command {
     private static final Duration STORY_SETTLE = Duration.ofMillis(700);
 
     /** What one run did; the figures the summary line prints. */
-    record Summary(int read, int published, long enriched, long kills, long duplicates, long deadLetters,
+    record Summary(int read, int published, long enriched, long kills, long stale, long duplicates, long deadLetters,
                    double seconds, Path out) {
         String line() {
             return String.format(java.util.Locale.ROOT,
-                    "newswire run: read %d, published %d, enriched %d, kills %d, duplicates %d, dead letters %d, "
-                            + "elapsed %.1f s; output in %s", read, published, enriched, kills, duplicates,
-                    deadLetters, seconds, out);
+                    "newswire run: read %d, published %d, enriched %d, kills %d, stale %d, duplicates %d, "
+                            + "dead letters %d, elapsed %.1f s; output in %s", read, published, enriched, kills, stale,
+                    duplicates, deadLetters, seconds, out);
         }
     }
 
@@ -227,7 +227,7 @@ final class RunCommand implements Command {
             stats = sink.stats();
             double seconds = (System.nanoTime() - started) / 1e9;
             Summary summary = new Summary(ingested.files(), ingested.published(), stats.enriched(), stats.kills(),
-                    stats.duplicates(), stats.deadLetters(), seconds, SinkSettings.from(config).outDir());
+                    stats.stale(), stats.duplicates(), stats.deadLetters(), seconds, SinkSettings.from(config).outDir());
             if (dashboard != null) {
                 serve.get().serve(summary, dashboard);
             }

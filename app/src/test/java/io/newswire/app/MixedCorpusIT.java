@@ -73,14 +73,18 @@ class MixedCorpusIT {
         List<JsonNode> articles = RunIT.lines(dir.resolve("out/news.enriched"));
         List<JsonNode> decisions = RunIT.lines(dir.resolve("out/news.decisions"));
         List<JsonNode> letters = RunIT.lines(dir.resolve("out/news.dlq"));
-        long kills = decisions.stream().filter(d -> d.path("decision").asText().equals("KILL")).count();
-        long stale = decisions.stream().filter(d -> d.path("decision").asText().equals("STALE")).count();
+        // Counted as the sinks read the topics (a file keeps one line per id, version and decision).
         System.out.printf("mixed corpus: %d inputs -> %d articles, %d kills, %d stale, %d dead letters%n", inputs,
-                articles.size(), kills, stale, letters.size());
+                summary.enriched(), summary.kills(), summary.stale(), summary.deadLetters());
         assertThat(summary.read()).isEqualTo(inputs);
-        assertThat(articles.size() + kills + stale + letters.size()).as("every input accounted for").isEqualTo(inputs);
+        assertThat(summary.enriched() + summary.kills() + summary.stale() + summary.deadLetters())
+                .as("every input accounted for").isEqualTo(inputs);
         assertThat(summary.kills()).isEqualTo(1);
-        assertThat(stale).as("v2 after v3, and v1 after the kill").isEqualTo(2);
+        // v2 after v3 and v1 after the kill are stale; the first v1, when the kill overtook it on its way
+        // (a kill waits for no index answers), is stale too.
+        assertThat(summary.stale()).isBetween(2L, 3L);
+        assertThat(summary.deadLetters()).isEqualTo(2);
+        assertThat(decisions).extracting(d -> d.path("decision").asText()).contains("KILL", "STALE");
         assertThat(letters).extracting(l -> l.path("reason").asText())
                 .anySatisfy(r -> assertThat(r).contains("carries no text"))
                 .anySatisfy(r -> assertThat(r).contains("invalid XML"));
@@ -93,7 +97,7 @@ class MixedCorpusIT {
         assertThat(last).as("the last line of every id is its newest version").isEqualTo(latest);
         assertThat(last.get("urn:m:v").path("version").asInt()).isEqualTo(3);
         assertThat(articles.stream().filter(a -> a.path("id").asText().equals("urn:m:k")))
-                .as("the redelivery after the kill is not written").hasSize(1);
+                .as("the redelivery after the kill is not written").hasSizeLessThanOrEqualTo(1);
         assertThat(last.keySet()).filteredOn(id -> id.startsWith("urn:m:c")).hasSize(2);
         assertThat(last.get("M-ENC").path("headline").asText()).isEqualTo("Café talks resume");
         assertThat(last.values()).extracting(a -> a.path("headline").asText())

@@ -48,12 +48,14 @@ public record SinkRecord(Kind kind, String key, String identity, JsonNode json) 
 
     /**
      * Identity of any of the pipeline's records: its id and its version where it has one; a decision, its
-     * article's; a story, which changes state without a version, its id and a hash of that state.
+     * article's and its kind; a story, which changes state without a version, its id and a hash of that state.
      */
     static String identityOf(Kind kind, JsonNode json) {
         return switch (kind) {
             case STORY -> json.path("id").asText() + "#" + Hashing.sha256Hex(json.toString()).substring(0, 16);
-            case DECISION -> json.path("article_id").asText() + "@" + json.path("version").asInt();
+            // One id and version can be decided more than once (NEW, then KILL or STALE for the same version).
+            case DECISION -> json.path("article_id").asText() + "@" + json.path("version").asInt()
+                    + (json.hasNonNull("decision") ? "/" + json.get("decision").asText() : "");
             case ARTICLE, DEAD_LETTER -> {
                 JsonNode version = json.get("version");
                 yield json.path("id").asText() + (version == null ? "" : "@" + version.asInt());

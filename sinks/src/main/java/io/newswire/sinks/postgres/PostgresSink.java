@@ -51,7 +51,7 @@ public final class PostgresSink implements RecordSink {
                 top_entities = excluded.top_entities, member_ids = excluded.member_ids, sources = excluded.sources""";
     private static final String INSERT_DECISION = """
             INSERT INTO decisions (article_id, version, decision, matched_id, story_id, method, score, threshold)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (article_id, version) DO NOTHING""";
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (article_id, version, decision) DO NOTHING""";
     private static final String INSERT_DEAD_LETTER = """
             INSERT INTO dead_letters (id, stage, reason, origin, key, payload, at)
             VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING""";

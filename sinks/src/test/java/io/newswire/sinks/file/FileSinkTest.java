@@ -68,5 +68,8 @@ class FileSinkTest {
                 .isEqualTo("d1");
         assertThat(SinkRecord.identityOf(Json.MAPPER.readTree("{\"article_id\":\"a\",\"version\":2}")))
                 .isEqualTo("a@2");
+        assertThat(SinkRecord.identityOf(Json.MAPPER.readTree(
+                "{\"article_id\":\"a\",\"version\":2,\"decision\":\"KILL\"}")))
+                .as("a kill of a version already decided is a decision of its own").isEqualTo("a@2/KILL");
     }
 }

@@ -88,7 +88,19 @@ class PostgresSinkTest {
         assertThat(db.count("SELECT count(*) FROM article_entities")).isEqualTo(4);
         assertThat(db.count("SELECT count(*) FROM decisions")).isEqualTo(2);
         assertThat(db.count("SELECT count(*) FROM dead_letters")).isEqualTo(1);
-        assertThat(db.count("SELECT count(*) FROM flyway_schema_history")).isEqualTo(1);
+        assertThat(db.count("SELECT count(*) FROM flyway_schema_history")).as("V1 and V2, once").isEqualTo(2);
+    }
+
+    @Test
+    void shouldKeepEveryDecisionOfOneVersion() throws Exception {
+        try (PostgresSink sink = open()) {
+            sink.write(decision("a1", 1, "NEW"));
+            sink.write(decision("a1", 1, "KILL"));
+            sink.write(decision("a1", 1, "STALE"));
+            sink.write(decision("a1", 1, "KILL")); // redelivered
+            sink.flush();
+        }
+        assertThat(db.count("SELECT count(*) FROM decisions WHERE article_id = 'a1'")).isEqualTo(3);
     }
 
     @Test
