@@ -18,6 +18,7 @@ import io.newswire.ingest.sources.DropFolderSource;
 import io.newswire.ingest.sources.FeedPoller;
 import io.newswire.ingest.sources.FileSource;
 import io.newswire.ingest.sources.HttpPushSource;
+import io.newswire.ingest.sources.Supervised;
 import io.newswire.ingest.formats.WebChromeCleaner;
 import io.newswire.ingest.formats.Formats;
 import io.newswire.ingest.formats.ItemFormat;
@@ -119,7 +120,7 @@ final class IngestCommand implements Command {
         if (watch.isPresent()) {
             DropFolderSource folder = new DropFolderSource(Path.of(watch.get()), files, publisher,
                     Duration.ofSeconds(1), Duration.ofSeconds(2), Clock.systemUTC());
-            threads.add(new Thread(folder, "newswire-watch"));
+            threads.add(new Thread(new Supervised("watch " + watch.get(), folder), "newswire-watch"));
             stops.add(folder::stop);
             System.out.println("newswire ingest: watching " + watch.get());
         }
@@ -129,7 +130,7 @@ final class IngestCommand implements Command {
             FeedPoller poller = new FeedPoller(uris, Duration.ofSeconds(args.intOption("interval", 300)),
                     Boolean.parseBoolean(args.options().getOrDefault("fetch-links", "false")), publisher,
                     new WebChromeCleaner(), config.maxArticleBytes(), Clock.systemUTC());
-            threads.add(new Thread(poller, "newswire-feeds"));
+            threads.add(new Thread(new Supervised("feeds", poller), "newswire-feeds"));
             stops.add(poller::stop);
             System.out.println("newswire ingest: polling " + uris);
         }

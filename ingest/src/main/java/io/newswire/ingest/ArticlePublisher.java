@@ -55,7 +55,18 @@ public final class ArticlePublisher implements Publisher, AutoCloseable {
         headers.add(HEADER_SOURCE, bytes(article.source()));
         headers.add(HEADER_FORMAT, bytes(article.format()));
         byte[] value = topics.raw().valueSerde().serializer().serialize(topics.raw().name(), article);
-        return send(new ProducerRecord<>(topics.raw().name(), null, article.id(), value, headers));
+        // A record the broker refuses for its size never goes through on a retry: it becomes a dead letter,
+        // so a drop folder or a push does not retry it forever.
+        return send(new ProducerRecord<>(topics.raw().name(), null, article.id(), value, headers))
+                .exceptionallyCompose(error -> {
+                    Throwable cause = error instanceof java.util.concurrent.CompletionException ? error.getCause() : error;
+                    if (!(cause instanceof org.apache.kafka.common.errors.RecordTooLargeException)) {
+                        return CompletableFuture.failedFuture(cause);
+                    }
+                    return publish(DeadLetter.of("ingest", "article of " + value.length + " bytes refused by the broker: "
+                            + cause.getMessage(), topics.raw().name(), article.id(),
+                            new String(value, StandardCharsets.UTF_8), java.time.Instant.now()));
+                });
     }
 
     @Override

@@ -26,6 +26,7 @@ import io.newswire.processors.nlp.CanonicalizeProcessor;
 import io.newswire.processors.nlp.Canonicalized;
 import io.newswire.processors.nlp.EnrichStage;
 import io.newswire.processors.nlp.Enrichment;
+import io.newswire.processors.nlp.SizeGuard;
 import io.newswire.processors.prepare.Checked;
 import io.newswire.processors.prepare.NormalizeStage;
 import io.newswire.processors.prepare.ValidateStage;
@@ -91,7 +92,7 @@ public final class NewsTopology {
 
         Map<String, KStream<String, Checked<Article>>> validated = prepare(raw, topics, settings, clock);
         Map<String, KStream<String, Checked<Article>>> enriched = enrich(validated.get(ValidateStage.NAME + "-ok"),
-                topics, enrichment, clock);
+                topics, enrichment, settings, clock);
         KStream<String, Article> articles = canonicalize(enriched.get(EnrichStage.NAME + "-ok"), topics);
         KStream<String, Deduplicated> decided = match(articles, settings);
         KStream<String, Deduplicated> resolved = resolve(decided, topics, settings);
@@ -113,17 +114,19 @@ public final class NewsTopology {
                 .defaultBranch(Branched.as("rejected"));
     }
 
-    /** nlp: language and named entities (a failure → dead letters). */
+    /** nlp: language and named entities (a failure, or an article grown past the size limit → dead letters). */
     private static Map<String, KStream<String, Checked<Article>>> enrich(KStream<String, Checked<Article>> valid,
                                                                          Topics topics, Enrichment enrichment,
-                                                                         Clock clock) {
+                                                                         TopologySettings settings, Clock clock) {
         NormalizeStage normalize = new NormalizeStage();
         EnrichStage enrich = new EnrichStage(enrichment.languages(), enrichment.entities(), topics.raw().name(),
                 clock);
+        SizeGuard guard = new SizeGuard(settings.maxArticleBytes(), topics.raw().name(), clock);
         return valid
                 .mapValues(Checked::value, Named.as("valid"))
                 .mapValues(normalize::apply, Named.as(NormalizeStage.NAME))
                 .mapValues(enrich::apply, Named.as(EnrichStage.NAME))
+                .mapValues(guard::apply, Named.as(SizeGuard.NAME))
                 .split(Named.as(EnrichStage.NAME + "-"))
                 .branch((id, checked) -> checked.isOk(), Branched.as("ok"))
                 .defaultBranch(Branched.as("rejected"));

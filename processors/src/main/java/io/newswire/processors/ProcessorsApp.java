@@ -73,6 +73,10 @@ public final class ProcessorsApp implements AutoCloseable {
         props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) config.replicationFactor());
         // Opt in now to what becomes the default in Kafka 5.0, instead of a warning at every start.
         props.put("processing.exception.handler.global.enabled", "true");
+        // No record stops the pipeline: what a processor throws on, or the broker refuses, is dead-lettered.
+        props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetteringHandlers.Processing.class);
+        props.put(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetteringHandlers.Production.class);
+        props.put(DeadLetteringHandlers.DLQ_TOPIC, config.topics().dlq().name());
         return props;
     }
 

@@ -14,8 +14,12 @@ public final class Html {
     private Html() {
     }
 
+    /** @throws RejectedInputException for markup nested deeper than {@link Limits#MAX_DEPTH} */
     public static List<String> paragraphs(String html) {
-        Document doc = Jsoup.parseBodyFragment(html == null ? "" : html);
+        String markup = html == null ? "" : html;
+        Limits.checkHtml(markup);
+        Document doc = Jsoup.parseBodyFragment(markup);
+        Limits.checkTree(doc.body());
         return paragraphs(doc.body());
     }
 

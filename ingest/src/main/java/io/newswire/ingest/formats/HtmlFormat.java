@@ -34,10 +34,13 @@ public final class HtmlFormat implements ItemFormat {
     public List<ParsedItem> parse(byte[] bytes) {
         Document page;
         try {
+            Limits.checkHtml(new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1));
             page = Jsoup.parse(new ByteArrayInputStream(bytes), null, BASE_URI);
         } catch (IOException e) {
             throw new RejectedInputException("cannot read HTML: " + e.getMessage());
         }
+        // Readability4J walks the tree recursively: a deep one would overflow the stack.
+        Limits.checkTree(page);
         String canonical = firstNonBlank(attr(page, "link[rel=canonical]", "href"), meta(page, "og:url"));
         Article article = new Readability4J(canonical != null ? canonical : BASE_URI, page.outerHtml()).parse();
         // Readability removes the page's frame; the cleaner removes what it leaves in the text (comment forms).

@@ -70,6 +70,8 @@ public final class SafeXml {
             f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
             f.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
             f.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+            // Deeper documents are refused by the parser, so no recursive walk of the tree overflows.
+            f.setAttribute("http://www.oracle.com/xml/jaxp/properties/maxElementDepth", Limits.MAX_DEPTH);
         } catch (ParserConfigurationException e) {
             throw new IllegalStateException("this JDK's XML parser lacks a required safety feature", e);
         }

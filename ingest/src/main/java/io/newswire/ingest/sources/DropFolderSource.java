@@ -73,12 +73,26 @@ public final class DropFolderSource implements Runnable {
                 return;
             } catch (IOException e) {
                 LOG.warn("cannot scan {}: {}; retrying", dir, e.getMessage());
+                pause();
+            } catch (RuntimeException | StackOverflowError e) {
+                // No input may stop the folder: later files must still be picked up.
+                LOG.error("scanning {} failed; going on", dir, e);
+                pause();
             }
         }
     }
 
     public void stop() {
         running = false;
+    }
+
+    private void pause() {
+        try {
+            Thread.sleep(poll.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+        }
     }
 
     /** One pass: process every file that has settled. @return the number of files moved */

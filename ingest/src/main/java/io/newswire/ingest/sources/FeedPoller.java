@@ -117,11 +117,12 @@ public final class FeedPoller implements Runnable {
                 published += sent;
                 feed.failures = 0;
                 feed.nextPoll = clock.instant().plus(feed.interval);
-            } catch (IOException | RejectedInputException e) {
+            } catch (IOException | RuntimeException | StackOverflowError e) {
                 feed.failures++;
                 Duration backoff = feed.interval.multipliedBy(1L << Math.min(feed.failures, 12));
                 feed.nextPoll = clock.instant().plus(backoff.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff);
-                LOG.warn("feed {} failed ({}); next try at {}", feed.uri, e.getMessage(), feed.nextPoll);
+                LOG.warn("feed {} failed ({}); next try at {}", feed.uri, e instanceof StackOverflowError
+                        ? "nested too deeply" : e.getMessage(), feed.nextPoll);
                 if (e instanceof RejectedInputException) {
                     publisher.publish(DeadLetter.of(FileSource.STAGE, e.getMessage(), feed.uri.toString(), null,
                             new byte[0], clock.instant()));

@@ -53,6 +53,26 @@ public final class FileSource {
     }
 
     /** @return the number of files read */
+    /**
+     * The article's size as it goes to Kafka, computed only when it could exceed the limit: JSON escapes a
+     * character in at most 6 bytes, so text of under a sixth of the limit always fits.
+     */
+    private long serializedSize(Article article) {
+        long chars = article.headline().length() + (article.url() == null ? 0 : article.url().length())
+                + (article.byline() == null ? 0 : article.byline().length()) + 4096;
+        for (String paragraph : article.body()) {
+            chars += paragraph.length() + 4;
+        }
+        if (chars * 6 <= maxBytes) {
+            return chars;
+        }
+        try {
+            return io.newswire.common.Json.MAPPER.writeValueAsBytes(article).length;
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return Long.MAX_VALUE;
+        }
+    }
+
     /** The largest input read; larger ones are dead-lettered. */
     public long maxBytes() {
         return maxBytes;
@@ -147,11 +167,14 @@ public final class FileSource {
         } catch (RuntimeException e) {
             // A parser bug on one hostile file must not stop the source: dead-letter it with the cause.
             listener.rejected(DeadLetter.of(STAGE, "cannot parse: " + e, origin, null, bytes, received));
+        } catch (StackOverflowError e) {
+            // Recursion a depth limit did not catch: the input, not the source, is at fault.
+            listener.rejected(DeadLetter.of(STAGE, "cannot parse: nested too deeply", origin, null, bytes, received));
         }
     }
 
-    private static void accept(ParsedItem item, ItemFormat format, String folder, String origin, Instant received,
-                               byte[] bytes, IngestListener listener) {
+    private void accept(ParsedItem item, ItemFormat format, String folder, String origin, Instant received,
+                        byte[] bytes, IngestListener listener) {
         String where = item.guid() == null ? origin : origin + "#" + item.guid();
         switch (item.kind()) {
             case TEXT -> {
@@ -170,7 +193,15 @@ public final class FileSource {
                 Article article = Article.ingested(id, item.version() == null ? 1 : Math.max(1, item.version()), source,
                         format.name(), item.url() != null ? item.url() : origin, item.headline(), item.body(),
                         item.byline(), item.language(), published != null ? published : received, received);
-                listener.accepted(item.meta() == null ? article : article.withMeta(item.meta()));
+                Article out = item.meta() == null ? article : article.withMeta(item.meta());
+                long size = serializedSize(out);
+                if (size > maxBytes) {
+                    listener.rejected(DeadLetter.of(STAGE, "article of " + size + " bytes as JSON exceeds the limit of "
+                            + maxBytes + " (control characters and markup take more room escaped)", where, item.guid(),
+                            bytes, received));
+                    return;
+                }
+                listener.accepted(out);
             }
             case NO_CONTENT -> listener.rejected(DeadLetter.of(STAGE, "text item carries no text in the file",
                     where, item.guid(), bytes, received));

@@ -124,6 +124,8 @@ public final class HttpPushSource implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.warn("request failed", e);
             respond(exchange, 500, Map.of("error", "internal error: " + e.getMessage()));
+        } catch (StackOverflowError e) {
+            respond(exchange, 422, Map.of("error", "input nested too deeply"));
         } finally {
             exchange.close();
         }

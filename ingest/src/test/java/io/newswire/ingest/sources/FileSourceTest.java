@@ -71,17 +71,17 @@ class FileSourceTest {
         Files.write(dir.resolve("1-empty.txt"), new byte[0]);
         Files.write(dir.resolve("2-binary.bin"), new byte[] {1, 0, 2, 0});
         Files.writeString(dir.resolve("3-headline-only.txt"), "Just a headline");
-        Files.writeString(dir.resolve("4-huge.txt"), "H\n\n" + "x".repeat(200));
+        Files.writeString(dir.resolve("4-huge.txt"), "H\n\n" + "x".repeat(2000));
         Files.writeString(dir.resolve("5-good.txt"), "Headline\n\nBody.");
 
-        source(100).read(List.of(dir), listener);
+        source(1000).read(List.of(dir), listener);
 
         assertThat(accepted).extracting(Article::headline).as("a headline alone is a flash")
                 .containsExactly("Just a headline", "Headline");
         assertThat(accepted.get(0).body()).containsExactly("Just a headline");
         assertThat(rejected).extracting(DeadLetter::reason).containsExactly(
                 "empty file", "binary content (NUL bytes): not a text article",
-                "file of 203 bytes exceeds the limit of 100");
+                "file of 2003 bytes exceeds the limit of 1000");
         assertThat(rejected).allSatisfy(d -> assertThat(d.stage()).isEqualTo("ingest"));
     }
 
