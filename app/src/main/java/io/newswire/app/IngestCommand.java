@@ -18,6 +18,7 @@ import io.newswire.ingest.sources.DropFolderSource;
 import io.newswire.ingest.sources.FeedPoller;
 import io.newswire.ingest.sources.FileSource;
 import io.newswire.ingest.sources.HttpPushSource;
+import io.newswire.ingest.sources.SafeFetch;
 import io.newswire.ingest.sources.Supervised;
 import io.newswire.ingest.formats.WebChromeCleaner;
 import io.newswire.ingest.formats.Formats;
@@ -129,7 +130,8 @@ final class IngestCommand implements Command {
                     .map(URI::create).toList();
             FeedPoller poller = new FeedPoller(uris, Duration.ofSeconds(args.intOption("interval", 300)),
                     Boolean.parseBoolean(args.options().getOrDefault("fetch-links", "false")), publisher,
-                    new WebChromeCleaner(), config.maxArticleBytes(), Clock.systemUTC());
+                    new WebChromeCleaner(), config.maxArticleBytes(), Clock.systemUTC(),
+                    config.get(SafeFetch.ALLOW_PRIVATE));
             threads.add(new Thread(new Supervised("feeds", poller), "newswire-feeds"));
             stops.add(poller::stop);
             System.out.println("newswire ingest: polling " + uris);
@@ -137,12 +139,13 @@ final class IngestCommand implements Command {
         HttpPushSource server = null;
         if (http.isPresent()) {
             try {
-                server = new HttpPushSource(args.intOption("http", 8080), config.get(HttpPushSource.TOKEN), files, publisher,
-                        config.maxArticleBytes());
+                server = new HttpPushSource(config.get(HttpPushSource.HOST), args.intOption("http", 8080),
+                        config.get(HttpPushSource.TOKEN), files, publisher, config.maxArticleBytes());
             } catch (IllegalArgumentException e) {
                 throw new Args.UsageException(e.getMessage());
             }
-            System.out.println("newswire ingest: accepting POST http://localhost:" + server.port() + "/articles");
+            System.out.println("newswire ingest: accepting POST http://" + config.get(HttpPushSource.HOST) + ":"
+                    + server.port() + "/articles");
         }
         CountDownLatch stopped = new CountDownLatch(1);
         HttpPushSource httpServer = server;

@@ -7,6 +7,7 @@ import java.util.stream.Stream;
 import io.newswire.common.NewswireConfig;
 import io.newswire.common.Setting;
 import io.newswire.ingest.sources.HttpPushSource;
+import io.newswire.ingest.sources.SafeFetch;
 import io.newswire.processors.ProcessorsApp;
 import io.newswire.sinks.SinkSettings;
 import io.newswire.sinks.live.DashboardSettings;
@@ -14,7 +15,8 @@ import io.newswire.sinks.live.DashboardSettings;
 /** Which settings each command reads, composed from the settings each module declares. */
 final class Roles {
 
-    static final List<Setting<?>> INGEST = of(NewswireConfig.SETTINGS, List.of(HttpPushSource.TOKEN));
+    static final List<Setting<?>> INGEST = of(NewswireConfig.SETTINGS, List.of(HttpPushSource.TOKEN,
+            HttpPushSource.HOST, SafeFetch.ALLOW_PRIVATE));
     static final List<Setting<?>> PROCESS = of(NewswireConfig.SETTINGS, ProcessorsApp.SETTINGS,
             DashboardSettings.SETTINGS);
     static final List<Setting<?>> SINK = of(NewswireConfig.SETTINGS, SinkSettings.SETTINGS, DashboardSettings.SETTINGS);

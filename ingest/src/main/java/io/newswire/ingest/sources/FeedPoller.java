@@ -6,9 +6,6 @@ import io.newswire.ingest.formats.WebChromeCleaner;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -39,7 +36,9 @@ public final class FeedPoller implements Runnable {
 
     private static final Logger LOG = LoggerFactory.getLogger(FeedPoller.class);
     private static final Duration MAX_BACKOFF = Duration.ofHours(1);
+    /** One deadline for a whole response, headers and body. */
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
     private static final int SUMMARY_CHARS = 600;
 
     /** Per-feed state: validators for conditional GET, failures for backoff, what was published. */
@@ -62,7 +61,7 @@ public final class FeedPoller implements Runnable {
     static final int FEED_ARTICLES = 50;
 
     private final List<Feed> feeds = new ArrayList<>();
-    private final HttpClient http;
+    private final SafeFetch http;
     private final Publisher publisher;
     private final FeedFormat feedFormat = new FeedFormat();
     private final HtmlFormat pageFormat;
@@ -73,10 +72,9 @@ public final class FeedPoller implements Runnable {
     private volatile boolean running = true;
 
     public FeedPoller(List<URI> uris, Duration interval, boolean fetchLinks, Publisher publisher,
-                      WebChromeCleaner cleaner, long maxBytes, Clock clock) {
+                      WebChromeCleaner cleaner, long maxBytes, Clock clock, boolean allowPrivate) {
         uris.forEach(u -> feeds.add(new Feed(u, interval)));
-        this.http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL)
-                .connectTimeout(REQUEST_TIMEOUT).build();
+        this.http = new SafeFetch(allowPrivate, CONNECT_TIMEOUT, REQUEST_TIMEOUT);
         this.publisher = publisher;
         this.pageFormat = new HtmlFormat(cleaner);
         this.formats = new Formats(cleaner);
@@ -136,28 +134,22 @@ public final class FeedPoller implements Runnable {
     }
 
     private int poll(Feed feed) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(feed.uri).timeout(REQUEST_TIMEOUT).GET();
+        Map<String, String> conditional = new HashMap<>();
         if (feed.etag != null) {
-            request.header("If-None-Match", feed.etag);
+            conditional.put("If-None-Match", feed.etag);
         }
         if (feed.lastModified != null) {
-            request.header("If-Modified-Since", feed.lastModified);
+            conditional.put("If-Modified-Since", feed.lastModified);
         }
-        HttpResponse<InputStream> response = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
-        byte[] body;
-        try (InputStream in = response.body()) {
-            if (response.statusCode() == 304) {
-                return 0;
-            }
-            if (response.statusCode() != 200) {
-                throw new IOException("HTTP " + response.statusCode());
-            }
-            // A feed holds many articles: it may be larger than one, up to a bound read no further than that.
-            body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, feedLimit() + 1));
+        // A feed holds many articles: it may be larger than one, up to a bound read no further than that.
+        SafeFetch.Response response = http.get(feed.uri, conditional, feedLimit());
+        if (response.status() == 304) {
+            return 0;
         }
-        if (body.length > feedLimit()) {
-            throw new RejectedInputException("feed larger than " + feedLimit() + " bytes");
+        if (response.status() != 200) {
+            throw new IOException("HTTP " + response.status());
         }
+        byte[] body = response.body();
         feed.etag = response.headers().firstValue("ETag").orElse(null);
         feed.lastModified = response.headers().firstValue("Last-Modified").orElse(null);
         String charset = Encodings.charsetOf(response.headers().firstValue("Content-Type").orElse(null));
@@ -218,9 +210,8 @@ public final class FeedPoller implements Runnable {
     /** The entry with its body read from the linked page; the entry unchanged if the page fails. */
     private ParsedItem withPage(ParsedItem item) {
         try {
-            HttpResponse<byte[]> page = http.send(HttpRequest.newBuilder(URI.create(item.url()))
-                    .timeout(REQUEST_TIMEOUT).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
-            if (page.statusCode() != 200 || page.body().length > maxBytes) {
+            SafeFetch.Response page = http.get(URI.create(item.url()), Map.of(), maxBytes);
+            if (page.status() != 200) {
                 return item;
             }
             ParsedItem read = formats.read(page.body(), java.util.Optional.of(pageFormat),

@@ -34,7 +34,27 @@ public final class HttpPushSource implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(HttpPushSource.class);
     private static final int REQUEST_THREADS = 32;
-    private static final Duration ACK_TIMEOUT = Duration.ofSeconds(30);
+    /** Pushes in flight from one client address: one client cannot take every handler. */
+    static final int PER_CLIENT = 8;
+    /** How long a push waits for the broker's acknowledgement before it is answered 503. */
+    private static final Duration ACK_TIMEOUT = Duration.ofSeconds(10);
+
+    public static final Setting<String> HOST = new Setting<>("http.host", "127.0.0.1",
+            s -> s, "address the HTTP push endpoint binds to (0.0.0.0 for every interface)");
+
+    static {
+        // The JDK server's own limits, read once when it is first used: a request must arrive within 10 s
+        // (a client sending its headers slowly holds no thread for long), an answer be sent within 30 s.
+        setIfAbsent("sun.net.httpserver.maxReqTime", "10");
+        setIfAbsent("sun.net.httpserver.maxRspTime", "30");
+        setIfAbsent("sun.net.httpserver.maxConnections", "256");
+    }
+
+    private static void setIfAbsent(String key, String value) {
+        if (System.getProperty(key) == null) {
+            System.setProperty(key, value);
+        }
+    }
 
     private final HttpServer server;
     private final FileSource parser;
@@ -43,12 +63,21 @@ public final class HttpPushSource implements AutoCloseable {
             s -> s, "bearer token HTTP push senders must present (keep it in the environment or a config file)");
 
     private final byte[] token;
+    private final java.util.concurrent.ThreadPoolExecutor pushes;
+    private final java.util.concurrent.ConcurrentHashMap<String, java.util.concurrent.atomic.AtomicInteger> perClient =
+            new java.util.concurrent.ConcurrentHashMap<>();
     private final long maxBytes;
 
     /**
      * @param token the bearer token senders must present; required (an open ingest endpoint is a hole)
      */
     public HttpPushSource(int port, String token, FileSource parser, Publisher publisher, long maxBytes)
+            throws IOException {
+        this("127.0.0.1", port, token, parser, publisher, maxBytes);
+    }
+
+    /** @param host the address to bind to; loopback unless the push must be reachable from elsewhere */
+    public HttpPushSource(String host, int port, String token, FileSource parser, Publisher publisher, long maxBytes)
             throws IOException {
         if (token == null || token.isBlank()) {
             throw new IllegalArgumentException("the HTTP endpoint needs a bearer token: set NEWSWIRE_HTTP_TOKEN "
@@ -58,13 +87,15 @@ public final class HttpPushSource implements AutoCloseable {
         this.parser = parser;
         this.publisher = publisher;
         this.maxBytes = maxBytes;
-        this.server = HttpServer.create(new InetSocketAddress(port), 0);
-        server.createContext("/articles", this::articles);
-        server.createContext("/health", exchange -> respond(exchange, 200, Map.of("status", "up")));
-        // Each request waits for the broker's acknowledgement (a linger plus a round trip) while hardly using
+        this.server = HttpServer.create(new InetSocketAddress(host, port), 0);
+        server.createContext("/", this::route);
+        // The server's own threads only route: health is answered there at once, never behind pushes.
+        server.setExecutor(Executors.newFixedThreadPool(2));
+        // Each push waits for the broker's acknowledgement (a linger plus a round trip) while hardly using
         // the CPU: 4 threads capped the endpoint at ~170 requests/s under wrk, 32 let the producer batch them.
-        // Bodies are capped at max.article.bytes, so 32 in flight stay within tens of MB.
-        server.setExecutor(Executors.newFixedThreadPool(REQUEST_THREADS));
+        // Bodies are capped at max.article.bytes, so 32 in flight stay within tens of MB; past that, 503.
+        this.pushes = new java.util.concurrent.ThreadPoolExecutor(REQUEST_THREADS, REQUEST_THREADS, 0,
+                java.util.concurrent.TimeUnit.MILLISECONDS, new java.util.concurrent.ArrayBlockingQueue<>(REQUEST_THREADS));
         server.start();
     }
 
@@ -75,6 +106,48 @@ public final class HttpPushSource implements AutoCloseable {
     @Override
     public void close() {
         server.stop(1);
+        pushes.shutdownNow();
+    }
+
+    /** Exact paths only: {@code /articlesXYZ} is not {@code /articles}. */
+    private void route(HttpExchange exchange) throws IOException {
+        String path = exchange.getRequestURI().getPath();
+        if (path.equals("/health")) {
+            respond(exchange, 200, Map.of("status", "UP"));
+            exchange.close();
+            return;
+        }
+        if (!path.equals("/articles")) {
+            respond(exchange, 404, Map.of("error", "no such path; POST /articles"));
+            exchange.close();
+            return;
+        }
+        String client = exchange.getRemoteAddress().getAddress().getHostAddress();
+        java.util.concurrent.atomic.AtomicInteger inFlight = perClient.computeIfAbsent(client,
+                c -> new java.util.concurrent.atomic.AtomicInteger());
+        if (inFlight.incrementAndGet() > PER_CLIENT) {
+            inFlight.decrementAndGet();
+            exchange.getResponseHeaders().add("Retry-After", "1");
+            respond(exchange, 429, Map.of("error", "more than " + PER_CLIENT + " pushes in flight from " + client));
+            exchange.close();
+            return;
+        }
+        try {
+            pushes.execute(() -> {
+                try {
+                    articles(exchange);
+                } catch (IOException e) {
+                    LOG.debug("push from {} failed: {}", client, e.getMessage());
+                } finally {
+                    inFlight.decrementAndGet();
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            inFlight.decrementAndGet();
+            exchange.getResponseHeaders().add("Retry-After", "1");
+            respond(exchange, 503, Map.of("error", "too many pushes in flight; retry"));
+            exchange.close();
+        }
     }
 
     private void articles(HttpExchange exchange) throws IOException {

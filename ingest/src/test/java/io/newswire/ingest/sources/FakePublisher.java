@@ -13,11 +13,17 @@ final class FakePublisher implements Publisher {
     final List<Article> articles = new CopyOnWriteArrayList<>();
     final List<DeadLetter> deadLetters = new CopyOnWriteArrayList<>();
     volatile boolean brokerDown;
+    /** While set, sends are held until it completes: a broker that is slow to acknowledge. */
+    volatile CompletableFuture<Void> hold;
 
     @Override
     public CompletableFuture<?> publish(Article article) {
         if (brokerDown) {
             return CompletableFuture.failedFuture(new IllegalStateException("broker down"));
+        }
+        if (hold != null) {
+            articles.add(article);
+            return hold;
         }
         articles.add(article);
         return CompletableFuture.completedFuture(null);

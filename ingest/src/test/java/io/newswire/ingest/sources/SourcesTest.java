@@ -253,6 +253,37 @@ class SourcesTest {
         }
 
         @Test
+        void shouldMatchExactPathsAndKeepHealthAnsweringWhilePushesWait() throws Exception {
+            try (HttpPushSource server = new HttpPushSource(0, "t0ken", files, publisher, 1000)) {
+                HttpResponse<String> prefix = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                        + server.port() + "/articlesXYZ")).header("Authorization", "Bearer t0ken")
+                        .POST(HttpRequest.BodyPublishers.ofString(NINJS)).build(), HttpResponse.BodyHandlers.ofString());
+                assertThat(prefix.statusCode()).isEqualTo(404);
+                assertThat(client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port()
+                        + "/healthzzz")).build(), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(404);
+
+                publisher.hold = new java.util.concurrent.CompletableFuture<>();
+                List<java.util.concurrent.CompletableFuture<HttpResponse<String>>> waiting = new java.util.ArrayList<>();
+                for (int i = 0; i < HttpPushSource.PER_CLIENT + 1; i++) {
+                    waiting.add(client.sendAsync(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port()
+                                    + "/articles")).header("Authorization", "Bearer t0ken")
+                            .POST(HttpRequest.BodyPublishers.ofString("Headline " + i + "\n\nBody " + i + ".")).build(),
+                            HttpResponse.BodyHandlers.ofString()));
+                }
+                HttpResponse<String> refused = java.util.concurrent.CompletableFuture.anyOf(waiting.toArray(
+                        java.util.concurrent.CompletableFuture[]::new)).thenApply(r -> (HttpResponse<String>) r)
+                        .get(5, java.util.concurrent.TimeUnit.SECONDS);
+                assertThat(refused.statusCode()).as("one client past its share").isEqualTo(429);
+                HttpResponse<String> health = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                        + server.port() + "/health")).build(), HttpResponse.BodyHandlers.ofString());
+                assertThat(health.statusCode()).as("health while every push waits").isEqualTo(200);
+                publisher.hold.complete(null);
+                assertThat(waiting.stream().map(java.util.concurrent.CompletableFuture::join)
+                        .filter(r -> r.statusCode() == 202)).hasSize(HttpPushSource.PER_CLIENT);
+            }
+        }
+
+        @Test
         void shouldRefuseToStartWithoutAToken() {
             assertThatThrownBy(() -> new HttpPushSource(0, "", files, publisher, 1000))
                     .hasMessageContaining("NEWSWIRE_HTTP_TOKEN");
@@ -306,7 +337,7 @@ class SourcesTest {
             MutableClock clock = new MutableClock();
             try {
                 FeedPoller poller = new FeedPoller(List.of(URI.create(base + "/feed")), Duration.ofSeconds(60), false,
-                        publisher, new WebChromeCleaner(), 100_000, clock);
+                        publisher, new WebChromeCleaner(), 100_000, clock, true);
                 assertThat(poller.pollDue()).isEqualTo(2);
                 assertThat(publisher.articles).extracting(Article::id).containsExactly("urn:rss:1", "urn:rss:2");
                 assertThat(publisher.articles.get(1).bodyText()).contains("full story was on the linked page");
@@ -344,9 +375,57 @@ class SourcesTest {
             server.start();
             try {
                 new FeedPoller(List.of(URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/feed")),
-                        Duration.ofSeconds(60), false, publisher, new WebChromeCleaner(), maxBytes, new MutableClock())
-                        .pollDue();
+                        Duration.ofSeconds(60), false, publisher, new WebChromeCleaner(), maxBytes, new MutableClock(),
+                        true).pollDue();
                 return publisher.articles;
+            } finally {
+                server.stop(0);
+            }
+        }
+
+        @Test
+        void shouldNeverFetchInternalAddressesUnlessAllowed() throws Exception {
+            SafeFetch strict = new SafeFetch(false, Duration.ofSeconds(2), Duration.ofSeconds(5));
+            for (String uri : List.of("http://127.0.0.1:9/x", "http://localhost/x", "http://10.1.2.3/x",
+                    "http://192.168.0.1/x", "http://169.254.169.254/latest/meta-data", "http://[::1]/x",
+                    "http://[fd00::1]/x", "http://100.64.0.1/x", "file:///etc/passwd", "ftp://example.com/x")) {
+                assertThatThrownBy(() -> strict.get(URI.create(uri), java.util.Map.of(), 1000)).as(uri)
+                        .isInstanceOf(io.newswire.ingest.formats.RejectedInputException.class)
+                        .hasMessageContaining("refused to fetch");
+            }
+        }
+
+        @Test
+        void shouldRecheckEveryRedirectAndCutOffATricklingServer() throws Exception {
+            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            String base = "http://127.0.0.1:" + server.getAddress().getPort();
+            server.createContext("/hop", exchange -> {
+                exchange.getResponseHeaders().add("Location", "file:///etc/passwd");
+                exchange.sendResponseHeaders(302, -1);
+                exchange.close();
+            });
+            server.createContext("/slow", exchange -> {
+                exchange.sendResponseHeaders(200, 0);
+                try (OutputStream out = exchange.getResponseBody()) {
+                    for (int i = 0; i < 20; i++) {
+                        out.write('x');
+                        out.flush();
+                        Thread.sleep(200);
+                    }
+                } catch (InterruptedException | java.io.IOException e) {
+                    // the client hung up
+                }
+                exchange.close();
+            });
+            server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
+            server.start();
+            try {
+                SafeFetch fetch = new SafeFetch(true, Duration.ofSeconds(2), Duration.ofSeconds(1));
+                assertThatThrownBy(() -> fetch.get(URI.create(base + "/hop"), java.util.Map.of(), 1000))
+                        .hasMessageContaining("only http and https");
+                assertThatThrownBy(() -> fetch.get(URI.create(base + "/slow"), java.util.Map.of(), 1000))
+                        .as("20 bytes, one every 200 ms, against a deadline of 1 s")
+                        .isInstanceOf(java.io.IOException.class).hasMessageContaining("within 1 s");
             } finally {
                 server.stop(0);
             }
