@@ -58,7 +58,7 @@ final class Dashboard implements AutoCloseable {
         checks.put("live_view", feed::caughtUp);
         String host = DashboardSettings.from(config).host();
         DashboardServer server = new DashboardServer(view, registry, checks)
-                .start(host, DashboardSettings.from(config).port());
+                .start(host, DashboardSettings.from(config).port(), DashboardSettings.from(config).hostnames());
         return new Dashboard(feed, feedThread, server, host);
     }
 

@@ -17,6 +17,27 @@ public final class ArticleIds {
     private ArticleIds() {
     }
 
+    private static final java.util.regex.Pattern SCHEME = java.util.regex.Pattern.compile("([A-Za-z][A-Za-z0-9+.-]*):.*",
+            java.util.regex.Pattern.DOTALL);
+
+    /**
+     * Whether an identifier that has a URI scheme is one consumers may show or follow: http, https, urn or
+     * tag. Identifiers without a scheme (agency doc-ids) are not URIs and are not judged here.
+     */
+    public static boolean isSafeUri(String id) {
+        java.util.regex.Matcher m = SCHEME.matcher(id);
+        if (!m.matches()) {
+            return false;
+        }
+        String scheme = m.group(1).toLowerCase(java.util.Locale.ROOT);
+        return scheme.equals("http") || scheme.equals("https") || scheme.equals("urn") || scheme.equals("tag");
+    }
+
+    /** Whether an identifier starts with a URI scheme ({@code javascript:}, {@code http:}, {@code urn:}). */
+    public static boolean hasScheme(String id) {
+        return SCHEME.matcher(id).matches();
+    }
+
     public static String of(String sourceGuid, String source, String headline, List<String> body) {
         if (sourceGuid != null && !sourceGuid.isBlank()) {
             return sourceGuid.strip();

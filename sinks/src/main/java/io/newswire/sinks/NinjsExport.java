@@ -5,6 +5,7 @@ import java.util.regex.Pattern;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.newswire.common.Article;
+import io.newswire.common.ArticleIds;
 import io.newswire.common.Entity;
 import io.newswire.common.ItemMeta;
 import io.newswire.common.Json;
@@ -12,7 +13,8 @@ import io.newswire.common.Json;
 /**
  * An enriched article as an IPTC ninjs 2.1 document:
  * <ul>
- *   <li>{@code uri}: the article id when it is already a URI, else {@code urn:newswire:article:<id>};</li>
+ *   <li>{@code uri}: the article id when it is already an http(s), urn or tag URI, else
+ *       {@code urn:newswire:article:<id>};</li>
  *   <li>entities in {@code people}, {@code organisations}, {@code places} and (MISC) {@code subjects}, each
  *       with its canonical {@code name}, its stable key as {@code literal} and {@code rel} "mentioned";</li>
  *   <li>the story and the original of a copy as {@code associations} named "story" and "duplicate-of"
@@ -84,7 +86,7 @@ public final class NinjsExport {
     }
 
     public static String articleUri(String id) {
-        return ABSOLUTE_URI.matcher(id).matches() ? id : "urn:newswire:article:" + id;
+        return ArticleIds.isSafeUri(id) && ABSOLUTE_URI.matcher(id).matches() ? id : "urn:newswire:article:" + id;
     }
 
     private static void putTime(ObjectNode n, String field, Instant time) {

@@ -53,6 +53,25 @@ public final class FileSource {
     }
 
     /** @return the number of files read */
+    private static ParsedItem withoutId(ParsedItem i) {
+        return new ParsedItem(null, i.version(), i.kind(), i.headline(), i.body(), i.byline(), i.language(),
+                i.published(), i.url(), i.meta());
+    }
+
+    private static ParsedItem withoutUrl(ParsedItem i) {
+        return new ParsedItem(i.guid(), i.version(), i.kind(), i.headline(), i.body(), i.byline(), i.language(),
+                i.published(), null, i.meta());
+    }
+
+    private static boolean isWebUrl(String url) {
+        String lower = url.toLowerCase(java.util.Locale.ROOT);
+        return lower.startsWith("http://") || lower.startsWith("https://");
+    }
+
+    private static String shorten(String text) {
+        return text.length() > 80 ? text.substring(0, 80) + "…" : text;
+    }
+
     /**
      * The article's size as it goes to Kafka, computed only when it could exceed the limit: JSON escapes a
      * character in at most 6 bytes, so text of under a sixth of the limit always fits.
@@ -182,6 +201,13 @@ public final class FileSource {
                     listener.rejected(DeadLetter.of(STAGE, "text item without " + (item.headline() == null
                             || item.headline().isBlank() ? "a headline" : "a body"), where, item.guid(), bytes, received));
                     return;
+                }
+                if (item.guid() != null && ArticleIds.hasScheme(item.guid()) && !ArticleIds.isSafeUri(item.guid())) {
+                    item = withoutId(item).noted("id " + shorten(item.guid())
+                            + " is not an http(s), urn or tag URI: a generated id is used");
+                }
+                if (item.url() != null && !isWebUrl(item.url())) {
+                    item = withoutUrl(item).noted("url " + shorten(item.url()) + " is not http(s): dropped");
                 }
                 Instant published = item.published();
                 if (published != null && !Dates.plausible(published, received)) {

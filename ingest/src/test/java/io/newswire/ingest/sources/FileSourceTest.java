@@ -212,6 +212,25 @@ class FileSourceTest {
         }
 
         @Test
+        void shouldNeverTakeAJavascriptUriForAnIdOrAUrl() {
+            Article a = read("""
+                    {"uri": "javascript:alert(document.cookie)", "headline": "Talks resume", "body_text": "Officials met."}"""
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            assertThat(a.id()).doesNotStartWith("javascript").hasSize(32);
+            assertThat(a.meta().notes()).singleElement().asString().contains("generated id");
+            Article page = read(("<!DOCTYPE html><html><head><title>Talks</title><meta property=\"og:url\" "
+                    + "content=\"javascript:alert(1)\"></head><body><article><p>"
+                    + "Officials from Egypt and Qatar met in Cairo on Monday to discuss the talks. ".repeat(8)
+                    + "</p></article></body></html>").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            assertThat(page.url()).doesNotStartWith("javascript");
+            assertThat(page.id()).doesNotStartWith("javascript");
+            Article tag = read("""
+                    {"uri": "tag:reuters.com,2014:newsml_X", "headline": "Talks resume", "body_text": "Officials met."}"""
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            assertThat(tag.id()).as("tag URIs are ids").isEqualTo("tag:reuters.com,2014:newsml_X");
+        }
+
+        @Test
         void shouldReplaceAnImplausibleDateByTheArrivalAndSaySo() {
             Article a = read("""
                     {"uri": "urn:d:1", "headline": "Talks resume", "body_text": "Officials met.",

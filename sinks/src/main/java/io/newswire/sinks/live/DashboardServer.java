@@ -31,13 +31,17 @@ import io.newswire.common.Json;
  *   <li>{@code GET /metrics} (Prometheus text format), {@code GET /health} (liveness: the server answers),
  *       {@code GET /health/ready} (503 until every readiness check passes, naming those that fail).</li>
  * </ul>
- * Read-only and unauthenticated: it binds to {@code dashboard.host} (loopback by default).
+ * Read-only and unauthenticated: it binds to {@code dashboard.host} (loopback by default), answers only
+ * requests whose {@code Host} is an IP address, {@code localhost} or one of {@code dashboard.hostnames} (a
+ * page on another site that rebinds its own name to this address cannot read it), and sends a content
+ * security policy that lets the page run only its own script and talk only to this server.
  */
 public final class DashboardServer implements AutoCloseable {
 
     static final long PUSH_MILLIS = 500;
 
     private final Javalin app;
+    private volatile Set<String> hostnames = Set.of();
     private final LiveView view;
     private final Set<SseClient> clients = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean dirty = new AtomicBoolean(true);
@@ -54,7 +58,19 @@ public final class DashboardServer implements AutoCloseable {
         this.view = view;
         String page = resource("dashboard.html");
         Map<String, BooleanSupplier> checks = new LinkedHashMap<>(readiness);
+        String policy = contentSecurityPolicy(page);
         this.app = Javalin.create(config -> config.showJavalinBanner = false);
+        app.before(ctx -> {
+            if (!hostAllowed(ctx.host())) {
+                ctx.status(HttpStatus.MISDIRECTED_REQUEST).result("unknown host; add it to dashboard.hostnames");
+                ctx.skipRemainingHandlers();
+                return;
+            }
+            ctx.header("Content-Security-Policy", policy);
+            ctx.header("X-Content-Type-Options", "nosniff");
+            ctx.header("X-Frame-Options", "DENY");
+            ctx.header("Referrer-Policy", "no-referrer");
+        });
         app.get("/", ctx -> ctx.contentType("text/html; charset=utf-8").result(page));
         app.get("/stories", ctx -> json(ctx, Json.MAPPER.valueToTree(view.stories(intParam(ctx, "limit", 50)))));
         app.get("/stories/{id}", ctx -> view.story(ctx.pathParam("id")).ifPresentOrElse(s -> json(ctx, s),
@@ -94,6 +110,13 @@ public final class DashboardServer implements AutoCloseable {
 
     /** Starts serving; {@code port} 0 picks a free one (see {@link #port()}). */
     public DashboardServer start(String host, int port) {
+        return start(host, port, Set.of());
+    }
+
+    /** @param hostnames names besides IP addresses and localhost that clients may reach the dashboard by */
+    public DashboardServer start(String host, int port, Set<String> hostnames) {
+        this.hostnames = hostnames.stream().map(h -> h.toLowerCase(java.util.Locale.ROOT)).collect(
+                java.util.stream.Collectors.toUnmodifiableSet());
         app.start(host, port);
         pusher.scheduleWithFixedDelay(this::push, PUSH_MILLIS, PUSH_MILLIS, TimeUnit.MILLISECONDS);
         return this;
@@ -149,5 +172,39 @@ public final class DashboardServer implements AutoCloseable {
         } catch (IOException e) {
             throw new IllegalStateException("cannot read " + name, e);
         }
+    }
+
+    /** An IP literal, localhost or a configured name: DNS rebinding needs a name of the attacker's own. */
+    boolean hostAllowed(String hostHeader) {
+        if (hostHeader == null || hostHeader.isBlank()) {
+            return false;
+        }
+        String host = hostHeader.strip().toLowerCase(java.util.Locale.ROOT);
+        if (host.startsWith("[")) {
+            return true; // an IPv6 literal
+        }
+        int colon = host.lastIndexOf(':');
+        String name = colon > 0 ? host.substring(0, colon) : host;
+        return name.equals("localhost") || IPV4.matcher(name).matches() || hostnames.contains(name);
+    }
+
+    private static final java.util.regex.Pattern IPV4 = java.util.regex.Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
+
+    /** Only the page's own inline script, by its hash; inline styles; connections back to this server. */
+    static String contentSecurityPolicy(String page) {
+        java.util.regex.Matcher script = java.util.regex.Pattern.compile("<script>(.*?)</script>",
+                java.util.regex.Pattern.DOTALL).matcher(page);
+        StringBuilder hashes = new StringBuilder();
+        while (script.find()) {
+            try {
+                byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                        .digest(script.group(1).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                hashes.append(" 'sha256-").append(java.util.Base64.getEncoder().encodeToString(digest)).append('\'');
+            } catch (java.security.NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return "default-src 'none'; script-src" + hashes + "; style-src 'unsafe-inline'; connect-src 'self'; "
+                + "img-src 'self' data:; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
     }
 }

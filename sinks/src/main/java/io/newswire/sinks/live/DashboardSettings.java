@@ -8,17 +8,22 @@ import java.util.List;
  * Where {@code --serve} binds the dashboard, {@code /metrics} and {@code /health} ({@code run}, {@code sink},
  * {@code process}). Loopback by default: the page has no authentication.
  */
-public record DashboardSettings(String host, int port) {
+public record DashboardSettings(String host, int port, java.util.Set<String> hostnames) {
 
     public static final Setting<String> HOST = new Setting<>("dashboard.host", "127.0.0.1",
             s -> s, "address the dashboard binds to (0.0.0.0 for every interface; it has no authentication)");
     public static final Setting<Integer> PORT = new Setting<>("dashboard.port", "8088",
             DashboardSettings::port, "port of the live dashboard, /metrics and /health (0 picks a free one)");
 
-    public static final List<Setting<?>> SETTINGS = List.of(HOST, PORT);
+    public static final Setting<java.util.Set<String>> HOSTNAMES = new Setting<>("dashboard.hostnames", "",
+            raw -> java.util.Arrays.stream(raw.split(",")).map(String::strip).filter(s -> !s.isEmpty())
+                    .collect(java.util.stream.Collectors.toUnmodifiableSet()),
+            "names besides IP addresses and localhost the dashboard may be reached by (comma-separated)");
+
+    public static final List<Setting<?>> SETTINGS = List.of(HOST, PORT, HOSTNAMES);
 
     public static DashboardSettings from(NewswireConfig config) {
-        return new DashboardSettings(config.get(HOST), config.get(PORT));
+        return new DashboardSettings(config.get(HOST), config.get(PORT), config.get(HOSTNAMES));
     }
 
     private static Integer port(String raw) {

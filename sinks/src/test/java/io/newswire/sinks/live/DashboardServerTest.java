@@ -98,4 +98,23 @@ class DashboardServerTest {
         }
         throw new AssertionError("the event stream ended");
     }
+
+    @Test
+    void shouldAnswerOnlyKnownHostsAndSendTheSecurityHeaders() throws Exception {
+        HttpResponse<String> page = get("/");
+        assertThat(page.headers().firstValue("Content-Security-Policy")).get().asString()
+                .contains("default-src 'none'", "script-src 'sha256-", "frame-ancestors 'none'");
+        assertThat(page.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
+        assertThat(page.headers().firstValue("X-Frame-Options")).contains("DENY");
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", server.port())) {
+            socket.getOutputStream().write(("GET /summary HTTP/1.1\r\nHost: rebound.attacker.example\r\n"
+                    + "Connection: close\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            String answer = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(answer).startsWith("HTTP/1.1 421").doesNotContain("\"stories\"");
+        }
+        assertThat(server.hostAllowed("127.0.0.1:8088")).isTrue();
+        assertThat(server.hostAllowed("[::1]:8088")).isTrue();
+        assertThat(server.hostAllowed("localhost")).isTrue();
+        assertThat(server.hostAllowed("evil.example:8088")).isFalse();
+    }
 }
