@@ -34,6 +34,7 @@ public final class HttpPushSource implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(HttpPushSource.class);
     private static final int REQUEST_THREADS = 32;
+    private static final int ROUTING_THREADS = 64;
     /** Pushes in flight from one client address: one client cannot take every handler. */
     static final int PER_CLIENT = 8;
     /** How long a push waits for the broker's acknowledgement before it is answered 503. */
@@ -89,8 +90,10 @@ public final class HttpPushSource implements AutoCloseable {
         this.maxBytes = maxBytes;
         this.server = HttpServer.create(new InetSocketAddress(host, port), 0);
         server.createContext("/", this::route);
-        // The server's own threads only route: health is answered there at once, never behind pushes.
-        server.setExecutor(Executors.newFixedThreadPool(2));
+        // The server's own threads read requests and route them: health is answered there at once, never
+        // behind pushes. Reading a request blocks a thread until its headers are in, so there are many of
+        // them (cheap: they wait on sockets), and maxReqTime drops a client that sends them slowly.
+        server.setExecutor(Executors.newFixedThreadPool(ROUTING_THREADS));
         // Each push waits for the broker's acknowledgement (a linger plus a round trip) while hardly using
         // the CPU: 4 threads capped the endpoint at ~170 requests/s under wrk, 32 let the producer batch them.
         // Bodies are capped at max.article.bytes, so 32 in flight stay within tens of MB; past that, 503.
@@ -101,6 +104,10 @@ public final class HttpPushSource implements AutoCloseable {
 
     public int port() {
         return server.getAddress().getPort();
+    }
+
+    public java.net.InetSocketAddress address() {
+        return server.getAddress();
     }
 
     @Override

@@ -284,6 +284,34 @@ class SourcesTest {
         }
 
         @Test
+        void shouldKeepAnsweringWhileClientsSendTheirHeadersSlowly() throws Exception {
+            try (HttpPushSource server = new HttpPushSource(0, "t0ken", files, publisher, 1000)) {
+                List<java.net.Socket> slow = new java.util.ArrayList<>();
+                try {
+                    for (int i = 0; i < 40; i++) {
+                        java.net.Socket s = new java.net.Socket("127.0.0.1", server.port());
+                        s.getOutputStream().write("POST /articles HTTP/1.1\r\nHost: x\r\n".getBytes(StandardCharsets.US_ASCII));
+                        s.getOutputStream().flush();
+                        slow.add(s);
+                    }
+                    HttpResponse<String> ok = post(server, "t0ken", NINJS);
+                    assertThat(ok.statusCode()).as("a real push while 40 clients dawdle").isEqualTo(202);
+                } finally {
+                    for (java.net.Socket s : slow) {
+                        s.close();
+                    }
+                }
+            }
+        }
+
+        @Test
+        void shouldListenOnLoopbackUnlessToldOtherwise() throws Exception {
+            try (HttpPushSource server = new HttpPushSource(0, "t0ken", files, publisher, 1000)) {
+                assertThat(server.address().getAddress().isLoopbackAddress()).isTrue();
+            }
+        }
+
+        @Test
         void shouldRefuseToStartWithoutAToken() {
             assertThatThrownBy(() -> new HttpPushSource(0, "", files, publisher, 1000))
                     .hasMessageContaining("NEWSWIRE_HTTP_TOKEN");
