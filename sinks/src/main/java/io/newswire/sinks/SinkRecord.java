@@ -35,6 +35,19 @@ public record SinkRecord(Kind kind, String key, String identity, JsonNode json) 
         return json == null;
     }
 
+    /**
+     * Which outcome of an id and version a decision is: {@code decided} (its first decision: new, an update,
+     * a copy, a story), {@code kill} or {@code stale}. Sinks keep one decision per id, version and outcome, so
+     * a redelivery or a second run adds nothing while a later kill is still kept.
+     */
+    public static String outcomeOf(String decision) {
+        return switch (decision) {
+            case "KILL" -> "kill";
+            case "STALE" -> "stale";
+            default -> "decided";
+        };
+    }
+
     /** Identity of an article or dead letter as the file sink finds it in a line it wrote. */
     public static String identityOf(JsonNode json) {
         if (json.has("member_ids")) {
@@ -53,9 +66,10 @@ public record SinkRecord(Kind kind, String key, String identity, JsonNode json) 
     static String identityOf(Kind kind, JsonNode json) {
         return switch (kind) {
             case STORY -> json.path("id").asText() + "#" + Hashing.sha256Hex(json.toString()).substring(0, 16);
-            // One id and version can be decided more than once (NEW, then KILL or STALE for the same version).
+            // A version is decided once, and may later be killed or found stale: each outcome is kept once.
             case DECISION -> json.path("article_id").asText() + "@" + json.path("version").asInt()
-                    + (json.hasNonNull("decision") ? "/" + json.get("decision").asText() : "");
+                    + (json.hasNonNull("decision") && !outcomeOf(json.get("decision").asText()).equals("decided")
+                    ? "/" + outcomeOf(json.get("decision").asText()) : "");
             case ARTICLE, DEAD_LETTER -> {
                 JsonNode version = json.get("version");
                 yield json.path("id").asText() + (version == null ? "" : "@" + version.asInt());

@@ -50,8 +50,8 @@ public final class PostgresSink implements RecordSink {
                 source_count = excluded.source_count, duplicates = excluded.duplicates,
                 top_entities = excluded.top_entities, member_ids = excluded.member_ids, sources = excluded.sources""";
     private static final String INSERT_DECISION = """
-            INSERT INTO decisions (article_id, version, decision, matched_id, story_id, method, score, threshold)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (article_id, version, decision) DO NOTHING""";
+            INSERT INTO decisions (article_id, version, decision, matched_id, story_id, method, score, threshold, outcome)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (article_id, version, outcome) DO NOTHING""";
     private static final String INSERT_DEAD_LETTER = """
             INSERT INTO dead_letters (id, stage, reason, origin, key, payload, at)
             VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING""";
@@ -219,6 +219,7 @@ public final class PostgresSink implements RecordSink {
             st.setString(6, text(d, "method"));
             st.setDouble(7, d.path("score").asDouble());
             st.setDouble(8, d.path("threshold").asDouble());
+            st.setString(9, SinkRecord.outcomeOf(d.path("decision").asText()));
             return st.executeUpdate() > 0;
         }
     }

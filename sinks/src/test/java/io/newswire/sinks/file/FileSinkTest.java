@@ -70,6 +70,9 @@ class FileSinkTest {
                 .isEqualTo("a@2");
         assertThat(SinkRecord.identityOf(Json.MAPPER.readTree(
                 "{\"article_id\":\"a\",\"version\":2,\"decision\":\"KILL\"}")))
-                .as("a kill of a version already decided is a decision of its own").isEqualTo("a@2/KILL");
+                .as("a kill of a version already decided is a decision of its own").isEqualTo("a@2/kill");
+        assertThat(SinkRecord.identityOf(Json.MAPPER.readTree(
+                "{\"article_id\":\"a\",\"version\":2,\"decision\":\"SAME_STORY\"}")))
+                .as("a second run's other first decision is the same outcome").isEqualTo("a@2");
     }
 }

@@ -98,9 +98,12 @@ class PostgresSinkTest {
             sink.write(decision("a1", 1, "KILL"));
             sink.write(decision("a1", 1, "STALE"));
             sink.write(decision("a1", 1, "KILL")); // redelivered
+            sink.write(decision("a1", 1, "SAME_STORY")); // another run's first decision of the same version
             sink.flush();
         }
         assertThat(db.count("SELECT count(*) FROM decisions WHERE article_id = 'a1'")).isEqualTo(3);
+        assertThat(db.text("SELECT decision FROM decisions WHERE article_id = 'a1' AND outcome = 'decided'"))
+                .isEqualTo("NEW");
     }
 
     @Test
