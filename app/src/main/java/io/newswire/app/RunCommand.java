@@ -193,8 +193,11 @@ final class RunCommand implements Command {
             try (ArticlePublisher publisher = new ArticlePublisher(config.clientProperties(), config.topics())) {
                 ingested = IngestCommand.batch(config, publisher, Clock.systemUTC(), format).run(inputs);
             }
-            registry.counter("newswire.ingest.articles", "result", "published").increment(ingested.published());
-            registry.counter("newswire.ingest.articles", "result", "rejected").increment(ingested.rejected());
+            for (var result : Map.of("published", ingested.published(), "rejected", ingested.rejected()).entrySet()) {
+                io.micrometer.core.instrument.Counter.builder("newswire.ingest.articles")
+                        .description("inputs ingest published as articles or refused as dead letters, by result")
+                        .tag("result", result.getKey()).register(registry).increment(result.getValue());
+            }
             if (ingested.failed() > 0) {
                 throw new IllegalStateException(ingested.failed() + " records were not acknowledged by the broker");
             }

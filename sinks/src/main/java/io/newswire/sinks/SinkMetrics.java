@@ -23,9 +23,14 @@ public final class SinkMetrics {
     private final AtomicLong deadLetters = new AtomicLong();
     private final AtomicLong stories = new AtomicLong();
     private final java.util.Map<java.util.List<String>, Counter> counters = new java.util.concurrent.ConcurrentHashMap<>();
+    private final io.micrometer.core.instrument.Timer latency;
 
     public SinkMetrics(MeterRegistry registry) {
         this.registry = registry;
+        this.latency = io.micrometer.core.instrument.Timer.builder("newswire.pipeline.latency")
+                .description("time from an article's arrival at ingest to the sinks reading it enriched")
+                .publishPercentileHistogram().minimumExpectedValue(java.time.Duration.ofMillis(10))
+                .maximumExpectedValue(java.time.Duration.ofMinutes(10)).register(registry);
         Gauge.builder("newswire.duplicate.ratio", this, m -> m.articles.get() == 0 ? 0
                         : (double) m.duplicates.get() / m.articles.get())
                 .description("flagged copies (exact or near) over enriched articles").register(registry);
@@ -37,6 +42,13 @@ public final class SinkMetrics {
 
     public MeterRegistry registry() {
         return registry;
+    }
+
+    /** Zero series for every sink that runs, so a retry counter is there before the first retry. */
+    void sinks(java.util.List<String> names) {
+        for (String sink : names) {
+            counter("newswire.sink.retries", "batches handed to a sink again after a transient failure", "sink", sink);
+        }
     }
 
     void consumed(SinkRecord record) {
@@ -51,6 +63,10 @@ public final class SinkMetrics {
         switch (record.kind()) {
             case ARTICLE -> {
                 articles.incrementAndGet();
+                java.time.Instant received = parseInstant(record.json().path("received").asText(null));
+                if (received != null) {
+                    latency.record(java.time.Duration.between(received, java.time.Instant.now()));
+                }
                 if (record.json().hasNonNull("duplicate_of")) {
                     duplicates.incrementAndGet();
                 }
@@ -107,6 +123,14 @@ public final class SinkMetrics {
     void retry(String sink) {
         counter("newswire.sink.retries", "batches handed to a sink again after a transient failure",
                 "sink", sink).increment();
+    }
+
+    private static java.time.Instant parseInstant(String text) {
+        try {
+            return text == null ? null : java.time.Instant.parse(text);
+        } catch (java.time.format.DateTimeParseException e) {
+            return null;
+        }
     }
 
     private Counter counter(String name, String description, String tag, String value) {

@@ -69,6 +69,7 @@ public final class SinkRunner implements Runnable, AutoCloseable {
         this.topics = config.topics();
         this.sinks = List.copyOf(sinks);
         this.metrics = metrics;
+        metrics.sinks(sinks.stream().map(RecordSink::name).toList());
         this.clock = clock;
         this.retryAttempts = SinkSettings.from(config).retryAttempts();
         this.kindByTopic = SinkRecord.kindsByTopic(topics);
