@@ -50,6 +50,7 @@ class AttackIT {
 
         NewswireConfig config = NewswireConfig.defaults().with(SinkSettings.OUT_DIR, dir.resolve("out").toString());
         RunCommand.Summary summary = RunCommand.run(config, List.of(dir.resolve("in")), RunIT.TIMEOUT, Enrichment.none());
+        RunIT.assertContracts(dir.resolve("out"));
 
         List<JsonNode> letters = RunIT.lines(dir.resolve("out/news.dlq"));
         List<JsonNode> articles = RunIT.lines(dir.resolve("out/news.enriched"));

@@ -69,6 +69,7 @@ class MixedCorpusIT {
 
         NewswireConfig config = NewswireConfig.defaults().with(SinkSettings.OUT_DIR, dir.resolve("out").toString());
         RunCommand.Summary summary = RunCommand.run(config, List.of(dir.resolve("in")), RunIT.TIMEOUT, Enrichment.none());
+        RunIT.assertContracts(dir.resolve("out"));
 
         List<JsonNode> articles = RunIT.lines(dir.resolve("out/news.enriched"));
         List<JsonNode> decisions = RunIT.lines(dir.resolve("out/news.decisions"));

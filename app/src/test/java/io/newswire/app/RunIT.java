@@ -23,6 +23,18 @@ class RunIT {
     @TempDir
     Path dir;
 
+    /** Asserts that every record a run wrote to its files keeps its topic's contract (schemas/). */
+    static void assertContracts(Path out) throws Exception {
+        int checked = 0;
+        for (String topic : List.of("news.enriched", "news.decisions", "news.stories", "news.dlq")) {
+            for (JsonNode record : lines(out.resolve(topic))) {
+                io.newswire.common.TopicContracts.assertValid(topic, record);
+                checked++;
+            }
+        }
+        org.assertj.core.api.Assertions.assertThat(checked).as("records checked against their contracts").isPositive();
+    }
+
     /** Every document in a sink folder's JSON Lines files (a file a day, rolled by size), in file order. */
     static List<JsonNode> lines(Path folder) throws Exception {
         if (!Files.isDirectory(folder)) {
@@ -42,6 +54,7 @@ class RunIT {
         NewswireConfig config = NewswireConfig.defaults().with(SinkSettings.OUT_DIR, dir.resolve("out").toString());
 
         RunCommand.Summary summary = RunCommand.run(config, List.of(SEEDS), TIMEOUT, Enrichment.withModels());
+        assertContracts(dir.resolve("out"));
 
         assertThat(summary.read()).isEqualTo(5);
         assertThat(summary.published()).isEqualTo(5);
@@ -110,6 +123,7 @@ class RunIT {
         NewswireConfig config = NewswireConfig.defaults().with(SinkSettings.OUT_DIR, dir.resolve("out").toString());
 
         RunCommand.Summary summary = RunCommand.run(config, List.of(input), TIMEOUT, Enrichment.none());
+        assertContracts(dir.resolve("out"));
 
         assertThat(summary.read()).isEqualTo(7);
         assertThat(summary.published()).isEqualTo(5);
