@@ -1,5 +1,6 @@
 package io.newswire.ingest;
 
+import io.newswire.common.ContractHeaders;
 import java.nio.charset.StandardCharsets;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
@@ -23,8 +24,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
  */
 public final class ArticlePublisher implements Publisher, AutoCloseable {
 
-    public static final String HEADER_SOURCE = "newswire.source";
-    public static final String HEADER_FORMAT = "newswire.format";
+    public static final String HEADER_SOURCE = ContractHeaders.SOURCE;
+    public static final String HEADER_FORMAT = ContractHeaders.FORMAT;
 
     private final KafkaProducer<String, byte[]> producer;
     private final Topics topics;
@@ -54,6 +55,8 @@ public final class ArticlePublisher implements Publisher, AutoCloseable {
         RecordHeaders headers = new RecordHeaders();
         headers.add(HEADER_SOURCE, bytes(article.source()));
         headers.add(HEADER_FORMAT, bytes(article.format()));
+        headers.add(ContractHeaders.TRACEPARENT, bytes(ContractHeaders.newTraceparent()));
+        ContractHeaders.stamp(headers, "news.raw", true);
         byte[] value = topics.raw().valueSerde().serializer().serialize(topics.raw().name(), article);
         // A record the broker refuses for its size never goes through on a retry: it becomes a dead letter,
         // so a drop folder or a push does not retry it forever.
@@ -73,7 +76,9 @@ public final class ArticlePublisher implements Publisher, AutoCloseable {
     public CompletableFuture<RecordMetadata> publish(DeadLetter deadLetter) {
         byte[] value = topics.dlq().valueSerde().serializer().serialize(topics.dlq().name(), deadLetter);
         String key = deadLetter.key() != null ? deadLetter.key() : deadLetter.id();
-        return send(new ProducerRecord<>(topics.dlq().name(), key, value));
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(topics.dlq().name(), key, value);
+        ContractHeaders.stamp(record.headers(), "news.dlq", false);
+        return send(record);
     }
 
     /** Blocks until every record sent so far is acknowledged or has failed. */

@@ -40,7 +40,9 @@ public final class DeadLetteringHandlers {
                 context.sourceRawValue(), Instant.now());
         LOG.warn("dead-lettering the record at {} ({}): {}", origin, stage, letter.reason());
         byte[] k = (key != null ? key : letter.id()).getBytes(StandardCharsets.UTF_8);
-        return new ProducerRecord<>(topic, k, SERDE.serializer().serialize(topic, letter));
+        ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(topic, k, SERDE.serializer().serialize(topic, letter));
+        io.newswire.common.ContractHeaders.stamp(record.headers(), "news.dlq", false);
+        return record;
     }
 
     private static String topic(Map<String, ?> configs) {

@@ -140,6 +140,7 @@ public final class NewsTopology {
         canonical
                 .flatMap((id, c) -> c.learned().stream().map(k -> KeyValue.pair(k.registryKey(), k)).toList(),
                         Named.as("registry-updates"))
+                .processValues(OutputHeaders.of("news.entities", false), Named.as("headers-entities"))
                 .to(topics.entities().name(), Produced.with(topics.entities().keySerde(),
                         topics.entities().valueSerde()).withName("write-entity-registry"));
         return canonical.mapValues(Canonicalized::article, Named.as("canonical"));
@@ -209,6 +210,7 @@ public final class NewsTopology {
                 .defaultBranch(Branched.as("article"));
         resolutions.get(StoryResolveProcessor.NAME + "-link")
                 .map((id, r) -> KeyValue.pair(r.linkId(), r.link()), Named.as("link-by-article"))
+                .processValues(OutputHeaders.of("news.story-links", true), Named.as("headers-story-links"))
                 .to(topics.storyLinks().name(), Produced.with(topics.storyLinks().keySerde(),
                         topics.storyLinks().valueSerde()).withName("write-story-links"));
         return resolutions.get(StoryResolveProcessor.NAME + "-article")
@@ -220,10 +222,12 @@ public final class NewsTopology {
         resolved
                 .filter((id, d) -> d.decision().decision() != Decision.Kind.STALE, Named.as("not-stale"))
                 .mapValues(Deduplicated::article, Named.as("article"))
+                .processValues(OutputHeaders.of("news.enriched", true), Named.as("headers-enriched"))
                 .to(topics.enriched().name(), Produced.with(topics.enriched().keySerde(),
                         topics.enriched().valueSerde()).withName("write-enriched"));
         resolved
                 .mapValues(Deduplicated::decision, Named.as("decision"))
+                .processValues(OutputHeaders.of("news.decisions", true), Named.as("headers-decisions"))
                 .to(topics.decisions().name(), Produced.with(topics.decisions().keySerde(),
                         topics.decisions().valueSerde()).withName("write-decisions"));
     }
@@ -239,6 +243,7 @@ public final class NewsTopology {
                         .withKeySerde(Serdes.String()).withValueSerde(new JsonSerde<>(Deduplicated.class)))
                 .process(() -> new StoryAggregator(settings.retention()), Named.as(StoryAggregator.NAME),
                         StoryAggregator.STORE, StoryAggregator.MEMBERS)
+                .processValues(OutputHeaders.of("news.stories", false), Named.as("headers-stories"))
                 .to(topics.stories().name(), Produced.with(topics.stories().keySerde(), topics.stories().valueSerde())
                         .withName("write-stories"));
     }
@@ -249,6 +254,7 @@ public final class NewsTopology {
                 .merge(rejectedAtEnrich.mapValues(Checked::rejection, Named.as("enrich-dead-letter")),
                         Named.as("dead-letters"))
                 .selectKey((key, letter) -> key != null ? key : letter.id(), Named.as("key-dead-letter"))
+                .processValues(OutputHeaders.of("news.dlq", true), Named.as("headers-dlq"))
                 .to(topics.dlq().name(), Produced.with(topics.dlq().keySerde(), topics.dlq().valueSerde())
                         .withName("write-dlq"));
     }

@@ -74,7 +74,7 @@ public final class StateStores {
                 local(DedupGatherProcessor.SEEN, "resolve", new JsonSerde<>(Seen.class),
                         "decision of an id (JSON)", 2, "swept a window after the latest version arrived"),
                 local(StoryResolveProcessor.WAITING, "resolve", new JsonSerde<>(StoryResolveProcessor.Waiting.class),
-                        "article waiting for links (JSON)", 1, "at most 60 s"),
+                        "article waiting for links (JSON)", 2, "at most 60 s"),
                 global(StoryResolveProcessor.LINKS, "resolve", topics.storyLinks().valueSerde(),
                         "story link (JSON)", "compacted topic; tombstoned at the window",
                         new Global<>(topics.storyLinks().name(), "read-story-links", StoryLinkUpdater::new)),

@@ -10,6 +10,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Properties;
 import io.newswire.common.Article;
+import io.newswire.common.ContractHeaders;
 import io.newswire.common.Entity;
 import io.newswire.common.ItemMeta;
 import io.newswire.common.Json;
@@ -25,10 +26,11 @@ import org.apache.kafka.streams.TopologyTestDriver;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Every record the topology writes, on every topic, keeps its topic's contract (schemas/). */
+/** Every record the topology writes, on every topic, keeps its topic's contract (schemas/) and carries its headers. */
 class TopicContractsTest {
 
     private static final Topics TOPICS = Topics.withPrefix("");
+    private static final String TRACE = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01";
 
     @TempDir
     Path stateDir;
@@ -52,7 +54,12 @@ class TopicContractsTest {
             for (Article a : List.of(talks, article("b1", "Talks resume", "Officials met in Cairo on Monday."), meta,
                     talks.withMeta(new ItemMeta(null, List.of(), null, ItemMeta.CANCELED, null, null, null)), talks,
                     article("a1", "Other text", "Under the same id and version."))) {
-                raw.pipeInput(a.id(), TOPICS.raw().valueSerde().serializer().serialize("t", a));
+                org.apache.kafka.common.header.internals.RecordHeaders headers =
+                        new org.apache.kafka.common.header.internals.RecordHeaders();
+                headers.add(ContractHeaders.TRACEPARENT, ContractHeaders.bytes(TRACE));
+                headers.add(ContractHeaders.SOURCE, ContractHeaders.bytes(a.source()));
+                raw.pipeInput(new org.apache.kafka.streams.test.TestRecord<>(a.id(),
+                        TOPICS.raw().valueSerde().serializer().serialize("t", a), headers));
                 TopicContracts.assertValid(TOPICS.raw().name(), Json.MAPPER.readTree(
                         TOPICS.raw().valueSerde().serializer().serialize("t", a)));
             }
@@ -61,10 +68,28 @@ class TopicContractsTest {
                     TOPICS.stories(), TOPICS.dlq(), TOPICS.entities(), TOPICS.storyLinks())) {
                 var out = driver.createOutputTopic(topic.name(), Serdes.String().deserializer(),
                         Serdes.ByteArray().deserializer());
-                var records = out.readValuesToList();
+                var records = out.readRecordsToList();
                 org.assertj.core.api.Assertions.assertThat(records).as(topic.name()).isNotEmpty();
-                for (byte[] value : records) {
+                boolean aboutOneArticle = !topic.name().equals(TOPICS.entities().name())
+                        && !topic.name().equals(TOPICS.stories().name());
+                for (var record : records) {
+                    byte[] value = record.value();
                     TopicContracts.assertValid(topic.name(), value == null ? null : Json.MAPPER.readTree(value));
+                    var h = record.headers();
+                    org.assertj.core.api.Assertions.assertThat(ContractHeaders.text(h, ContractHeaders.SCHEMA))
+                            .as("%s schema header", topic.name()).isEqualTo(topic.name());
+                    org.assertj.core.api.Assertions.assertThat(ContractHeaders.text(h, ContractHeaders.CONTENT_TYPE))
+                            .isEqualTo("application/json");
+                    org.assertj.core.api.Assertions.assertThat(ContractHeaders.text(h, ContractHeaders.SCHEMA_VERSION))
+                            .isEqualTo("1");
+                    if (aboutOneArticle && value != null && !topic.name().equals(TOPICS.dlq().name())) {
+                        org.assertj.core.api.Assertions.assertThat(ContractHeaders.text(h, ContractHeaders.TRACEPARENT))
+                                .as("%s carries the trace from ingest", topic.name()).isEqualTo(TRACE);
+                    }
+                    if (!aboutOneArticle) {
+                        org.assertj.core.api.Assertions.assertThat(ContractHeaders.text(h, ContractHeaders.SOURCE))
+                                .as("%s is not one article's", topic.name()).isNull();
+                    }
                 }
             }
         }

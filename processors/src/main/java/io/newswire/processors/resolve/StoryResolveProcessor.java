@@ -1,5 +1,10 @@
 package io.newswire.processors.resolve;
 
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.Header;
+import java.util.Map;
+import java.nio.charset.StandardCharsets;
 import io.newswire.processors.state.KeyOwnership;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -58,7 +63,18 @@ public final class StoryResolveProcessor implements Processor<String, Deduplicat
     }
 
     /** An article waiting for links; {@code settled}: its copy decision is final and its link published. */
-    public record Waiting(Deduplicated deduplicated, boolean settled, long sinceMillis) {
+    public record Waiting(Deduplicated deduplicated, boolean settled, long sinceMillis, Map<String, String> headers) {
+
+        public Waiting {
+            headers = headers == null ? Map.of() : Map.copyOf(headers);
+        }
+
+        /** The record headers the article arrived with (source, format, traceparent), as Kafka headers. */
+        Headers kafkaHeaders() {
+            RecordHeaders out = new RecordHeaders();
+            headers.forEach((k, v) -> out.add(k, v.getBytes(StandardCharsets.UTF_8)));
+            return out;
+        }
     }
 
     private final Duration retention;
@@ -97,7 +113,13 @@ public final class StoryResolveProcessor implements Processor<String, Deduplicat
             context.forward(record.withValue(new Resolution(d, null, null)));
             return;
         }
-        Waiting w = step(new Waiting(d, false, context.currentSystemTimeMs()), record.timestamp(), false);
+        Map<String, String> headers = new java.util.LinkedHashMap<>();
+        for (Header h : record.headers()) {
+            if (h.value() != null) {
+                headers.put(h.key(), new String(h.value(), StandardCharsets.UTF_8));
+            }
+        }
+        Waiting w = step(new Waiting(d, false, context.currentSystemTimeMs(), headers), record.timestamp(), false);
         if (w != null) {
             waiting.put(waitKey(d.decision().articleId()), w);
         }
@@ -112,14 +134,14 @@ public final class StoryResolveProcessor implements Processor<String, Deduplicat
                 return w;
             }
             d = settled.orElse(d);
-            publishLink(d, timestamp);
+            publishLink(d, timestamp, w.kafkaHeaders());
         }
         Decision decision = d.decision();
         Optional<String> story = StoryResolver.resolve(decision.articleId(), decision.storyId(), links::get);
         boolean copy = isCopysFirstDecision(decision);
         Optional<String> original = copy ? originalOf(decision.matchedId()) : Optional.empty();
         if ((story.isEmpty() || (copy && original.isEmpty())) && !givingUp) {
-            return new Waiting(d, true, w.sinceMillis());
+            return new Waiting(d, true, w.sinceMillis(), w.headers());
         }
         Deduplicated out = d;
         if (original.isPresent() && d.article() != null && !original.get().equals(d.article().duplicateOf())) {
@@ -129,7 +151,7 @@ public final class StoryResolveProcessor implements Processor<String, Deduplicat
             out = inStory(out, story.get());
         }
         context.forward(new Record<>(decision.articleId(), new Resolution(out.withoutCorrections(), null, null),
-                timestamp));
+                timestamp, w.kafkaHeaders()));
         return null;
     }
 
@@ -227,7 +249,7 @@ public final class StoryResolveProcessor implements Processor<String, Deduplicat
     }
 
     /** Updates and kills keep the links of the first decision; only that one publishes a link. */
-    private void publishLink(Deduplicated d, long timestamp) {
+    private void publishLink(Deduplicated d, long timestamp, Headers headers) {
         Decision x = d.decision();
         Decision.Kind kind = x.decision();
         if (kind == Decision.Kind.NEW || kind == Decision.Kind.SAME_STORY || kind == Decision.Kind.EXACT_DUPLICATE
@@ -235,7 +257,7 @@ public final class StoryResolveProcessor implements Processor<String, Deduplicat
             long decided = d.article() != null ? d.article().received().toEpochMilli() : timestamp;
             boolean copy = kind == Decision.Kind.EXACT_DUPLICATE || kind == Decision.Kind.NEAR_DUPLICATE;
             context.forward(new Record<>(x.articleId(), new Resolution(null, x.articleId(),
-                    new StoryLink(x.storyId(), copy ? x.matchedId() : null, decided)), timestamp));
+                    new StoryLink(x.storyId(), copy ? x.matchedId() : null, decided)), timestamp, headers));
         }
     }
 

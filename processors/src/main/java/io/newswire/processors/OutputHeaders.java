@@ -1,0 +1,41 @@
+package io.newswire.processors;
+
+import io.newswire.common.ContractHeaders;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessorSupplier;
+import org.apache.kafka.streams.processor.api.FixedKeyRecord;
+
+/**
+ * Stamps the records going to one output topic with its contract headers ({@link ContractHeaders}). A
+ * record carries on the headers of the raw record it came from (source, format, traceparent); records that
+ * are not about one article (a registry spelling, a story's state) drop those.
+ */
+final class OutputHeaders<V> implements FixedKeyProcessor<String, V, V> {
+
+    private final String schema;
+    private final boolean aboutOneArticle;
+    private FixedKeyProcessorContext<String, V> context;
+
+    private OutputHeaders(String schema, boolean aboutOneArticle) {
+        this.schema = schema;
+        this.aboutOneArticle = aboutOneArticle;
+    }
+
+    static <V> FixedKeyProcessorSupplier<String, V, V> of(String schema, boolean aboutOneArticle) {
+        return () -> new OutputHeaders<>(schema, aboutOneArticle);
+    }
+
+    @Override
+    public void init(FixedKeyProcessorContext<String, V> context) {
+        this.context = context;
+    }
+
+    @Override
+    public void process(FixedKeyRecord<String, V> record) {
+        RecordHeaders headers = new RecordHeaders(record.headers().toArray());
+        ContractHeaders.stamp(headers, schema, aboutOneArticle);
+        context.forward(record.withHeaders(headers));
+    }
+}
