@@ -53,6 +53,10 @@ public record SinkSettings(
             s -> s, "URL the webhook sink POSTs each enriched article to, as ninjs");
     public static final Setting<String> WEBHOOK_AUTH = Setting.secret("sink.webhook.auth",
             s -> s, "Authorization header value the webhook sends, e.g. 'Bearer ...' (environment or config file)");
+    public static final Setting<String> WEBHOOK_SECRET = Setting.secret("sink.webhook.secret",
+            s -> s, "secret the webhook signs each delivery with (Standard Webhooks; whsec_<base64> or any text)");
+    public static final Setting<Boolean> WEBHOOK_CLOUDEVENTS = new Setting<>("sink.webhook.cloudevents", "false",
+            SinkSettings::bool, "send each article as a CloudEvents 1.0 event in binary mode (ce-* headers)");
     public static final Setting<Integer> RETRY_ATTEMPTS = new Setting<>("sink.retry.attempts", "8",
             Setting::positiveInt, "tries of a failing sink write, with doubling backoff, before the sink stops");
     public static final Setting<String> OUT_DIR = new Setting<>("out.dir", "out",
@@ -61,7 +65,7 @@ public record SinkSettings(
             s -> s, "consumer group of the sinks");
 
     public static final List<Setting<?>> SETTINGS = List.of(SINKS, FILE_FORMAT, FILE_ROLL_MB, JDBC_URL, JDBC_USER,
-            JDBC_PASSWORD, WEBHOOK_URL, WEBHOOK_AUTH, RETRY_ATTEMPTS, OUT_DIR, GROUP_ID);
+            JDBC_PASSWORD, WEBHOOK_URL, WEBHOOK_AUTH, WEBHOOK_SECRET, WEBHOOK_CLOUDEVENTS, RETRY_ATTEMPTS, OUT_DIR, GROUP_ID);
 
     public SinkSettings {
         sinks = List.copyOf(sinks);
@@ -90,6 +94,14 @@ public record SinkSettings(
         return "SinkSettings[sinks=" + sinks + ", fileFormats=" + fileFormats + ", fileRollBytes=" + fileRollBytes
                 + ", jdbcUrl=" + jdbcUrl + ", jdbcUser=" + jdbcUser + ", webhookUrl=" + webhookUrl
                 + ", retryAttempts=" + retryAttempts + ", outDir=" + outDir + ", groupId=" + groupId + "]";
+    }
+
+    private static Boolean bool(String raw) {
+        return switch (raw.toLowerCase(java.util.Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new IllegalArgumentException("expected true or false");
+        };
     }
 
     private static List<Kind> kinds(String raw) {

@@ -30,7 +30,8 @@ public final class Sinks {
                     case POSTGRES -> new PostgresSink(settings.jdbcUrl().orElseThrow(), settings.jdbcUser(),
                             settings.jdbcPassword());
                     case WEBHOOK -> new WebhookSink(URI.create(settings.webhookUrl().orElseThrow()),
-                            settings.webhookAuth());
+                            settings.webhookAuth(), config.get(SinkSettings.WEBHOOK_SECRET),
+                            config.get(SinkSettings.WEBHOOK_CLOUDEVENTS), clock);
                 });
             }
             return sinks;

@@ -23,7 +23,8 @@ import org.junit.jupiter.api.Test;
 class WebhookSinkTest {
 
     /** What the receiving CMS saw: headers and body of each POST. */
-    record Received(String authorization, String idempotencyKey, JsonNode body) {
+    record Received(String authorization, String idempotencyKey, JsonNode body,
+                    com.sun.net.httpserver.Headers headers, byte[] raw) {
     }
 
     HttpServer server;
@@ -36,7 +37,8 @@ class WebhookSinkTest {
         server.createContext("/ingest", exchange -> {
             byte[] body = exchange.getRequestBody().readAllBytes();
             received.add(new Received(exchange.getRequestHeaders().getFirst("Authorization"),
-                    exchange.getRequestHeaders().getFirst("Idempotency-Key"), Json.MAPPER.readTree(body)));
+                    exchange.getRequestHeaders().getFirst("Idempotency-Key"), Json.MAPPER.readTree(body),
+                    exchange.getRequestHeaders(), body));
             byte[] answer = ("status " + nextStatus.get()).getBytes(StandardCharsets.UTF_8);
             exchange.sendResponseHeaders(nextStatus.get(), answer.length);
             exchange.getResponseBody().write(answer);
@@ -129,5 +131,42 @@ class WebhookSinkTest {
         assertThat(received).extracting(r -> r.body().path("uri").asText()).containsExactly(
                 "urn:newswire:article:a1", "urn:newswire:article:a2", "urn:newswire:article:a2",
                 "urn:newswire:article:a1");
+    }
+
+    @Test
+    void shouldSignEachDeliveryAndSendItAsACloudEventAReceiverCanVerify() throws Exception {
+        String secret = "whsec_" + java.util.Base64.getEncoder().encodeToString("a shared secret of 32 bytes!!!!!"
+                .getBytes(StandardCharsets.UTF_8));
+        java.time.Instant now = java.time.Instant.parse("2026-12-01T10:00:00Z");
+        WebhookSink sink = new WebhookSink(URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/ingest"),
+                "", secret, true, java.time.Clock.fixed(now, java.time.ZoneOffset.UTC));
+        sink.write(article("a1"));
+        sink.write(SinkRecord.of(Kind.ARTICLE, "a2", null));
+
+        assertThat(received).hasSize(2);
+        for (Received r : received) {
+            // The receiver's side, written from the specification rather than with the sender's class.
+            String id = r.headers().getFirst("webhook-id");
+            String timestamp = r.headers().getFirst("webhook-timestamp");
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new javax.crypto.spec.SecretKeySpec(java.util.Base64.getDecoder().decode(secret.substring(6)),
+                    "HmacSHA256"));
+            mac.update((id + "." + timestamp + ".").getBytes(StandardCharsets.UTF_8));
+            String expected = "v1," + java.util.Base64.getEncoder().encodeToString(mac.doFinal(r.raw()));
+            assertThat(r.headers().getFirst("webhook-signature")).isEqualTo(expected);
+            assertThat(Long.parseLong(timestamp)).isEqualTo(now.getEpochSecond());
+            assertThat(r.headers().getFirst("ce-specversion")).isEqualTo("1.0");
+            assertThat(r.headers().getFirst("ce-id")).isEqualTo(id);
+            assertThat(r.headers().getFirst("ce-source")).isEqualTo("urn:newswire:news.enriched");
+            assertThat(r.headers().getFirst("ce-time")).isEqualTo("2026-12-01T10:00:00Z");
+        }
+        assertThat(received).extracting(r -> r.headers().getFirst("ce-type"))
+                .containsExactly("io.newswire.article", "io.newswire.article.killed");
+        assertThat(received).extracting(r -> r.headers().getFirst("ce-subject")).containsExactly("a1", "a2");
+        byte[] tampered = java.util.Arrays.copyOf(received.get(0).raw(), received.get(0).raw().length);
+        tampered[0] ^= 1;
+        assertThat(new WebhookSignature(secret).sign(received.get(0).headers().getFirst("webhook-id"),
+                now.getEpochSecond(), tampered)).as("a changed body fails the check")
+                .isNotEqualTo(received.get(0).headers().getFirst("webhook-signature"));
     }
 }
