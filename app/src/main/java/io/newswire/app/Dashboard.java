@@ -1,5 +1,6 @@
 package io.newswire.app;
 
+import io.newswire.sinks.search.SearchIndex;
 import io.newswire.sinks.live.DashboardSettings;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -28,7 +29,10 @@ final class Dashboard implements AutoCloseable {
     private final DashboardServer server;
     private final String host;
 
-    private Dashboard(LiveViewFeed feed, Thread feedThread, DashboardServer server, String host) {
+    private final SearchIndex search;
+
+    private Dashboard(LiveViewFeed feed, Thread feedThread, DashboardServer server, String host, SearchIndex search) {
+        this.search = search;
         this.feed = feed;
         this.feedThread = feedThread;
         this.server = server;
@@ -50,16 +54,17 @@ final class Dashboard implements AutoCloseable {
     static Dashboard start(NewswireConfig config, PrometheusMeterRegistry registry,
                            Map<String, BooleanSupplier> readiness) {
         LiveView view = new LiveView(Clock.systemUTC());
-        LiveViewFeed feed = new LiveViewFeed(config, view);
+        SearchIndex search = new SearchIndex(DashboardSettings.from(config).searchDir());
+        LiveViewFeed feed = new LiveViewFeed(config, view, search);
         Thread feedThread = new Thread(feed, "newswire-live-view");
         feedThread.setDaemon(true);
         feedThread.start();
         Map<String, BooleanSupplier> checks = new LinkedHashMap<>(readiness);
         checks.put("live_view", feed::caughtUp);
         String host = DashboardSettings.from(config).host();
-        DashboardServer server = new DashboardServer(view, registry, checks)
+        DashboardServer server = new DashboardServer(view, registry, checks, search)
                 .start(host, DashboardSettings.from(config).port(), DashboardSettings.from(config).hostnames());
-        return new Dashboard(feed, feedThread, server, host);
+        return new Dashboard(feed, feedThread, server, host, search);
     }
 
     String url() {
@@ -72,5 +77,6 @@ final class Dashboard implements AutoCloseable {
         server.close();
         feed.stop();
         feedThread.join(10_000);
+        search.close();
     }
 }

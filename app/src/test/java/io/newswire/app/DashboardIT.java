@@ -1,5 +1,6 @@
 package io.newswire.app;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.newswire.sinks.live.DashboardSettings;
 import io.newswire.sinks.SinkSettings;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -38,6 +39,22 @@ class DashboardIT {
 
     static final File CHROMIUM = new File("/usr/bin/chromium");
     static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
+    /** Seeds whose text names Netanyahu. */
+    static final long NETANYAHU_SEEDS = netanyahuSeeds();
+
+    private static long netanyahuSeeds() {
+        try (var files = Files.list(RunIT.SEEDS)) {
+            return files.filter(f -> {
+                try {
+                    return Files.readString(f).toLowerCase(java.util.Locale.ROOT).contains("netanyahu");
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }).count();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 
     @TempDir
     Path dir;
@@ -84,6 +101,14 @@ class DashboardIT {
             assertThat(driver.findElement(By.id("status")).getText()).startsWith("live");
             File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
             Files.copy(shot.toPath(), Path.of("target", "dashboard-seeds.png"), StandardCopyOption.REPLACE_EXISTING);
+            // The search box: the seeds that mention Netanyahu, each with his name marked in its snippet.
+            driver.findElement(By.id("search-q")).sendKeys("Netanyahu");
+            driver.findElement(By.id("search-go")).click();
+            wait.until(d -> d.findElements(By.cssSelector("#search-results tr.hit")).size() == NETANYAHU_SEEDS);
+            assertThat(driver.findElements(By.cssSelector("#search-results mark"))).isNotEmpty()
+                    .allSatisfy(m -> assertThat(m.getText()).isEqualToIgnoringCase("Netanyahu"));
+            File search = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
+            Files.copy(search.toPath(), Path.of("target", "dashboard-search.png"), StandardCopyOption.REPLACE_EXISTING);
         } finally {
             driver.quit();
         }
@@ -97,6 +122,10 @@ class DashboardIT {
                 "newswire_output_records_total{kind=\"article\"} 5.0", "newswire_duplicate_ratio",
                 "newswire_dead_letters_total", "kafka_consumer_fetch_manager_records_lag_max",
                 "kafka_stream_thread_process_total");
+        JsonNode found = io.newswire.common.Json.MAPPER.readTree(http.send(HttpRequest.newBuilder(
+                URI.create(url + "search?q=Netanyahu")).build(), HttpResponse.BodyHandlers.ofString()).body());
+        assertThat(found.path("total").asLong()).as("/search?q=Netanyahu").isEqualTo(NETANYAHU_SEEDS);
+        assertThat(found.path("hits")).allSatisfy(h -> assertThat(h.path("source").asText()).isEqualTo("seeds"));
         HttpResponse<String> ready = http.send(HttpRequest.newBuilder(URI.create(url + "health/ready")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(ready.statusCode()).isEqualTo(200);

@@ -28,6 +28,8 @@ import io.newswire.common.Json;
  *   <li>{@code GET /}: a page that redraws on every server-sent event from {@code GET /events}
  *       (a {@link LiveView#snapshot()} at most every {@value #PUSH_MILLIS} ms while the view changes);</li>
  *   <li>{@code GET /stories?limit=N}, {@code GET /stories/{id}}, {@code GET /entities/top?minutes=M&limit=N};</li>
+ *   <li>{@code GET /search?q=…&source=&entity=&story=&from=&to=&limit=}: full-text search of the articles with
+ *       filters, each hit with a snippet whose matches sit between {@code \u0002} and {@code \u0003};</li>
  *   <li>{@code GET /metrics} (Prometheus text format), {@code GET /health} (liveness: the server answers),
  *       {@code GET /health/ready} (503 until every readiness check passes, naming those that fail).</li>
  * </ul>
@@ -55,6 +57,12 @@ public final class DashboardServer implements AutoCloseable {
      * @param readiness named checks, all of which must pass for {@code /health/ready}
      */
     public DashboardServer(LiveView view, PrometheusMeterRegistry registry, Map<String, BooleanSupplier> readiness) {
+        this(view, registry, readiness, null);
+    }
+
+    /** @param search the search behind {@code GET /search}, or null for none (404) */
+    public DashboardServer(LiveView view, PrometheusMeterRegistry registry, Map<String, BooleanSupplier> readiness,
+                           io.newswire.sinks.search.SearchIndex search) {
         this.view = view;
         String page = resource("dashboard.html");
         Map<String, BooleanSupplier> checks = new LinkedHashMap<>(readiness);
@@ -83,6 +91,15 @@ public final class DashboardServer implements AutoCloseable {
             json(ctx, top);
         });
         app.get("/summary", ctx -> json(ctx, view.snapshot()));
+        app.get("/search", ctx -> {
+            if (search == null) {
+                ctx.status(HttpStatus.NOT_FOUND).result("no search on this server");
+                return;
+            }
+            json(ctx, Json.MAPPER.valueToTree(search.search(new io.newswire.sinks.search.SearchIndex.Query(
+                    ctx.queryParam("q"), ctx.queryParam("source"), ctx.queryParam("entity"), ctx.queryParam("story"),
+                    instantParam(ctx, "from"), instantParam(ctx, "to"), intParam(ctx, "limit", 20)))));
+        });
         app.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
                 .result(registry.scrape()));
         app.get("/health", ctx -> json(ctx, Json.MAPPER.createObjectNode().put("status", "UP")));
@@ -171,6 +188,15 @@ public final class DashboardServer implements AutoCloseable {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new IllegalStateException("cannot read " + name, e);
+        }
+    }
+
+    private static java.time.Instant instantParam(io.javalin.http.Context ctx, String name) {
+        String value = ctx.queryParam(name);
+        try {
+            return value == null || value.isBlank() ? null : java.time.Instant.parse(value);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new io.javalin.http.BadRequestResponse(name + " must be an ISO-8601 instant, e.g. 2026-12-01T00:00:00Z");
         }
     }
 

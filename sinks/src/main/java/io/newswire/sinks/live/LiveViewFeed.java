@@ -30,12 +30,19 @@ public final class LiveViewFeed implements Runnable, AutoCloseable {
 
     private final KafkaConsumer<String, byte[]> consumer;
     private final LiveView view;
+    private final io.newswire.sinks.search.SearchIndex search;
     private final Map<String, SinkRecord.Kind> kindByTopic;
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final AtomicBoolean caughtUp = new AtomicBoolean(false);
 
     public LiveViewFeed(NewswireConfig config, LiveView view) {
+        this(config, view, null);
+    }
+
+    /** @param search also fed every enriched article and kill, or null */
+    public LiveViewFeed(NewswireConfig config, LiveView view, io.newswire.sinks.search.SearchIndex search) {
         this.view = view;
+        this.search = search;
         this.kindByTopic = SinkRecord.kindsByTopic(config.topics());
         Properties props = config.clientProperties();
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
@@ -89,7 +96,11 @@ public final class LiveViewFeed implements Runnable, AutoCloseable {
 
     private void apply(ConsumerRecord<String, byte[]> record) {
         try {
-            view.apply(SinkRecord.read(kindByTopic.get(record.topic()), record.key(), record.value()));
+            SinkRecord read = SinkRecord.read(kindByTopic.get(record.topic()), record.key(), record.value());
+            view.apply(read);
+            if (search != null) {
+                search.apply(read);
+            }
         } catch (IOException e) {
             LOG.debug("live view skips unreadable record {}-{}@{}", record.topic(), record.partition(), record.offset());
         }
