@@ -46,6 +46,15 @@ public record Setting<T>(String key, String defaultValue, Function<String, T> pa
         return value;
     }
 
+    /** true or false, nothing else. */
+    public static Boolean bool(String raw) {
+        return switch (raw.toLowerCase(Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new IllegalArgumentException("expected true or false");
+        };
+    }
+
     /** A number above 0 and at most 1. */
     public static Double fraction(String raw) {
         double value;

@@ -56,7 +56,7 @@ public record SinkSettings(
     public static final Setting<String> WEBHOOK_SECRET = Setting.secret("sink.webhook.secret",
             s -> s, "secret the webhook signs each delivery with (Standard Webhooks; whsec_<base64> or any text)");
     public static final Setting<Boolean> WEBHOOK_CLOUDEVENTS = new Setting<>("sink.webhook.cloudevents", "false",
-            SinkSettings::bool, "send each article as a CloudEvents 1.0 event in binary mode (ce-* headers)");
+            Setting::bool, "send each article as a CloudEvents 1.0 event in binary mode (ce-* headers)");
     public static final Setting<Integer> RETRY_ATTEMPTS = new Setting<>("sink.retry.attempts", "8",
             Setting::positiveInt, "tries of a failing sink write, with doubling backoff, before the sink stops");
     public static final Setting<String> OUT_DIR = new Setting<>("out.dir", "out",
@@ -96,13 +96,6 @@ public record SinkSettings(
                 + ", retryAttempts=" + retryAttempts + ", outDir=" + outDir + ", groupId=" + groupId + "]";
     }
 
-    private static Boolean bool(String raw) {
-        return switch (raw.toLowerCase(java.util.Locale.ROOT)) {
-            case "true" -> true;
-            case "false" -> false;
-            default -> throw new IllegalArgumentException("expected true or false");
-        };
-    }
 
     private static List<Kind> kinds(String raw) {
         List<Kind> kinds = Arrays.stream(raw.split(",")).map(String::strip).filter(s -> !s.isEmpty())

@@ -36,7 +36,7 @@ import io.newswire.ingest.formats.RejectedInputException;
 public final class SafeFetch {
 
     public static final Setting<Boolean> ALLOW_PRIVATE = new Setting<>("fetch.allow.private", "false",
-            SafeFetch::bool, "let feeds and linked pages be fetched from loopback and private addresses");
+            Setting::bool, "let feeds and linked pages be fetched from loopback and private addresses");
     static final int MAX_REDIRECTS = 5;
     private static final ScheduledExecutorService DEADLINES = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "newswire-fetch-deadline");
@@ -169,11 +169,4 @@ public final class SafeFetch {
         return false;
     }
 
-    private static Boolean bool(String raw) {
-        return switch (raw.toLowerCase(Locale.ROOT)) {
-            case "true" -> true;
-            case "false" -> false;
-            default -> throw new IllegalArgumentException("expected true or false");
-        };
-    }
 }
