@@ -54,16 +54,17 @@ final class Dashboard implements AutoCloseable {
     static Dashboard start(NewswireConfig config, PrometheusMeterRegistry registry,
                            Map<String, BooleanSupplier> readiness) {
         LiveView view = new LiveView(Clock.systemUTC());
-        SearchIndex search = new SearchIndex(DashboardSettings.from(config).searchDir());
+        DashboardSettings settings = DashboardSettings.from(config);
+        SearchIndex search = new SearchIndex(settings.searchDir());
         LiveViewFeed feed = new LiveViewFeed(config, view, search);
         Thread feedThread = new Thread(feed, "newswire-live-view");
         feedThread.setDaemon(true);
         feedThread.start();
         Map<String, BooleanSupplier> checks = new LinkedHashMap<>(readiness);
         checks.put("live_view", feed::caughtUp);
-        String host = DashboardSettings.from(config).host();
+        String host = settings.host();
         DashboardServer server = new DashboardServer(view, registry, checks, search)
-                .start(host, DashboardSettings.from(config).port(), DashboardSettings.from(config).hostnames());
+                .start(host, settings.port(), settings.hostnames());
         return new Dashboard(feed, feedThread, server, host, search);
     }
 

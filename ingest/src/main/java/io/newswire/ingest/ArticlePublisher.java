@@ -53,9 +53,9 @@ public final class ArticlePublisher implements Publisher, AutoCloseable {
     @Override
     public CompletableFuture<RecordMetadata> publish(Article article) {
         RecordHeaders headers = new RecordHeaders();
-        headers.add(HEADER_SOURCE, bytes(article.source()));
-        headers.add(HEADER_FORMAT, bytes(article.format()));
-        headers.add(ContractHeaders.TRACEPARENT, bytes(ContractHeaders.newTraceparent()));
+        headers.add(HEADER_SOURCE, ContractHeaders.bytes(article.source()));
+        headers.add(HEADER_FORMAT, ContractHeaders.bytes(article.format()));
+        headers.add(ContractHeaders.TRACEPARENT, ContractHeaders.bytes(ContractHeaders.newTraceparent()));
         ContractHeaders.stamp(headers, "news.raw", true);
         byte[] value = topics.raw().valueSerde().serializer().serialize(topics.raw().name(), article);
         // A record the broker refuses for its size never goes through on a retry: it becomes a dead letter,
@@ -103,7 +103,4 @@ public final class ArticlePublisher implements Publisher, AutoCloseable {
         return acked;
     }
 
-    private static byte[] bytes(String text) {
-        return text == null ? new byte[0] : text.getBytes(StandardCharsets.UTF_8);
-    }
 }

@@ -71,10 +71,11 @@ public final class SinkRunner implements Runnable, AutoCloseable {
         this.metrics = metrics;
         metrics.sinks(sinks.stream().map(RecordSink::name).toList());
         this.clock = clock;
-        this.retryAttempts = SinkSettings.from(config).retryAttempts();
+        SinkSettings settings = SinkSettings.from(config);
+        this.retryAttempts = settings.retryAttempts();
         this.kindByTopic = SinkRecord.kindsByTopic(topics);
         Properties props = config.clientProperties();
-        props.put(ConsumerConfig.GROUP_ID_CONFIG, SinkSettings.from(config).groupId());
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, settings.groupId());
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");

@@ -39,6 +39,34 @@ public record ParsedItem(String guid, Integer version, Kind kind, String headlin
         return this;
     }
 
+    /**
+     * The item with what no consumer should be handed taken out, each noted: an id that is a URI but not an
+     * http(s), urn or tag one ({@code javascript:}…: the article gets a generated id), a url that is not
+     * http(s), and a publication date before 1800 or more than a year after {@code received} (the arrival
+     * time is used instead).
+     */
+    public ParsedItem checked(java.time.Instant received) {
+        ParsedItem item = this;
+        if (guid != null && io.newswire.common.ArticleIds.hasScheme(guid) && !io.newswire.common.ArticleIds.isSafeUri(guid)) {
+            item = new ParsedItem(null, version, kind, headline, body, byline, language, published, url, meta)
+                    .noted("id " + shorten(guid) + " is not an http(s), urn or tag URI: a generated id is used");
+        }
+        if (url != null && !url.toLowerCase(java.util.Locale.ROOT).startsWith("http://")
+                && !url.toLowerCase(java.util.Locale.ROOT).startsWith("https://")) {
+            item = new ParsedItem(item.guid, version, kind, headline, body, byline, language, published, null, item.meta)
+                    .noted("url " + shorten(url) + " is not http(s): dropped");
+        }
+        if (published != null && !Dates.plausible(published, received)) {
+            item = new ParsedItem(item.guid, version, kind, headline, body, byline, language, null, item.url, item.meta)
+                    .noted("publication date " + published + " is implausible: arrival time used");
+        }
+        return item;
+    }
+
+    private static String shorten(String text) {
+        return text.length() > 80 ? text.substring(0, 80) + "…" : text;
+    }
+
     /** The same item with a note of what ingest changed or assumed to read it. */
     public ParsedItem noted(String note) {
         ItemMeta base = meta == null ? ItemMeta.noted(List.of()) : meta;

@@ -16,7 +16,6 @@ import java.util.Map;
 import io.newswire.common.Article;
 import io.newswire.common.ArticleIds;
 import io.newswire.common.DeadLetter;
-import io.newswire.ingest.formats.Dates;
 import io.newswire.ingest.formats.Encodings;
 import io.newswire.ingest.formats.FeedFormat;
 import io.newswire.ingest.formats.Formats;
@@ -159,7 +158,8 @@ public final class FeedPoller implements Runnable {
         Map<String, String> sentHashById = new HashMap<>();
         Map<String, java.util.concurrent.CompletableFuture<?>> sends = new HashMap<>();
         for (ParsedItem item : items) {
-            ParsedItem readable = needsPage(item) ? withPage(item) : item;
+            Instant received = clock.instant();
+            ParsedItem readable = (needsPage(item) ? withPage(item) : item).checked(received);
             if (!readable.hasText()) {
                 continue;
             }
@@ -172,11 +172,9 @@ public final class FeedPoller implements Runnable {
             if (hash.equals(feed.publishedHashById.get(id))) {
                 continue; // already published with this text
             }
-            Instant received = clock.instant();
             Article article = Article.ingested(id, 1, source, "feed", readable.url(), readable.headline(),
                     readable.body(), readable.byline(), readable.language(),
-                    readable.published() != null && Dates.plausible(readable.published(), received)
-                            ? readable.published() : received, received);
+                    readable.published() != null ? readable.published() : received, received);
             sends.put(id, publisher.publish(readable.meta() == null ? article : article.withMeta(readable.meta())));
             sentHashById.put(id, hash);
         }

@@ -1,7 +1,6 @@
 package io.newswire.ingest.sources;
 
 import io.newswire.ingest.IngestListener;
-import io.newswire.ingest.formats.Dates;
 import io.newswire.ingest.formats.RejectedInputException;
 import io.newswire.ingest.formats.WebChromeCleaner;
 import java.io.IOException;
@@ -53,24 +52,9 @@ public final class FileSource {
     }
 
     /** @return the number of files read */
-    private static ParsedItem withoutId(ParsedItem i) {
-        return new ParsedItem(null, i.version(), i.kind(), i.headline(), i.body(), i.byline(), i.language(),
-                i.published(), i.url(), i.meta());
-    }
 
-    private static ParsedItem withoutUrl(ParsedItem i) {
-        return new ParsedItem(i.guid(), i.version(), i.kind(), i.headline(), i.body(), i.byline(), i.language(),
-                i.published(), null, i.meta());
-    }
 
-    private static boolean isWebUrl(String url) {
-        String lower = url.toLowerCase(java.util.Locale.ROOT);
-        return lower.startsWith("http://") || lower.startsWith("https://");
-    }
 
-    private static String shorten(String text) {
-        return text.length() > 80 ? text.substring(0, 80) + "…" : text;
-    }
 
     /**
      * The article's size as it goes to Kafka, computed only when it could exceed the limit: JSON escapes a
@@ -202,18 +186,8 @@ public final class FileSource {
                             || item.headline().isBlank() ? "a headline" : "a body"), where, item.guid(), bytes, received));
                     return;
                 }
-                if (item.guid() != null && ArticleIds.hasScheme(item.guid()) && !ArticleIds.isSafeUri(item.guid())) {
-                    item = withoutId(item).noted("id " + shorten(item.guid())
-                            + " is not an http(s), urn or tag URI: a generated id is used");
-                }
-                if (item.url() != null && !isWebUrl(item.url())) {
-                    item = withoutUrl(item).noted("url " + shorten(item.url()) + " is not http(s): dropped");
-                }
+                item = item.checked(received);
                 Instant published = item.published();
-                if (published != null && !Dates.plausible(published, received)) {
-                    item = item.noted("publication date " + published + " is implausible: arrival time used");
-                    published = null;
-                }
                 String source = item.meta() != null && item.meta().provider() != null ? item.meta().provider() : folder;
                 String id = ArticleIds.of(item.guid(), source, item.headline(), item.body());
                 Article article = Article.ingested(id, item.version() == null ? 1 : Math.max(1, item.version()), source,
