@@ -8,6 +8,7 @@ import io.newswire.app.eval.BrokerRunner;
 import io.newswire.app.eval.ClusterEvaluation;
 import io.newswire.app.eval.FormatsEvaluation;
 import io.newswire.app.eval.NearDupEvaluation;
+import io.newswire.app.eval.LinkingEvaluation;
 import io.newswire.app.eval.NerEvaluation;
 import io.newswire.ingest.formats.WebChromeCleaner;
 import io.newswire.ingest.formats.Formats;
@@ -34,7 +35,8 @@ final class EvalCommand implements Command {
         return List.of("ner --conll FILE            NER P/R/F1 per type, stock CoreNLP and ours",
                 "formats DIR                 parse every file as ingest does",
                 "neardup --jsonl FILE [--on-kafka]   near-duplicate recall and false links",
-                "clusters --jsonl FILE [--details OUT.tsv] [--on-kafka]   B-cubed of story_id against gold");
+                "clusters --jsonl FILE [--details OUT.tsv] [--on-kafka]   B-cubed of story_id against gold",
+                "linking --jsonl FILE [--details OUT.tsv]   end-to-end entity linking P/R/F1 (ZELDA format)");
     }
 
     @Override
@@ -49,6 +51,7 @@ final class EvalCommand implements Command {
                        newswire eval formats DIR
                        newswire eval neardup --jsonl FILE [--on-kafka]
                        newswire eval clusters --jsonl FILE [--details OUT.tsv] [--on-kafka]
+                       newswire eval linking --jsonl FILE [--details OUT.tsv]
 
                   ner   Reads a CoNLL-2003 file (token POS chunk NER; IOB1 or IOB2; -DOCSTART- separators),
                         rebuilds each document's text (first sentence as headline), runs the same NER the
@@ -72,6 +75,14 @@ final class EvalCommand implements Command {
                         article, score) as tab-separated lines, for error analysis. In-process (one
                         partition, the exact order) unless --on-kafka: then through the processors as deployed,
                         on the configured broker or an embedded one, with topic.partitions partitions.
+                  linking
+                        Reads ZELDA-format lines (text, index = [[start, end], ...], wikipedia_titles), runs
+                        the stream's NER, entity assembly and Wikipedia linking on each text and prints
+                        precision, recall and F1 of end-to-end linking per NER type and overall: a gold
+                        mention is found when an overlapping predicted mention carries its title; precision
+                        counts the linked predictions that overlap a gold span. Last line: linking F1.
+                        --details writes one line per gold mention: document, surface, gold title,
+                        predicted title, NER type (tab-separated), for error analysis.
                 """;
     }
 
@@ -114,8 +125,21 @@ final class EvalCommand implements Command {
             }
             return 0;
         }
+        if (what.equals("linking")) {
+            String jsonl = args.options().get("jsonl");
+            if (jsonl == null) {
+                throw new Args.UsageException("eval linking needs --jsonl FILE");
+            }
+            String detailsFile = args.options().get("details");
+            try (java.io.PrintStream details = detailsFile == null ? null
+                    : new java.io.PrintStream(java.nio.file.Files.newOutputStream(Path.of(detailsFile)), false,
+                    java.nio.charset.StandardCharsets.UTF_8)) {
+                new LinkingEvaluation(Enrichment.extractor()::extract, details).run(Path.of(jsonl), System.out);
+            }
+            return 0;
+        }
         if (!what.equals("ner")) {
-            throw new Args.UsageException("eval needs what to evaluate: ner or formats");
+            throw new Args.UsageException("eval needs what to evaluate: ner, formats, neardup, clusters or linking");
         }
         String conll = args.options().get("conll");
         if (conll == null) {

@@ -1,20 +1,24 @@
 package io.newswire.processors.nlp;
 
 import java.util.List;
+import java.util.Optional;
 import io.newswire.common.Article;
 import io.newswire.common.Entity;
 
 /**
  * The production {@link EntityExtractor}: CoreNLP's CRF with truecasing and document consistency
- * ({@link NerAnalyzer}), then canonical entities ({@link EntityAssembler}). Thread-safe.
+ * ({@link NerAnalyzer}), then canonical entities ({@link EntityAssembler}), then links to Wikipedia
+ * ({@link EntityLinker}) where a linker is given. Thread-safe.
  */
 public final class CoreNlpEntityExtractor implements EntityExtractor {
 
     private final NerAnalyzer analyzer;
     private final EntityAssembler assembler = new EntityAssembler();
+    private final Optional<EntityLinker> linker;
 
-    public CoreNlpEntityExtractor(CoreNlpTagger tagger) {
+    public CoreNlpEntityExtractor(CoreNlpTagger tagger, Optional<EntityLinker> linker) {
         this.analyzer = new NerAnalyzer(tagger::tag);
+        this.linker = linker;
     }
 
     public NerAnalyzer analyzer() {
@@ -23,7 +27,13 @@ public final class CoreNlpEntityExtractor implements EntityExtractor {
 
     @Override
     public List<Entity> extract(Article article) {
-        AnalyzedText analyzed = analyzer.analyze(article.headline(), article.body());
-        return assembler.assemble(analyzed, article.body());
+        return extract(article.headline(), article.body());
+    }
+
+    /** Entities of a headline and body, linked where the linker can. */
+    public List<Entity> extract(String headline, List<String> body) {
+        AnalyzedText analyzed = analyzer.analyze(headline, body);
+        List<Entity> entities = assembler.assemble(analyzed, body);
+        return linker.map(l -> l.link(entities, analyzed.text())).orElse(entities);
     }
 }

@@ -1,0 +1,211 @@
+package io.newswire.processors.nlp;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import io.newswire.common.Entity;
+import io.newswire.common.Entity.EntityType;
+import io.newswire.processors.nlp.link.WikiDictionary;
+import io.newswire.processors.nlp.link.WikiDictionary.Candidate;
+
+/**
+ * Links an article's entities to English Wikipedia pages through the alias dictionary. Each entity's
+ * candidates come from all of its surface forms in the article (so "Netanyahu" is decided together with
+ * "Benjamin Netanyahu"); a candidate is scored by the dictionary's prior P(title | alias), the page's
+ * popularity, how much of the title beyond the name the article itself says ("Paris, Texas" in a text that
+ * names Texas), and whether the page's kind fits the NER type (a person never links to a country or a
+ * film). Below {@link #MIN_SCORE} the entity stays unlinked and goes to the registry as before. A linked
+ * entity's key and name come from the page, so they do not depend on which article arrived first.
+ * Thread-safe; pure given the dictionary.
+ */
+public final class EntityLinker {
+
+    static final double MIN_SCORE = 0.15;
+    private static final double W_POPULARITY = 0.15;
+    private static final double W_CONTEXT = 0.35;
+    /** A spelling the article did not use is weaker evidence than the one it did. */
+    private static final double CASE_VARIANT_DISCOUNT = 0.5;
+    /** An organisation named after a place is most often its sports club or team ("Kilmarnock", "Samoa"). */
+    private static final double W_CLUB = 0.6;
+    private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
+    private static final Set<String> STOP = Set.of("the", "of", "and", "in", "on", "for", "at", "to", "a", "an",
+            "de", "la", "le", "du", "von", "van");
+    private static final Set<String> PERSON_HINTS = Set.of("footballer", "politician", "actor", "actress", "singer",
+            "musician", "cricketer", "boxer", "writer", "author", "journalist", "basketball", "baseball", "golfer",
+            "tennis", "rugby", "athlete", "cyclist", "swimmer", "skier", "racing", "driver", "coach", "manager",
+            "priest", "bishop", "general", "admiral", "businessman", "economist", "lawyer", "judge", "artist",
+            "painter", "composer", "rapper", "comedian", "presenter", "born", "player", "jockey", "sprinter");
+    private static final Set<String> WORK_HINTS = Set.of("film", "album", "song", "novel", "band", "series",
+            "game", "play", "musical", "magazine", "newspaper", "book", "single", "opera", "comics", "ep",
+            "soundtrack", "episode", "character", "ship", "horse", "software", "programming", "mythology", "unit");
+    private static final Set<String> PLACE_HINTS = Set.of("city", "state", "county", "river", "province", "region",
+            "island", "district", "village", "town", "country", "lake", "mountain", "municipality", "parish");
+
+    private final WikiDictionary dictionary;
+
+    public EntityLinker(WikiDictionary dictionary) {
+        this.dictionary = dictionary;
+    }
+
+    /** A linked page: its title and the score that chose it. */
+    public record Link(String title, double score) {
+    }
+
+    /** The entities with pages where the evidence is strong enough; unlinked ones unchanged. */
+    public List<Entity> link(List<Entity> entities, String text) {
+        Set<String> context = words(text);
+        List<Entity> out = new ArrayList<>(entities.size());
+        for (Entity entity : entities) {
+            Link link = best(entity, context);
+            out.add(link == null ? entity : linked(entity, link.title()));
+        }
+        return out;
+    }
+
+    /** The best page for an entity given the article's words, or null when none is good enough. */
+    Link best(Entity entity, Set<String> context) {
+        Map<String, Candidate> candidates = new HashMap<>();
+        LinkedHashSet<String> forms = new LinkedHashSet<>();
+        forms.add(entity.name());
+        forms.addAll(entity.surfaceForms());
+        if (entity.type() == EntityType.PERSON && Names.words(entity.name()).length > 1) {
+            // A surname alone names a page about the surname, or someone else; the full name decides.
+            forms.removeIf(f -> Names.words(f).length == 1);
+        }
+        for (String form : forms) {
+            for (String variant : caseVariants(form)) {
+                double discount = variant.equals(form) ? 1 : CASE_VARIANT_DISCOUNT;
+                for (Candidate c : dictionary.candidates(variant)) {
+                    Candidate seen = new Candidate(c.title(), c.prior() * discount, c.popularity());
+                    candidates.merge(c.title(), seen, (a, b) -> a.prior() >= b.prior() ? a : b);
+                }
+            }
+        }
+        Link best = null;
+        for (Candidate c : candidates.values()) {
+            double score = score(entity, c, forms, context);
+            if (score >= MIN_SCORE && (best == null || score > best.score()
+                    || (score == best.score() && c.title().compareTo(best.title()) < 0))) {
+                best = new Link(c.title(), score);
+            }
+        }
+        return best;
+    }
+
+    private static double score(Entity entity, Candidate c, Set<String> forms, Set<String> context) {
+        String title = c.title();
+        String kind = disambiguator(title);
+        Set<String> kindWords = words(kind);
+        boolean personPage = kindWords.stream().anyMatch(PERSON_HINTS::contains);
+        boolean workPage = kindWords.stream().anyMatch(WORK_HINTS::contains);
+        boolean placePage = title.contains(", ") || kindWords.stream().anyMatch(PLACE_HINTS::contains);
+        boolean countryPage = Countries.lookup(title).isPresent();
+        switch (entity.type()) {
+            case PERSON -> {
+                if (countryPage || workPage || placePage || !sharesAName(title, forms)) {
+                    return 0;
+                }
+            }
+            case LOCATION -> {
+                if (personPage || workPage) {
+                    return 0;
+                }
+            }
+            case ORGANIZATION -> {
+                if (personPage || (workPage && !kindWords.contains("band"))) {
+                    return 0;
+                }
+            }
+            default -> {
+                // MISC covers works, events and nationalities: any page kind fits.
+            }
+        }
+        Set<String> extra = words(title);
+        forms.forEach(f -> extra.removeAll(words(f)));
+        extra.removeAll(STOP);
+        double supported = extra.isEmpty() ? 0 : (double) extra.stream().filter(context::contains).count() / extra.size();
+        double club = entity.type() == EntityType.ORGANIZATION && isClub(title) ? W_CLUB : 0;
+        return c.prior() + W_POPULARITY * c.popularity() / 255.0 + W_CONTEXT * supported + club;
+    }
+
+    /**
+     * The form as written, then as the dictionary's other spellings of names go: words capitalised, and all
+     * upper case for short forms (acronyms the copy wrote in lower case).
+     */
+    static List<String> caseVariants(String form) {
+        LinkedHashSet<String> variants = new LinkedHashSet<>();
+        variants.add(form);
+        StringBuilder capitalised = new StringBuilder(form.length());
+        boolean start = true;
+        for (int i = 0; i < form.length(); i++) {
+            char c = form.charAt(i);
+            capitalised.append(start ? Character.toUpperCase(c) : c);
+            start = c == ' ' || c == '-';
+        }
+        variants.add(capitalised.toString());
+        if (form.length() <= 5) {
+            variants.add(form.toUpperCase(Locale.ROOT));
+        }
+        String unaccented = java.text.Normalizer.normalize(form, java.text.Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
+        variants.add(unaccented);
+        return List.copyOf(variants);
+    }
+
+    /** A person's page carries one of the names the article uses ("Bibi" alone does not reach Netanyahu's). */
+    private static boolean sharesAName(String title, Set<String> forms) {
+        Set<String> titleWords = words(title);
+        return forms.stream().anyMatch(f -> words(f).stream().anyMatch(w -> w.length() > 1 && titleWords.contains(w)));
+    }
+
+    private static boolean isClub(String title) {
+        return title.endsWith(" F.C.") || title.endsWith(" Club") || title.endsWith(" team");
+    }
+
+    private static String disambiguator(String title) {
+        int paren = title.indexOf(" (");
+        return paren > 0 && title.endsWith(")") ? title.substring(paren + 2, title.length() - 1) : "";
+    }
+
+    static Set<String> words(String text) {
+        Set<String> out = new HashSet<>();
+        for (String w : NON_WORD.split(Names.fold(text))) {
+            if (!w.isEmpty()) {
+                out.add(w);
+            }
+        }
+        return out;
+    }
+
+    /** The entity as the page names it; countries keep their ISO key and name. */
+    static Entity linked(Entity entity, String title) {
+        String url = url(title);
+        if (entity.key().startsWith("location:iso:")) {
+            return new Entity(entity.key(), entity.type(), entity.name(), entity.surfaceForms(), entity.mentionCount(),
+                    entity.salience(), entity.mentions(), url);
+        }
+        String key = entity.type().name().toLowerCase(Locale.ROOT) + ":wiki:" + title.replace(' ', '_');
+        return new Entity(key, entity.type(), title, entity.surfaceForms(), entity.mentionCount(), entity.salience(),
+                entity.mentions(), url);
+    }
+
+    /** The page's address as Wikipedia writes it: spaces as underscores, the rest percent-encoded where needed. */
+    public static String url(String title) {
+        String path = URLEncoder.encode(title.replace(' ', '_'), StandardCharsets.UTF_8)
+                .replace("%2C", ",").replace("%28", "(").replace("%29", ")").replace("%27", "'").replace("%3A", ":");
+        return "https://en.wikipedia.org/wiki/" + path;
+    }
+
+    /** A key is linked when the linker made it (or it is a country's); the registry leaves such keys alone. */
+    public static boolean isLinkedKey(String key) {
+        return key.startsWith("location:iso:") || key.contains(":wiki:");
+    }
+
+}

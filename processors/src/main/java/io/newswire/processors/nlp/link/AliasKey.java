@@ -1,0 +1,49 @@
+package io.newswire.processors.nlp.link;
+
+import java.text.Normalizer;
+import java.util.regex.Pattern;
+
+/**
+ * The form in which an alias is looked up: in Unicode's composed form without invisible format
+ * characters, curly quotes as straight ones, runs of white space as one space, case and accents kept ("SEC"
+ * is not "sec", "Göd" is not "God"), and a 64-bit hash of that. The dictionary stores only hashes: at 64
+ * bits the chance that two of its ~15 M keys collide, or that an unknown name hits one, is about 10⁻⁵.
+ */
+public final class AliasKey {
+
+    private static final Pattern SPACES = Pattern.compile("[\\s\\u00a0]+");
+    private static final Pattern FORMAT_CHARS = Pattern.compile("\\p{Cf}+");
+
+    private AliasKey() {
+    }
+
+    public static String normalise(String alias) {
+        String text = alias.strip().replace('’', '\'').replace('‘', '\'');
+        boolean ascii = true;
+        for (int i = 0; i < text.length() && ascii; i++) {
+            ascii = text.charAt(i) < 128;
+        }
+        if (!ascii) {
+            text = FORMAT_CHARS.matcher(Normalizer.normalize(text, Normalizer.Form.NFC)).replaceAll("").strip();
+        }
+        return SPACES.matcher(text).replaceAll(" ");
+    }
+
+    public static long hash(String alias) {
+        return hashNormalised(normalise(alias));
+    }
+
+    /** FNV-1a over the UTF-16 units, then a 64-bit finaliser (SplitMix64's) to spread the low bits. */
+    static long hashNormalised(String key) {
+        long h = 0xcbf29ce484222325L;
+        for (int i = 0; i < key.length(); i++) {
+            h ^= key.charAt(i);
+            h *= 0x100000001b3L;
+        }
+        h ^= h >>> 30;
+        h *= 0xbf58476d1ce4e5b9L;
+        h ^= h >>> 27;
+        h *= 0x94d049bb133111ebL;
+        return h ^ (h >>> 31);
+    }
+}
