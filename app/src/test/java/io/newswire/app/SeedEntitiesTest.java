@@ -52,17 +52,34 @@ class SeedEntitiesTest {
                 });
         Enrichment models = Enrichment.withModels();
         EnrichStage enrich = new EnrichStage(models.languages(), models.entities(), "test", Clock.systemUTC());
-        TreeMap<String, KnownEntity> store = new TreeMap<>();
-        EntityRegistry registry = new EntityRegistry(p -> new ArrayList<>(store.subMap(p, p + '\uffff').values()));
         for (Article article : read) {
             Checked<Article> enriched = enrich.apply(article.id(), new NormalizeStage().apply(article));
             assertThat(enriched.isOk()).as(article.url()).isTrue();
-            EntityRegistry.Resolved resolved = registry.resolve(enriched.value().entities());
-            resolved.learned().forEach(k -> store.merge(k.registryKey(), k, (a, b) -> a.articles() >= b.articles() ? a : b));
             String seed = Path.of(java.net.URI.create(article.url())).getFileName().toString().substring(0, 3);
-            ENTITIES.put(seed, resolved.entities());
             ARTICLES.put(seed, enriched.value());
         }
+        ENTITIES.putAll(resolveInOrder(new ArrayList<>(ARTICLES.keySet())));
+    }
+
+    /** The registry's answer per seed when the enriched seeds arrive in the given order. */
+    static Map<String, List<Entity>> resolveInOrder(List<String> order) {
+        TreeMap<String, KnownEntity> store = new TreeMap<>();
+        EntityRegistry registry = new EntityRegistry(p -> new ArrayList<>(store.subMap(p, p + '\uffff').values()));
+        Map<String, List<Entity>> out = new TreeMap<>();
+        for (String seed : order) {
+            EntityRegistry.Resolved resolved = registry.resolve(ARTICLES.get(seed).entities());
+            resolved.learned().forEach(k -> store.merge(k.registryKey(), k, (a, b) -> a.articles() >= b.articles() ? a : b));
+            out.put(seed, resolved.entities());
+        }
+        return out;
+    }
+
+    /** Each seed's people as key and name, sorted. */
+    static Map<String, List<String>> people(Map<String, List<Entity>> entities) {
+        Map<String, List<String>> out = new TreeMap<>();
+        entities.forEach((seed, list) -> out.put(seed, list.stream().filter(e -> e.type() == Entity.EntityType.PERSON)
+                .map(e -> e.key() + " = " + e.name()).sorted().toList()));
+        return out;
     }
 
     static Entity entity(String seed, String name) {
@@ -91,12 +108,36 @@ class SeedEntitiesTest {
     }
 
     @Test
-    void shouldUseTheKnownSpellingAcrossArticles() {
+    void shouldLinkSpellingVariantsToOnePage() {
         Entity typo = entity("003", "Benjamin Netanyahu");
         assertThat(typo.surfaceForms()).contains("Benjamin Natanyahu");
         assertThat(typo.key()).isEqualTo(entity("000", "Benjamin Netanyahu").key());
-        assertThat(entity("004", "Antony Blinken").surfaceForms()).contains("Anthony Blinken");
+        assertThat(typo.kbId()).isEqualTo("https://en.wikipedia.org/wiki/Benjamin_Netanyahu");
         assertThat(entity("003", "Joe Biden").surfaceForms()).containsExactly("Biden");
+        assertThat(entity("003", "Joe Biden").kbId()).isEqualTo("https://en.wikipedia.org/wiki/Joe_Biden");
+    }
+
+    @Test
+    void shouldGiveBothSpellingsOfBlinkenOneEntity() {
+        List<Entity> blinkens = ENTITIES.values().stream().flatMap(List::stream)
+                .filter(e -> e.surfaceForms().stream().anyMatch(s -> s.endsWith("Blinken"))).toList();
+        assertThat(blinkens.stream().flatMap(e -> e.surfaceForms().stream()))
+                .contains("Antony Blinken", "Anthony Blinken");
+        assertThat(blinkens).extracting(Entity::key).containsOnly(blinkens.get(0).key());
+    }
+
+    @Test
+    void shouldGiveTheSamePeopleInAnyArrivalOrder() {
+        List<String> seeds = new ArrayList<>(ARTICLES.keySet());
+        List<String> reversed = new ArrayList<>(seeds);
+        java.util.Collections.reverse(reversed);
+        List<String> shuffled = new ArrayList<>(seeds);
+        java.util.Collections.shuffle(shuffled, new java.util.Random(7));
+        Map<String, List<String>> inFileOrder = people(resolveInOrder(seeds));
+        assertThat(people(resolveInOrder(reversed))).isEqualTo(inFileOrder);
+        assertThat(people(resolveInOrder(shuffled))).isEqualTo(inFileOrder);
+        assertThat(inFileOrder.values().stream().flatMap(List::stream))
+                .noneMatch(p -> p.endsWith("= Benjamin Natanyahu") || p.endsWith("= Biden"));
     }
 
     @Test

@@ -16,7 +16,8 @@ import io.newswire.common.Json;
  *   <li>{@code uri}: the article id when it is already an http(s), urn or tag URI, else
  *       {@code urn:newswire:article:<id>};</li>
  *   <li>entities in {@code people}, {@code organisations}, {@code places} and (MISC) {@code subjects}, each
- *       with its canonical {@code name}, its stable key as {@code literal} and {@code rel} "mentioned";</li>
+ *       with its canonical {@code name}, its stable key as {@code literal}, {@code rel} "mentioned" and, when
+ *       linked, its Wikipedia page as {@code uri};</li>
  *   <li>the story and the original of a copy as {@code associations} named "story" and "duplicate-of"
  *       (their {@code uri}s built the same way), so links survive in a field every ninjs reader knows;</li>
  *   <li>wire metadata (pubstatus, urgency, embargo, subjects) where the source carried it.</li>
@@ -66,7 +67,11 @@ public final class NinjsExport {
                 case LOCATION -> "places";
                 case MISC -> "subjects";
             };
-            n.withArray(field).addObject().put("name", e.name()).put("literal", e.key()).put("rel", MENTIONED);
+            com.fasterxml.jackson.databind.node.ObjectNode entity = n.withArray(field).addObject()
+                    .put("name", e.name()).put("literal", e.key()).put("rel", MENTIONED);
+            if (e.kbId() != null) {
+                entity.put("uri", e.kbId());
+            }
         }
         if (a.storyId() != null || a.duplicateOf() != null) {
             ArrayNode associations = n.putArray("associations");

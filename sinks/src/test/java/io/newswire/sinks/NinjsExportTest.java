@@ -41,7 +41,8 @@ class NinjsExportTest {
                         "https://example.com/a1", "Biden, Netanyahu discuss ceasefire", List.of("First.", "Second."),
                         "By A. Reporter", "en", T0, T0.plusSeconds(5))
                 .withEntities(List.of(
-                        entity("person:joe-biden", Entity.EntityType.PERSON, "Joe Biden"),
+                        new Entity("person:wiki:Joe_Biden", Entity.EntityType.PERSON, "Joe Biden", List.of("Biden"), 1,
+                                1.0, List.of(), "https://en.wikipedia.org/wiki/Joe_Biden"),
                         entity("organization:hamas", Entity.EntityType.ORGANIZATION, "Hamas"),
                         entity("location:country:eg", Entity.EntityType.LOCATION, "Egypt"),
                         entity("misc:israeli", Entity.EntityType.MISC, "Israeli")), "analysed")
@@ -56,7 +57,9 @@ class NinjsExportTest {
 
         assertThat(validate(doc)).isEmpty();
         assertThat(doc.path("uri").asText()).isEqualTo("urn:newsml:example.com:20240820:a1");
-        assertThat(doc.path("people").get(0).path("literal").asText()).isEqualTo("person:joe-biden");
+        assertThat(doc.path("people").get(0).path("literal").asText()).isEqualTo("person:wiki:Joe_Biden");
+        assertThat(doc.path("people").get(0).path("uri").asText()).isEqualTo("https://en.wikipedia.org/wiki/Joe_Biden");
+        assertThat(doc.path("organisations").get(0).has("uri")).as("an unlinked entity has no uri").isFalse();
         assertThat(doc.path("organisations").get(0).path("name").asText()).isEqualTo("Hamas");
         assertThat(doc.path("places").get(0).path("rel").asText()).isEqualTo("mentioned");
         assertThat(doc.path("subjects").findValuesAsText("literal")).contains("medtop:11000000", "misc:israeli");

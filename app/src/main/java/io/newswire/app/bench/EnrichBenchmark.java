@@ -19,10 +19,12 @@ import io.newswire.processors.nlp.EnrichStage;
 import io.newswire.processors.nlp.Enrichment;
 import io.newswire.processors.nlp.EntityRegistry;
 import io.newswire.processors.nlp.CoreNlpTagger;
+import io.newswire.processors.nlp.CoreNlpEntityExtractor;
 
 /**
- * The enrichment stage (language detection, NER with truecasing and consistency, canonical entities and
- * the registry lookup) next to the bare CoreNLP pipeline it wraps, on the same articles, on 1 and 2
+ * The enrichment stage (language detection, NER with truecasing and consistency, canonical entities,
+ * Wikipedia linking and the registry lookup) next to the same stage without linking and to the bare CoreNLP
+ * pipeline it wraps, on the same articles, on 1 and 2
  * threads, in one run. Rounds alternate between the two so drift on a shared machine hits both alike.
  */
 public final class EnrichBenchmark {
@@ -41,6 +43,8 @@ public final class EnrichBenchmark {
         CoreNlpTagger tagger = CoreNlpTagger.shared();
         Enrichment models = Enrichment.withModels();
         EnrichStage stage = new EnrichStage(models.languages(), models.entities(), "bench", Clock.systemUTC());
+        EnrichStage unlinkedStage = new EnrichStage(models.languages(),
+                new CoreNlpEntityExtractor(tagger, java.util.Optional.empty()), "bench", Clock.systemUTC());
         ConcurrentSkipListMap<String, KnownEntity> store = new ConcurrentSkipListMap<>();
         EntityRegistry registry = new EntityRegistry(p -> new ArrayList<>(store.subMap(p, p + '\uffff').values()));
         AtomicLong tokens = new AtomicLong();
@@ -50,20 +54,15 @@ public final class EnrichBenchmark {
             tagger.pipeline().annotate(doc);
             tokens.addAndGet(doc.get(CoreAnnotations.TokensAnnotation.class).size());
         };
-        Consumer<Article> enrich = a -> {
-            Checked<Article> result = stage.apply(a.id(), a);
-            if (!result.isOk()) {
-                throw new IllegalStateException(result.rejection().reason());
-            }
-            registry.resolve(result.value().entities()).learned()
-                    .forEach(k -> store.merge(k.registryKey(), k, (x, y) -> x.articles() >= y.articles() ? x : y));
-        };
+        Consumer<Article> enrich = a -> enrich(stage, registry, store, a);
+        Consumer<Article> unlinked = a -> enrich(unlinkedStage, registry, store, a);
 
         long words = articles.stream().mapToLong(a -> (a.headline() + " " + a.bodyText()).split("\\s+").length).sum();
         out.printf("corpus: %d articles, %d words (%.0f words/article)%n", articles.size(), words,
                 (double) words / articles.size());
         timeOnce(bare, 1);
-        timeOnce(enrich, 1); // warm-up of both paths
+        timeOnce(enrich, 1); // warm-up of every path
+        timeOnce(unlinked, 1);
         out.printf("heap in use after loading the models and warm-up: %d MB (max heap %d MB)%n",
                 usedHeapMb(), Runtime.getRuntime().maxMemory() / (1 << 20));
         tokens.set(0);
@@ -74,17 +73,34 @@ public final class EnrichBenchmark {
         for (int threads = 1; threads <= maxThreads; threads++) {
             double bareBest = 0;
             double enrichBest = 0;
+            double unlinkedBest = 0;
             for (int round = 0; round < ROUNDS; round++) {
                 bareBest = Math.max(bareBest, articles.size() / timeOnce(bare, threads));
                 enrichBest = Math.max(enrichBest, articles.size() / timeOnce(enrich, threads));
+                unlinkedBest = Math.max(unlinkedBest, articles.size() / timeOnce(unlinked, threads));
             }
             double perArticle = (double) tokensPerPass / articles.size();
             out.printf("%-8d %-28s %12.1f %12.0f%n", threads, "bare CoreNLP (same config)", bareBest, bareBest * perArticle);
+            out.printf("%-8d %-28s %12.1f %12.0f%n", threads, "enrich stage, no linking", unlinkedBest, unlinkedBest * perArticle);
             out.printf("%-8d %-28s %12.1f %12.0f%n", threads, "newswire enrich stage", enrichBest, enrichBest * perArticle);
             out.printf("%-8d ratio enrich / bare %.3f (overhead %.1f%%)%n", threads, enrichBest / bareBest,
                     100 * (1 - enrichBest / bareBest));
+            out.printf("%-8d linking cost: time per article with / without linking %.3f%n", threads,
+                    unlinkedBest / enrichBest);
         }
         out.printf("heap in use at the end: %d MB%n", usedHeapMb());
+    }
+
+    private static void enrich(EnrichStage stage, EntityRegistry registry, ConcurrentSkipListMap<String, KnownEntity> store,
+            Article a) {
+        {
+            Checked<Article> result = stage.apply(a.id(), a);
+            if (!result.isOk()) {
+                throw new IllegalStateException(result.rejection().reason());
+            }
+            registry.resolve(result.value().entities()).learned()
+                    .forEach(k -> store.merge(k.registryKey(), k, (x, y) -> x.articles() >= y.articles() ? x : y));
+        }
     }
 
     /** @return seconds for one pass over the corpus, split across the threads */

@@ -30,11 +30,13 @@ public final class EntityLinker {
 
     static final double MIN_SCORE = 0.15;
     private static final double W_POPULARITY = 0.15;
-    private static final double W_CONTEXT = 0.35;
+    private static final double W_CONTEXT = 0.6;
     /** A spelling the article did not use is weaker evidence than the one it did. */
     private static final double CASE_VARIANT_DISCOUNT = 0.5;
     /** An organisation named after a place is most often its sports club or team ("Kilmarnock", "Samoa"). */
-    private static final double W_CLUB = 0.6;
+    private static final double W_CLUB = 1.0;
+    /** "Jack Sullivan (literary scholar)" in copy that never speaks of literature is likely someone else. */
+    private static final double W_UNSUPPORTED_KIND = 0.6;
     private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
     private static final Set<String> STOP = Set.of("the", "of", "and", "in", "on", "for", "at", "to", "a", "an",
             "de", "la", "le", "du", "von", "van");
@@ -89,6 +91,9 @@ public final class EntityLinker {
                 }
             }
         }
+        if (candidates.isEmpty() && entity.type() == EntityType.PERSON) {
+            return bySurname(entity);
+        }
         Link best = null;
         for (Candidate c : candidates.values()) {
             double score = score(entity, c, forms, context);
@@ -133,7 +138,30 @@ public final class EntityLinker {
         extra.removeAll(STOP);
         double supported = extra.isEmpty() ? 0 : (double) extra.stream().filter(context::contains).count() / extra.size();
         double club = entity.type() == EntityType.ORGANIZATION && isClub(title) ? W_CLUB : 0;
-        return c.prior() + W_POPULARITY * c.popularity() / 255.0 + W_CONTEXT * supported + club;
+        boolean kindUnsupported = !kindWords.isEmpty() && kindWords.stream().noneMatch(context::contains);
+        return c.prior() + W_POPULARITY * c.popularity() / 255.0 + W_CONTEXT * supported + club
+                - (kindUnsupported ? W_UNSUPPORTED_KIND : 0);
+    }
+
+    /**
+     * A full name the dictionary lacks, linked through its surname to the one page of that surname whose
+     * given name is a spelling variant or nickname of the article's ("Antony Blinken" to "Anthony Blinken");
+     * nothing when several pages qualify.
+     */
+    private Link bySurname(Entity entity) {
+        String[] name = Names.words(entity.name());
+        if (name.length < 2) {
+            return null;
+        }
+        String surname = name[name.length - 1];
+        List<String> pages = dictionary.candidates(surname).stream().map(Candidate::title)
+                .filter(t -> {
+                    String[] page = Names.words(t);
+                    return page.length >= 2 && t.indexOf('(') < 0 && Names.fold(page[page.length - 1]).equals(Names.fold(surname))
+                            && Names.compatibleGivenNames(page[0], name[0]);
+                })
+                .distinct().toList();
+        return pages.size() == 1 ? new Link(pages.get(0), MIN_SCORE) : null;
     }
 
     /**
@@ -159,10 +187,14 @@ public final class EntityLinker {
         return List.copyOf(variants);
     }
 
-    /** A person's page carries one of the names the article uses ("Bibi" alone does not reach Netanyahu's). */
+    /**
+     * A person's page carries one of the names the article uses, or a spelling variant of one ("Natanyahu"
+     * reaches Netanyahu's page, "Bibi" alone does not).
+     */
     private static boolean sharesAName(String title, Set<String> forms) {
         Set<String> titleWords = words(title);
-        return forms.stream().anyMatch(f -> words(f).stream().anyMatch(w -> w.length() > 1 && titleWords.contains(w)));
+        return forms.stream().anyMatch(f -> words(f).stream().anyMatch(w -> w.length() > 1
+                && titleWords.stream().anyMatch(t -> t.equals(w) || Names.similar(t, w))));
     }
 
     private static boolean isClub(String title) {

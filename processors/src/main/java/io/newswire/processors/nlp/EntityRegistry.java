@@ -26,8 +26,9 @@ import io.newswire.common.KnownEntity;
  * </ul>
  * A tie goes to the spelling already known (the article's own counts as one more use of its spelling);
  * since every spelling's count grows with its own articles, a typo that arrived first captures at most
- * a few articles before the majority spelling overtakes it, whatever the arrival order. Countries already carry
- * ISO keys and bypass the registry. Pure logic; the Streams processor supplies the lookup.
+ * a few articles before the majority spelling overtakes it, whatever the arrival order. Entities linked to
+ * Wikipedia, and countries with their ISO keys, already have a name that does not depend on arrival order
+ * and bypass the registry. Pure logic; the Streams processor supplies the lookup.
  */
 public final class EntityRegistry {
 
@@ -51,7 +52,7 @@ public final class EntityRegistry {
         List<KnownEntity> learned = new ArrayList<>();
         for (Entity entity : entities) {
             Entity mapped = entity;
-            if (!entity.key().startsWith("location:iso:")) {
+            if (!EntityLinker.isLinkedKey(entity.key())) {
                 List<KnownEntity> candidates = candidates(entity);
                 if (isLoneSurname(entity)) {
                     Optional<KnownEntity> person = lonePersonFor(entity, candidates);
@@ -128,7 +129,7 @@ public final class EntityRegistry {
 
     private static Entity rename(Entity entity, KnownEntity known) {
         return new Entity(known.key(), entity.type(), known.name(), entity.surfaceForms(), entity.mentionCount(),
-                entity.salience(), entity.mentions());
+                entity.salience(), entity.mentions(), entity.kbId());
     }
 
     private static Entity merge(Entity a, Entity b) {
@@ -137,7 +138,7 @@ public final class EntityRegistry {
         List<Entity.Mention> mentions = new ArrayList<>(a.mentions());
         mentions.addAll(b.mentions());
         return new Entity(a.key(), a.type(), a.name(), List.copyOf(surfaces), a.mentionCount() + b.mentionCount(),
-                Math.max(a.salience(), b.salience()), mentions);
+                Math.max(a.salience(), b.salience()), mentions, a.kbId() != null ? a.kbId() : b.kbId());
     }
 
     /** A one-word person name is too ambiguous to register. */

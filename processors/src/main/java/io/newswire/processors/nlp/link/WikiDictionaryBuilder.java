@@ -244,7 +244,9 @@ public final class WikiDictionaryBuilder {
      * The names a title bears without being an alias of it: the name before a disambiguator ("Ajax
      * (mythology)", "Paris, Texas" bear "Ajax" and "Paris"), and the place a sports club or team is named
      * after ("Kilmarnock F.C.", "Hampshire County Cricket Club", "Samoa national rugby league team"), which
-     * news copy writes alone and the NER tags as an organisation.
+     * news copy writes alone and the NER tags as an organisation; and the last word of a title shaped like a
+     * person's name ("Anthony Blinken" bears "Blinken"), so that a spelling variant the dictionary lacks
+     * can still reach the page through its surname.
      */
     static List<String> namesBorne(String title) {
         int paren = title.indexOf(" (");
@@ -255,6 +257,9 @@ public final class WikiDictionaryBuilder {
         if (comma > 0 && title.indexOf(", ", comma + 2) < 0 && title.indexOf('.') < 0) {
             return List.of(title.substring(0, comma));
         }
+        if (PERSON_LIKE.matcher(title).matches()) {
+            return List.of(title.substring(title.lastIndexOf(' ') + 1));
+        }
         if (!(title.endsWith("F.C.") || title.endsWith("Club") || title.endsWith("team"))) {
             return List.of();
         }
@@ -262,6 +267,8 @@ public final class WikiDictionaryBuilder {
         return club.matches() ? List.of(club.group(1)) : List.of();
     }
 
+    private static final java.util.regex.Pattern PERSON_LIKE = java.util.regex.Pattern.compile(
+            "\\p{Lu}\\p{Ll}+(?: \\p{Lu}\\.)? \\p{Lu}\\p{Ll}+(?:-\\p{Lu}\\p{Ll}+)?");
     private static final java.util.regex.Pattern CLUB = java.util.regex.Pattern.compile(
             "(\\p{Lu}[\\p{L}.'-]*(?: \\p{Lu}[\\p{L}.'-]*)?)(?: (?:United|City|Town|County|Rovers|Athletic|Wanderers))?"
                     + "(?: (?:Cricket|Football|Rugby|Hockey|Basketball))? (?:F\\.C\\.|A\\.F\\.C\\.|Club|"

@@ -1,0 +1,138 @@
+package io.newswire.processors.nlp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+import io.newswire.common.Entity;
+import io.newswire.common.Entity.EntityType;
+import io.newswire.common.KnownEntity;
+import io.newswire.processors.nlp.link.FixtureDictionary;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+class EntityLinkerTest {
+
+    private final EntityLinker linker = new EntityLinker(FixtureDictionary.shared());
+
+    private static Entity entity(EntityType type, String... surfaces) {
+        String name = surfaces[0];
+        return new Entity(type.name().toLowerCase(java.util.Locale.ROOT) + ":" + Names.slug(name), type, name,
+                List.of(surfaces), surfaces.length, 0.5, List.of());
+    }
+
+    private Entity linked(String text, Entity entity) {
+        return linker.link(List.of(entity), text).get(0);
+    }
+
+    @Nested
+    class Choosing {
+
+        @Test
+        void shouldLinkASpellingVariantToItsPageAndNameTheEntityAfterIt() {
+            Entity e = linked("Benjamin Natanyahu spoke.", entity(EntityType.PERSON, "Benjamin Natanyahu"));
+            assertThat(e.kbId()).isEqualTo("https://en.wikipedia.org/wiki/Benjamin_Netanyahu");
+            assertThat(e.key()).isEqualTo("person:wiki:Benjamin_Netanyahu");
+            assertThat(e.name()).isEqualTo("Benjamin Netanyahu");
+            assertThat(e.surfaceForms()).containsExactly("Benjamin Natanyahu");
+        }
+
+        @Test
+        void shouldReachAPersonThroughTheSurnameWhenTheDictionaryLacksTheSpelling() {
+            Entity e = linked("Antony Blinken said.", entity(EntityType.PERSON, "Antony Blinken", "Blinken"));
+            assertThat(e.kbId()).endsWith("/Anthony_Blinken");
+            assertThat(linked("Alan Blinken said.", entity(EntityType.PERSON, "Alan Blinken")).linked()).isFalse();
+        }
+
+        @Test
+        void shouldNotLinkAPersonToACountryOrAPageOfAnotherName() {
+            assertThat(linked("Jordan scored twice.", entity(EntityType.PERSON, "Jordan")).linked()).isFalse();
+            assertThat(linked("Jordan closed its border.", entity(EntityType.LOCATION, "Jordan")).kbId()).endsWith("/Jordan");
+        }
+
+        @Test
+        void shouldWantTheArticleToSupportAPageOfOneKind() {
+            assertThat(linked("Jack Sullivan met the minister.", entity(EntityType.PERSON, "Jack Sullivan")).linked())
+                    .isFalse();
+            assertThat(linked("Jack Sullivan, the literary scholar, wrote.", entity(EntityType.PERSON, "Jack Sullivan"))
+                    .kbId()).endsWith("/Jack_Sullivan_(literary_scholar)");
+        }
+
+        @Test
+        void shouldPreferTheTitleTheArticleSpellsOut() {
+            assertThat(linked("Paris is in Texas.", entity(EntityType.LOCATION, "Paris")).kbId()).endsWith("/Paris,_Texas");
+            assertThat(linked("Paris is in France.", entity(EntityType.LOCATION, "Paris")).kbId()).endsWith("/Paris");
+        }
+
+        @Test
+        void shouldTakeAPlaceNamedOrganisationForItsClub() {
+            assertThat(linked("Kilmarnock won 2-1.", entity(EntityType.ORGANIZATION, "Kilmarnock")).kbId())
+                    .endsWith("/Kilmarnock_F.C.");
+            assertThat(linked("Kilmarnock is a town.", entity(EntityType.LOCATION, "Kilmarnock")).kbId())
+                    .endsWith("/Kilmarnock");
+        }
+
+        @Test
+        void shouldKeepCountriesOnTheirIsoKeys() {
+            Entity israel = new Entity("location:iso:IL", EntityType.LOCATION, "Israel", List.of("Israel"), 1, 0.5, List.of());
+            Entity e = linked("Israel said.", israel);
+            assertThat(e.key()).isEqualTo("location:iso:IL");
+            assertThat(e.kbId()).endsWith("/Israel");
+        }
+
+        @Test
+        void shouldLeaveUnknownNamesUnlinked() {
+            Entity e = entity(EntityType.PERSON, "Emily Horne");
+            assertThat(linked("Emily Horne said.", e)).isEqualTo(e);
+        }
+    }
+
+    /**
+     * A corpus with planted spelling variants, in many arrival orders, through the linker and the registry:
+     * every article must end with the same entities whatever the order.
+     */
+    @Nested
+    class OrderIndependence {
+
+        private final List<List<Entity>> corpus = List.of(
+                List.of(entity(EntityType.PERSON, "Benjamin Natanyahu"), entity(EntityType.PERSON, "Antony Blinken")),
+                List.of(entity(EntityType.PERSON, "Benjamin Netanyahu", "Netanyahu"), entity(EntityType.LOCATION, "Paris")),
+                List.of(entity(EntityType.PERSON, "Bibi Netanyahu"), entity(EntityType.PERSON, "Anthony Blinken")),
+                List.of(entity(EntityType.PERSON, "Biden"), entity(EntityType.PERSON, "Joe Biden")),
+                List.of(entity(EntityType.PERSON, "Antony Blinken", "Blinken"), entity(EntityType.ORGANIZATION, "Kilmarnock")),
+                List.of(entity(EntityType.PERSON, "Natanyahu")));
+
+        private Map<Integer, List<String>> run(List<Integer> order) {
+            TreeMap<String, KnownEntity> store = new TreeMap<>();
+            EntityRegistry registry = new EntityRegistry(p -> new ArrayList<>(store.subMap(p, p + '\uffff').values()));
+            Map<Integer, List<String>> out = new TreeMap<>();
+            for (int i : order) {
+                EntityRegistry.Resolved resolved = registry.resolve(linker.link(corpus.get(i), "an article"));
+                resolved.learned().forEach(k -> store.merge(k.registryKey(), k, (a, b) -> a.articles() >= b.articles() ? a : b));
+                out.put(i, resolved.entities().stream().map(e -> e.key() + "=" + e.name()).sorted().toList());
+            }
+            return out;
+        }
+
+        @Test
+        void shouldEndWithTheSameEntitiesInAnyOfTwentyOrders() {
+            List<Integer> order = new ArrayList<>();
+            for (int i = 0; i < corpus.size(); i++) {
+                order.add(i);
+            }
+            Map<Integer, List<String>> first = run(order);
+            Random random = new Random(2026);
+            for (int n = 0; n < 20; n++) {
+                Collections.shuffle(order, random);
+                assertThat(run(order)).as("order %s", order).isEqualTo(first);
+            }
+            assertThat(first.get(0)).containsExactly("person:wiki:Anthony_Blinken=Anthony Blinken",
+                    "person:wiki:Benjamin_Netanyahu=Benjamin Netanyahu");
+            assertThat(first.get(5)).containsExactly("person:wiki:Benjamin_Netanyahu=Benjamin Netanyahu");
+        }
+    }
+}
