@@ -15,7 +15,8 @@ import io.newswire.common.Entity.EntityType;
  * stable key. Within the article, a person's short mentions resolve to the full name ("Biden" to
  * "Joe Biden"), nicknames and spelling variants of one full name merge ("Bibi Netanyahu" into
  * "Benjamin Netanyahu"), but different given names never do ("Joe Biden" / "Hunter Biden").
- * Countries link to ISO 3166 codes. Salience weighs mention share, the headline and the lead.
+ * Countries link to ISO 3166 codes. Time zones, weekdays, months and holidays the CRF tags are dropped
+ * ({@link NotNames}). Salience weighs mention share, the headline and the lead.
  */
 public final class EntityAssembler {
 
@@ -35,7 +36,7 @@ public final class EntityAssembler {
     }
 
     public List<Entity> assemble(AnalyzedText analyzed, List<String> body) {
-        List<Mention> mentions = withoutSignature(analyzed, body);
+        List<Mention> mentions = withoutSignature(analyzed, body).stream().filter(m -> !NotNames.contains(m.text())).toList();
         List<Group> groups = new ArrayList<>();
         List<Mention> shortPersons = new ArrayList<>();
         for (Mention m : mentions) {

@@ -13,7 +13,8 @@ class EntityAssemblerTest {
             Map.entry("Joe", "PERSON"), Map.entry("Hunter", "PERSON"), Map.entry("Biden", "PERSON"),
             Map.entry("Bibi", "PERSON"), Map.entry("Benjamin", "PERSON"), Map.entry("Netanyahu", "PERSON"),
             Map.entry("Zaraki", "PERSON"), Map.entry("Kenpachi", "PERSON"), Map.entry("US", "LOCATION"),
-            Map.entry("Egypt", "LOCATION"), Map.entry("Hamas", "ORGANIZATION"));
+            Map.entry("Egypt", "LOCATION"), Map.entry("Hamas", "ORGANIZATION"), Map.entry("GMT", "ORGANIZATION"),
+            Map.entry("Christmas", "PERSON"));
 
     private final NerAnalyzer analyzer = new NerAnalyzer(Tokens.gazetteer(GAZETTEER));
     private final EntityAssembler assembler = new EntityAssembler();
@@ -39,6 +40,12 @@ class EntityAssemblerTest {
         Entity bibi = named(found, "Benjamin Netanyahu");
         assertThat(bibi.surfaceForms()).containsExactlyInAnyOrder("Netanyahu", "Benjamin Netanyahu", "Bibi Netanyahu");
         assertThat(found).filteredOn(e -> e.type() == Entity.EntityType.PERSON).hasSize(2);
+    }
+
+    @Test
+    void shouldDropTimeZonesAndHolidaysTheTaggerCallsNames() {
+        List<Entity> found = entities("Hamas talks", "Hamas met at 10:00 GMT before Christmas.");
+        assertThat(found).extracting(Entity::name).containsExactly("Hamas");
     }
 
     @Test
