@@ -35,7 +35,7 @@ final class EvalCommand implements Command {
         return List.of("ner --conll FILE            NER P/R/F1 per type, stock CoreNLP and ours",
                 "formats DIR                 parse every file as ingest does",
                 "neardup --jsonl FILE [--on-kafka]   near-duplicate recall and false links",
-                "clusters --jsonl FILE [--details OUT.tsv] [--on-kafka]   B-cubed of story_id against gold",
+                "clusters --jsonl FILE [--orders K] [--dated] [--details OUT.tsv] [--on-kafka]   B-cubed of story_id against gold",
                 "linking --jsonl FILE [--details OUT.tsv]   end-to-end entity linking P/R/F1 (ZELDA format)");
     }
 
@@ -50,7 +50,7 @@ final class EvalCommand implements Command {
                 Usage: newswire eval ner --conll FILE
                        newswire eval formats DIR
                        newswire eval neardup --jsonl FILE [--on-kafka]
-                       newswire eval clusters --jsonl FILE [--details OUT.tsv] [--on-kafka]
+                       newswire eval clusters --jsonl FILE [--orders K] [--dated] [--details OUT.tsv] [--on-kafka]
                        newswire eval linking --jsonl FILE [--details OUT.tsv]
 
                   ner   Reads a CoNLL-2003 file (token POS chunk NER; IOB1 or IOB2; -DOCSTART- separators),
@@ -69,12 +69,16 @@ final class EvalCommand implements Command {
                         articles. Last line: near-dup recall R, false rate F. --on-kafka as for clusters.
                   clusters
                         Streams doc_id/text/cluster_id lines through the topology (real models) in file
-                        order and in a shuffled order (seed 42) and prints pairwise and B-cubed precision,
-                        recall and F1 of story_id against cluster_id. Last line: B3 F1 (shuffled order).
-                        --details writes the shuffled run's decisions (doc, gold, story, decision, matched
-                        article, score) as tab-separated lines, for error analysis. In-process (one
-                        partition, the exact order) unless --on-kafka: then through the processors as deployed,
-                        on the configured broker or an embedded one, with topic.partitions partitions.
+                        order and in K shuffled orders (--orders, default 5; seeds 42, 43, ...) and prints
+                        B-cubed precision, recall and F1 of story_id against cluster_id for the first
+                        decisions and for the final state (each article's last revision), the revisions
+                        per article, then the mean ± sd over the shuffled orders. Last line: B3 F1 (mean of
+                        the final state over the shuffled orders). --dated adds a run dated by the date lines
+                        in the texts. --details writes the first shuffled run's decisions and revisions (doc,
+                        gold, story, decision, matched article, score, revision, method) as tab-separated
+                        lines. In-process (one partition, the exact order) unless --on-kafka: then through the
+                        processors as deployed, on the configured broker or an embedded one, with
+                        topic.partitions partitions, the final state read once revisions settle.
                   linking
                         Reads ZELDA-format lines (text, index = [[start, end], ...], wikipedia_titles), runs
                         the stream's NER, entity assembly and Wikipedia linking on each text and prints
@@ -102,13 +106,18 @@ final class EvalCommand implements Command {
                 throw new Args.UsageException("eval clusters needs --jsonl FILE");
             }
             Path details = args.options().containsKey("details") ? Path.of(args.options().get("details")) : null;
+            int orders = args.intOption("orders", 5);
+            if (orders < 1) {
+                throw new Args.UsageException("--orders takes a positive number, not " + orders);
+            }
+            boolean dated = args.options().containsKey("dated");
             if (args.options().containsKey("on-kafka")) {
                 OnBroker.run(config, target -> printB3(new ClusterEvaluation(
-                        new BrokerRunner(target, Enrichment.withModels()), onKafka(target), details)
+                        new BrokerRunner(target, Enrichment.withModels()), onKafka(target), details, orders, dated)
                         .run(Path.of(jsonl), System.out)));
             } else {
-                printB3(ClusterEvaluation.inProcess(Enrichment.withModels(), TopologySettings.from(config), details)
-                        .run(Path.of(jsonl), System.out));
+                printB3(ClusterEvaluation.inProcess(Enrichment.withModels(), TopologySettings.from(config), details,
+                        orders, dated).run(Path.of(jsonl), System.out));
             }
             return 0;
         }

@@ -32,7 +32,11 @@ class PostgresRunIT {
 
         assertThat(db.count("SELECT count(*) FROM articles")).isEqualTo(5);
         assertThat(db.count("SELECT count(DISTINCT id) FROM articles")).isEqualTo(5);
-        assertThat(db.count("SELECT count(*) FROM decisions")).isEqualTo(5);
+        assertThat(db.count("SELECT count(*) FROM decisions WHERE revision = 0")).isEqualTo(5);
+        assertThat(db.count("SELECT count(*) FROM stories")).as("one row per story after two runs")
+                .isEqualTo(db.count("SELECT count(DISTINCT story_id) FROM articles"));
+        assertThat(db.count("SELECT count(*) FROM stories s WHERE NOT EXISTS "
+                + "(SELECT 1 FROM articles a WHERE a.story_id = s.id)")).isZero();
         assertThat(db.count("SELECT count(*) FROM article_entities")).isEqualTo(entities);
         assertThat(db.count("SELECT count(*) FROM articles WHERE story_id IS NULL")).isZero();
     }

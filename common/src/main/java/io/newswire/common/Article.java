@@ -12,7 +12,9 @@ import java.util.Objects;
  * headline and body ({@link ArticleIds}). {@code body} keeps paragraphs as separate strings. Nullable:
  * {@code url}, {@code byline}, {@code language} (ISO 639-1), {@code contentHash}, {@code duplicateOf},
  * {@code storyId}, {@code languageConfidence}, {@code entityStatus}, {@code meta};
- * {@code published} falls back to {@code received} when the source gives no date.
+ * {@code published} falls back to {@code received} when the source gives no date. {@code revision} counts the
+ * times the pipeline re-emitted this version with a better answer (0: the first decision; a story merge or
+ * split moves it to another story and adds one): consumers keep the highest revision of the highest version.
  */
 public record Article(
         String id,
@@ -32,7 +34,8 @@ public record Article(
         String storyId,
         Double languageConfidence,
         String entityStatus,
-        ItemMeta meta) {
+        ItemMeta meta,
+        int revision) {
 
     /** {@code entity_status} once NER ran on the article. */
     public static final String ENTITIES_ANALYSED = "analysed";
@@ -45,6 +48,15 @@ public record Article(
         if (published == null) {
             published = received;
         }
+    }
+
+    /** An article at its first decision (revision 0). */
+    public Article(String id, int version, String source, String format, String url, String headline,
+                   List<String> body, String byline, String language, Instant published, Instant received,
+                   String contentHash, List<Entity> entities, String duplicateOf, String storyId,
+                   Double languageConfidence, String entityStatus, ItemMeta meta) {
+        this(id, version, source, format, url, headline, body, byline, language, published, received, contentHash,
+                entities, duplicateOf, storyId, languageConfidence, entityStatus, meta, 0);
     }
 
     /** A freshly ingested article: nothing enriched yet. */
@@ -61,53 +73,60 @@ public record Article(
 
     public Article withText(String newHeadline, List<String> newBody) {
         return new Article(id, version, source, format, url, newHeadline, newBody, byline, language,
-                published, received, contentHash, entities, duplicateOf, storyId, languageConfidence, entityStatus, meta);
+                published, received, contentHash, entities, duplicateOf, storyId, languageConfidence, entityStatus, meta, revision);
     }
 
     public Article withContentHash(String hash) {
         return new Article(id, version, source, format, url, headline, body, byline, language,
-                published, received, hash, entities, duplicateOf, storyId, languageConfidence, entityStatus, meta);
+                published, received, hash, entities, duplicateOf, storyId, languageConfidence, entityStatus, meta, revision);
     }
 
     public Article withDuplicateOf(String canonicalId) {
         return new Article(id, version, source, format, url, headline, body, byline, language,
-                published, received, contentHash, entities, canonicalId, storyId, languageConfidence, entityStatus, meta);
+                published, received, contentHash, entities, canonicalId, storyId, languageConfidence, entityStatus, meta, revision);
     }
 
     /** The entities found, with the status that says whether NER ran (see the constants). */
     public Article withEntities(List<Entity> found, String status) {
         return new Article(id, version, source, format, url, headline, body, byline, language,
-                published, received, contentHash, found, duplicateOf, storyId, languageConfidence, status, meta);
+                published, received, contentHash, found, duplicateOf, storyId, languageConfidence, status, meta, revision);
     }
 
     /** The article with its dedup links: the canonical article it copies (or null) and its story. */
     public Article withLinks(String canonicalId, String story) {
         return new Article(id, version, source, format, url, headline, body, byline, language,
                 published, received, contentHash, entities, canonicalId, story, languageConfidence, entityStatus,
-                meta);
+                meta, revision);
     }
 
     /** The wire metadata the source format carried (provider, subjects, urgency, pubstatus...). */
     /** The same article under another id (an id that two different items claimed; see the gather step). */
     public Article withId(String newId) {
         return new Article(newId, version, source, format, url, headline, body, byline, language,
-                published, received, contentHash, entities, duplicateOf, storyId, languageConfidence, entityStatus, meta);
+                published, received, contentHash, entities, duplicateOf, storyId, languageConfidence, entityStatus, meta, revision);
     }
 
     public Article withMeta(ItemMeta itemMeta) {
         return new Article(id, version, source, format, url, headline, body, byline, language,
                 published, received, contentHash, entities, duplicateOf, storyId, languageConfidence, entityStatus,
-                itemMeta);
+                itemMeta, revision);
     }
 
     public Article withLanguage(String code, double confidence) {
         return new Article(id, version, source, format, url, headline, body, byline, code,
-                published, received, contentHash, entities, duplicateOf, storyId, confidence, entityStatus, meta);
+                published, received, contentHash, entities, duplicateOf, storyId, confidence, entityStatus, meta, revision);
     }
 
     /** Identity for idempotent writes: the same id and version is the same record. */
     public String idAndVersion() {
         return id + "@" + version;
+    }
+
+    /** This version re-emitted in another story, one revision later. */
+    public Article revised(String story) {
+        return new Article(id, version, source, format, url, headline, body, byline, language,
+                published, received, contentHash, entities, duplicateOf, story, languageConfidence, entityStatus, meta,
+                revision + 1);
     }
 
     public boolean isDuplicate() {

@@ -36,6 +36,8 @@ import io.newswire.processors.resolve.Deduplicated;
 import io.newswire.processors.resolve.StoryResolveProcessor;
 import io.newswire.processors.resolve.StoryResolveProcessor.Resolution;
 import io.newswire.processors.stories.StoryAggregator;
+import io.newswire.processors.stories.StoryMessage;
+import io.newswire.processors.stories.StoryOutput;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -60,7 +62,9 @@ import org.apache.kafka.streams.kstream.Repartitioned;
  *        story-correct ← story-corrections (to the partitions that guessed another story) ←─────────┤
  *        story-resolve: the chosen story, through every partition's story links ←───────────────────┘
  *          (global store ← news.story-links) ─┬→ news.story-links, news.enriched, news.decisions
- *                                             └→ stories-by-id (by story id) → stories → news.stories
+ *                                             └→ stories-by-id (by story id) → stories ─┬→ news.stories
+ *                         news.story-moves (merges, splits, renames; read back) ⇄ ───────┤
+ *         revisions of moved members → news.enriched, news.decisions; their links, index corrections ←┘
  * </pre>
  *
  * Deduplication and story clustering scale with partitions: an article's LSH band keys and story keys
@@ -96,8 +100,10 @@ public final class NewsTopology {
         KStream<String, Article> articles = canonicalize(enriched.get(EnrichStage.NAME + "-ok"), topics);
         KStream<String, Deduplicated> decided = match(articles, settings);
         KStream<String, Deduplicated> resolved = resolve(decided, topics, settings);
-        writeArticlesAndDecisions(resolved, topics);
-        aggregateStories(resolved, topics, settings);
+        Map<String, KStream<String, StoryOutput>> stories = aggregateStories(builder, resolved, topics, settings);
+        writeArticlesAndDecisions(resolved.merge(stories.get(StoryAggregator.NAME + "-revised")
+                .mapValues(StoryOutput::revised, Named.as("revised")), Named.as("decided-and-revised")), topics);
+        correctIndex(decided, stories.get(StoryAggregator.NAME + "-correction"), settings);
         writeDeadLetters(validated.get(ValidateStage.NAME + "-rejected"), enriched.get(EnrichStage.NAME + "-rejected"),
                 topics);
         return builder.build();
@@ -172,7 +178,8 @@ public final class NewsTopology {
         KStream<String, GatherInput> toGather = signed
                 .selectKey((id, s) -> s.requestId(), Named.as("key-by-request"))
                 .mapValues(s -> GatherInput.of(s.article(), s.signature() == null ? 0
-                        : Probe.owners(s.signature(), s.vector(), partitions).size()), Named.as("to-gather"));
+                        : Probe.owners(s.signature(), s.vector(), partitions).size(), s.vector()),
+                        Named.as("to-gather"));
         KStream<String, Deduplicated> deduplicated = toGather
                 .merge(answers, Named.as("gather-answers"))
                 .repartition(Repartitioned.<String, GatherInput>as(REPARTITION_GATHER)
@@ -180,18 +187,28 @@ public final class NewsTopology {
                         .withStreamPartitioner(new ArticlePartitioner()))
                 .process(() -> new DedupGatherProcessor(
                                 new DedupDecider(settings.nearThreshold(), settings.storyThreshold()), partitions,
-                                settings.retention()),
+                                settings.retention(), settings.revisions().mergeThreshold()),
                         Named.as(DedupGatherProcessor.NAME), DedupGatherProcessor.PENDING, DedupGatherProcessor.ARTICLES,
                         DedupGatherProcessor.SEEN);
-        // Corrections go back upstream through a topic of their own: the index is upstream of the decision.
+        return deduplicated;
+    }
+
+    /**
+     * Corrections go back upstream through a topic of their own (the index is upstream of the decision): from the
+     * decision, to the partitions that guessed another story, and from the story step, for members that moved.
+     */
+    private static void correctIndex(KStream<String, Deduplicated> deduplicated,
+                                     KStream<String, StoryOutput> fromStories, TopologySettings settings) {
+        StoryScorer scorer = new StoryScorer(settings.storyThreshold(), settings.retention());
         deduplicated
                 .flatMapValues(Deduplicated::corrections, Named.as("story-correction"))
+                .merge(fromStories.mapValues(StoryOutput::correction, Named.as("moved-correction")),
+                        Named.as("story-corrections-all"))
                 .repartition(Repartitioned.<String, StoryCorrection>as(REPARTITION_CORRECTIONS)
                         .withKeySerde(Serdes.String()).withValueSerde(new JsonSerde<>(StoryCorrection.class))
-                        .withNumberOfPartitions(partitions).withStreamPartitioner(new CorrectionPartitioner()))
+                        .withNumberOfPartitions(settings.partitions()).withStreamPartitioner(new CorrectionPartitioner()))
                 .process(() -> new StoryCorrectionProcessor(scorer, settings.retention()),
                         Named.as(StoryCorrectionProcessor.NAME), StoryIndex.BUCKETS, StoryIndex.VECTORS);
-        return deduplicated;
     }
 
     /**
@@ -232,20 +249,50 @@ public final class NewsTopology {
                         topics.decisions().valueSerde()).withName("write-decisions"));
     }
 
-    /** stories: every member of a story meets the others on the story's partition. */
-    private static void aggregateStories(KStream<String, Deduplicated> resolved, Topics topics,
-                                         TopologySettings settings) {
-        resolved
+    /**
+     * stories: every member of a story meets the others on the story's partition, where stories merge, split and
+     * rename; members that move, and merge offers between story partitions, travel on news.story-moves (a loop:
+     * the story step reads what it writes). Returns the step's other outputs by kind: revised articles and
+     * index corrections.
+     */
+    private static Map<String, KStream<String, StoryOutput>> aggregateStories(StreamsBuilder builder,
+            KStream<String, Deduplicated> resolved, Topics topics, TopologySettings settings) {
+        JsonSerde<StoryMessage> messages = new JsonSerde<>(StoryMessage.class);
+        KStream<String, StoryMessage> joins = resolved
                 .filter((id, d) -> d.decision().storyId() != null, Named.as("with-story"))
                 .selectKey((id, d) -> d.decision().storyId(), Named.as("key-by-story"))
-                .mapValues(Deduplicated::withoutCorrections, Named.as("story-member"))
-                .repartition(Repartitioned.<String, Deduplicated>as(REPARTITION_STORIES)
-                        .withKeySerde(Serdes.String()).withValueSerde(new JsonSerde<>(Deduplicated.class)))
-                .process(() -> new StoryAggregator(settings.retention()), Named.as(StoryAggregator.NAME),
+                .mapValues(d -> StoryMessage.joined(d.withoutCorrections()), Named.as("story-member"))
+                .repartition(Repartitioned.<String, StoryMessage>as(REPARTITION_STORIES)
+                        .withKeySerde(Serdes.String()).withValueSerde(messages)
+                        .withNumberOfPartitions(settings.partitions()));
+        KStream<String, StoryMessage> moves = builder.stream(topics.storyMoves().name(),
+                Consumed.with(Serdes.String(), messages).withName("read-story-moves"));
+        Map<String, KStream<String, StoryOutput>> out = joins
+                .merge(moves, Named.as("joins-and-moves"))
+                .process(() -> new StoryAggregator(settings.retention(), new StoryScorer(settings.storyThreshold(),
+                                settings.retention()), settings.partitions(), settings.revisions()),
+                        Named.as(StoryAggregator.NAME),
                         StoryAggregator.STORE, StoryAggregator.MEMBERS)
+                .split(Named.as(StoryAggregator.NAME + "-"))
+                .branch((id, o) -> o.kind() == StoryOutput.Kind.STORY, Branched.as("story"))
+                .branch((id, o) -> o.kind() == StoryOutput.Kind.REVISED, Branched.as("revised"))
+                .branch((id, o) -> o.kind() == StoryOutput.Kind.LINK, Branched.as("link"))
+                .branch((id, o) -> o.kind() == StoryOutput.Kind.CORRECTION, Branched.as("correction"))
+                .defaultBranch(Branched.as("message"));
+        out.get(StoryAggregator.NAME + "-story")
+                .mapValues(o -> o.tombstone() ? null : o.story(), Named.as("story-state"))
                 .processValues(OutputHeaders.of("news.stories", false), Named.as("headers-stories"))
                 .to(topics.stories().name(), Produced.with(topics.stories().keySerde(), topics.stories().valueSerde())
                         .withName("write-stories"));
+        out.get(StoryAggregator.NAME + "-link")
+                .mapValues(StoryOutput::link, Named.as("moved-link"))
+                .processValues(OutputHeaders.of("news.story-links", false), Named.as("headers-moved-links"))
+                .to(topics.storyLinks().name(), Produced.with(topics.storyLinks().keySerde(),
+                        topics.storyLinks().valueSerde()).withName("write-moved-links"));
+        out.get(StoryAggregator.NAME + "-message")
+                .mapValues(StoryOutput::message, Named.as("story-message"))
+                .to(topics.storyMoves().name(), Produced.with(Serdes.String(), messages).withName("write-story-moves"));
+        return out;
     }
 
     private static void writeDeadLetters(KStream<String, Checked<Article>> rejectedAtValidate,

@@ -21,6 +21,7 @@ import io.newswire.processors.resolve.StoryLinkUpdater;
 import io.newswire.processors.resolve.StoryResolveProcessor;
 import io.newswire.processors.state.BinarySerde;
 import io.newswire.processors.stories.StoryAggregator;
+import io.newswire.processors.stories.StoryMember;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -79,9 +80,9 @@ public final class StateStores {
                         "story link (JSON)", "compacted topic; tombstoned at the window",
                         new Global<>(topics.storyLinks().name(), "read-story-links", StoryLinkUpdater::new)),
                 local(StoryAggregator.STORE, "stories", new JsonSerde<>(StoryAggregator.StoryState.class),
-                        "story state (JSON)", 1, "swept when no member arrived within the window"),
-                new Store(StoryAggregator.MEMBERS, "stories", Serdes.String(), Serdes.String(), "member id (string)", 1,
-                        "removed with its story", false, null));
+                        "story state and vector sum (JSON)", 2, "swept when no member arrived within the window"),
+                local(StoryAggregator.MEMBERS, "stories", new JsonSerde<>(StoryMember.class),
+                        "member: article, decision, vector (JSON)", 2, "removed with its story"));
     }
 
     private static Store local(String name, String step, Serde<?> valueSerde, String value, int version,

@@ -1,5 +1,6 @@
 package io.newswire.processors;
 
+import io.newswire.processors.stories.RevisionRules;
 import java.time.Duration;
 import java.util.List;
 import io.newswire.common.NewswireConfig;
@@ -15,9 +16,16 @@ import io.newswire.common.Setting;
  *                      the closest article already indexed; see docs/dedup-and-stories.md for 0.24
  * @param partitions    partitions of the dedup repartition topics; band ownership is computed for this
  *                      count, so it must not change while state exists (topic.partitions)
+ * @param revisions     when a story may still change ({@link RevisionRules})
  */
 public record TopologySettings(int maxArticleBytes, Duration retention, double nearThreshold, double storyThreshold,
-                               int partitions) {
+                               int partitions, RevisionRules revisions) {
+
+    public TopologySettings(int maxArticleBytes, Duration retention, double nearThreshold, double storyThreshold,
+                            int partitions) {
+        this(maxArticleBytes, retention, nearThreshold, storyThreshold, partitions,
+                new RevisionRules(Duration.ofHours(48), 3, 0.24, 0.14));
+    }
 
     public static final Setting<Integer> RETENTION_DAYS = new Setting<>("dedup.retention.days", "7",
             Setting::positiveInt, "how long deduplication and story clustering remember an article");
@@ -26,7 +34,17 @@ public record TopologySettings(int maxArticleBytes, Duration retention, double n
     public static final Setting<Double> STORY_THRESHOLD = new Setting<>("story.threshold", "0.24",
             Setting::fraction, "story score (TF-IDF + entities + time) at which an article joins a story");
 
-    public static final List<Setting<?>> SETTINGS = List.of(RETENTION_DAYS, NEAR_THRESHOLD, STORY_THRESHOLD);
+    public static final Setting<Integer> REVISION_WINDOW_HOURS = new Setting<>("story.revision.window.hours", "48",
+            Setting::positiveInt, "how long after its arrival an article may still move to another story");
+    public static final Setting<Integer> MAX_REVISIONS = new Setting<>("story.revision.max", "3",
+            Setting::positiveInt, "how many times at most an article may move to another story");
+    public static final Setting<Double> MERGE_THRESHOLD = new Setting<>("story.merge.threshold", "0.24",
+            Setting::fraction, "average link (mean pair score) at which two stories merge");
+    public static final Setting<Double> SPLIT_THRESHOLD = new Setting<>("story.split.threshold", "0.14",
+            Setting::fraction, "average link below which a story's members split into stories of their own");
+
+    public static final List<Setting<?>> SETTINGS = List.of(RETENTION_DAYS, NEAR_THRESHOLD, STORY_THRESHOLD,
+            REVISION_WINDOW_HOURS, MAX_REVISIONS, MERGE_THRESHOLD, SPLIT_THRESHOLD);
 
     /** The defaults for an in-process run (TopologyTestDriver), where every topic has one partition. */
     public static TopologySettings defaults() {
@@ -35,11 +53,18 @@ public record TopologySettings(int maxArticleBytes, Duration retention, double n
 
     /** The same settings for a run where every topic has one partition (TopologyTestDriver). */
     public TopologySettings inProcess() {
-        return new TopologySettings(maxArticleBytes, retention, nearThreshold, storyThreshold, 1);
+        return new TopologySettings(maxArticleBytes, retention, nearThreshold, storyThreshold, 1, revisions);
     }
 
     public static TopologySettings from(NewswireConfig config) {
         return new TopologySettings(config.maxArticleBytes(), Duration.ofDays(config.get(RETENTION_DAYS)),
-                config.get(NEAR_THRESHOLD), config.get(STORY_THRESHOLD), config.partitions());
+                config.get(NEAR_THRESHOLD), config.get(STORY_THRESHOLD), config.partitions(),
+                new RevisionRules(Duration.ofHours(config.get(REVISION_WINDOW_HOURS)), config.get(MAX_REVISIONS),
+                        config.get(MERGE_THRESHOLD), config.get(SPLIT_THRESHOLD)));
+    }
+
+    /** The same settings with other revision rules (evaluation and tests). */
+    public TopologySettings withRevisions(RevisionRules other) {
+        return new TopologySettings(maxArticleBytes, retention, nearThreshold, storyThreshold, partitions, other);
     }
 }

@@ -48,6 +48,12 @@ public record SinkRecord(Kind kind, String key, String identity, JsonNode json) 
         };
     }
 
+    /** A revision re-emits an id and version with a better answer: a record of its own ("r1", "r2"...). */
+    static String revisionOf(JsonNode json) {
+        int revision = json.path("revision").asInt(0);
+        return revision > 0 ? "r" + revision : "";
+    }
+
     /** Identity of an article or dead letter as the file sink finds it in a line it wrote. */
     public static String identityOf(JsonNode json) {
         if (json.has("member_ids")) {
@@ -68,11 +74,12 @@ public record SinkRecord(Kind kind, String key, String identity, JsonNode json) 
             case STORY -> json.path("id").asText() + "#" + Hashing.sha256Hex(json.toString()).substring(0, 16);
             // A version is decided once, and may later be killed or found stale: each outcome is kept once.
             case DECISION -> json.path("article_id").asText() + "@" + json.path("version").asInt()
+                    + revisionOf(json)
                     + (json.hasNonNull("decision") && !outcomeOf(json.get("decision").asText()).equals("decided")
                     ? "/" + outcomeOf(json.get("decision").asText()) : "");
             case ARTICLE, DEAD_LETTER -> {
                 JsonNode version = json.get("version");
-                yield json.path("id").asText() + (version == null ? "" : "@" + version.asInt());
+                yield json.path("id").asText() + (version == null ? "" : "@" + version.asInt()) + revisionOf(json);
             }
         };
     }

@@ -126,7 +126,7 @@ public final class IndexBenchmark {
             vectorContext.resetForwards();
             String request = signed.requestId();
             gatherContext.setCurrentSystemTimeMs(time);
-            gather.process(new Record<>(request, GatherInput.of(a, 1), time));
+            gather.process(new Record<>(request, GatherInput.of(a, 1, null), time));
             candidates.process(new Record<>(request, new Probe(a.id(), request, a.contentHash(), time,
                     signed.signature(), signed.vector(), 1), time));
             GatherInput answer = candidatesContext.forwarded().get(0).record().value();

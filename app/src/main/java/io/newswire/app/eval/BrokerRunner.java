@@ -25,14 +25,16 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 /**
  * The processors as deployed, on a broker with the configured partition count: each call publishes the
  * articles to fresh topics (their own prefix and application id), runs the processors until every article
- * has its decision and its enriched record (read_committed) and returns the decisions in the order they were
- * committed. Keys,
+ * has its decision and its enriched record (read_committed) and no revision has come for a few seconds, and
+ * returns the decisions: first decisions in the order they were committed, then the revisions. Keys,
  * dedup probes and corrections spread over the partitions as in production, and the partitions' tasks
  * interleave, so the order articles are decided in is the broker's, not the list's.
  */
 public final class BrokerRunner implements DecisionRunner {
 
     private static final Duration DEADLINE = Duration.ofMinutes(10);
+    /** Revisions have settled when none came for this long after every article was decided. */
+    private static final Duration SETTLE = Duration.ofSeconds(8);
 
     private final NewswireConfig config;
     private final Enrichment enrichment;
@@ -44,7 +46,10 @@ public final class BrokerRunner implements DecisionRunner {
         this.enrichment = enrichment;
     }
 
-    /** Each article's decision, in first-decided order, and its enriched record by id (null for a kill). */
+    /**
+     * Each article's first decision, in first-decided order, then every revision in the order it came; and the
+     * latest enriched record by id (null for a kill).
+     */
     public record Outcome(List<Decision> decisions, Map<String, Article> enriched) {
     }
 
@@ -85,6 +90,7 @@ public final class BrokerRunner implements DecisionRunner {
         Deserializer<Article> articleReader = run.topics().enriched().valueSerde().deserializer();
         // By id, in first-decided order: a redelivered article's second decision repeats its first.
         Map<String, Decision> decided = new LinkedHashMap<>();
+        List<Decision> revisions = new ArrayList<>();
         Map<String, Article> enriched = new HashMap<>();
         try (ProcessorsApp processors = new ProcessorsApp(run, enrichment);
              KafkaConsumer<String, byte[]> reader = new KafkaConsumer<>(props, new StringDeserializer(),
@@ -92,11 +98,19 @@ public final class BrokerRunner implements DecisionRunner {
             reader.subscribe(List.of(decisionsTopic, enrichedTopic));
             processors.start();
             long deadline = System.nanoTime() + DEADLINE.toNanos();
-            while ((decided.size() < count || enriched.size() < count) && System.nanoTime() < deadline) {
+            long quietSince = System.nanoTime();
+            // Every article decided, then revisions until none has come for SETTLE: the final state.
+            while (System.nanoTime() < deadline && (decided.size() < count || enriched.size() < count
+                    || System.nanoTime() - quietSince < SETTLE.toNanos())) {
                 for (ConsumerRecord<String, byte[]> r : reader.poll(Duration.ofMillis(200))) {
+                    quietSince = System.nanoTime();
                     if (r.topic().equals(decisionsTopic)) {
                         Decision d = decisionReader.deserialize(r.topic(), r.value());
-                        decided.putIfAbsent(d.articleId(), d);
+                        if (d.revision() > 0) {
+                            revisions.add(d);
+                        } else {
+                            decided.putIfAbsent(d.articleId(), d);
+                        }
                     } else {
                         enriched.put(r.key(), r.value() == null ? null : articleReader.deserialize(r.topic(), r.value()));
                     }
@@ -107,7 +121,9 @@ public final class BrokerRunner implements DecisionRunner {
             throw new IllegalStateException("the processors decided " + decided.size() + " and enriched "
                     + enriched.size() + " of " + count + " articles within " + DEADLINE.toMinutes() + " minutes");
         }
-        return new Outcome(new ArrayList<>(decided.values()), enriched);
+        List<Decision> all = new ArrayList<>(decided.values());
+        all.addAll(revisions);
+        return new Outcome(all, enriched);
     }
 
     /**

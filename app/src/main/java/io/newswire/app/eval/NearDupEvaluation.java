@@ -92,6 +92,9 @@ public final class NearDupEvaluation {
         // and the other way round (the -late methods).
         java.util.Set<String> paired = new java.util.HashSet<>();
         for (Decision d : decisions) {
+            if (d.revision() > 0) {
+                continue; // a revision moves an article between stories; its copy link is the first decision's
+            }
             boolean linked = d.decision() == Decision.Kind.NEAR_DUPLICATE || d.decision() == Decision.Kind.EXACT_DUPLICATE;
             boolean isVariant = d.articleId().contains("~v");
             if (!linked) {

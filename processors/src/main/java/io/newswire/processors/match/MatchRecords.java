@@ -71,16 +71,18 @@ public final class MatchRecords {
     }
 
     /**
-     * One of: the article itself (with how many partition answers to wait for), or one partition's answer.
+     * One of: the article itself (with how many partition answers to wait for, and its story vector), or one
+     * partition's answer.
      * The gather step receives both, keyed by request id and partitioned by article id, in any order.
      */
-    public record GatherInput(Article article, int expectedAnswers, Answer answer) {
-        public static GatherInput of(Article article, int expectedAnswers) {
-            return new GatherInput(article, expectedAnswers, null);
+    public record GatherInput(Article article, int expectedAnswers, Answer answer, StoryVector vector) {
+        /** The article and its story vector (null for a kill), which goes on with it to the story step. */
+        public static GatherInput of(Article article, int expectedAnswers, StoryVector vector) {
+            return new GatherInput(article, expectedAnswers, null, vector);
         }
 
         public static GatherInput of(Answer answer) {
-            return new GatherInput(null, 0, answer);
+            return new GatherInput(null, 0, answer, null);
         }
     }
 }

@@ -56,6 +56,10 @@ public final class DedupDecider {
         this.storyThreshold = storyThreshold;
     }
 
+    public double storyThreshold() {
+        return storyThreshold;
+    }
+
     public Outcome decide(Article article, List<Candidate> candidates, List<StoryCandidate> stories, Seen previous) {
         String id = article.id();
         long latest = previous == null ? article.received().toEpochMilli()

@@ -45,7 +45,10 @@ public final class DedupGatherProcessor implements Processor<String, GatherInput
 
     private static final Logger LOG = LoggerFactory.getLogger(DedupGatherProcessor.class);
 
+    /** Merges are weighed with at most this many other close stories per article. */
+    static final int MAX_CLOSE_STORIES = 3;
     private final DedupDecider decider;
+    private final double closeFloor;
     private Sensor collisions;
     private final int partitions;
     private final Duration retention;
@@ -61,9 +64,18 @@ public final class DedupGatherProcessor implements Processor<String, GatherInput
      * {@code retention}: how long an id's decision is remembered after its latest version arrived.
      */
     public DedupGatherProcessor(DedupDecider decider, int partitions, Duration retention) {
+        this(decider, partitions, retention, decider.storyThreshold());
+    }
+
+    /**
+     * @param closeFloor the score at which another story counts as close (for the merges the story step weighs):
+     *                   the merge threshold, since two stories whose best pair scores less cannot average more
+     */
+    public DedupGatherProcessor(DedupDecider decider, int partitions, Duration retention, double closeFloor) {
         this.decider = decider;
         this.partitions = partitions;
         this.retention = retention;
+        this.closeFloor = closeFloor;
     }
 
     @Override
@@ -144,8 +156,21 @@ public final class DedupGatherProcessor implements Processor<String, GatherInput
         // Only a first decision settles late copies: a redelivery repeats the answer remembered for its id.
         List<Candidate> laterCopies = seenBefore == null && (kind == Decision.Kind.NEW || kind == Decision.Kind.SAME_STORY)
                 ? decider.laterCopies(article, state.candidates()) : List.of();
-        context.forward(record.withKey(articleId)
-                .withValue(new Deduplicated(outcome.article(), outcome.decision(), corrections, laterCopies)));
+        List<String> close = story == null ? List.of() : closeStories(state.storyCandidates(), story);
+        context.forward(record.withKey(articleId).withValue(new Deduplicated(outcome.article(), outcome.decision(),
+                corrections, laterCopies, articleInput.vector(), close)));
+    }
+
+    /** The other stories at or above the close floor, closest first: the story step weighs merging them. */
+    private List<String> closeStories(List<StoryCandidate> candidates, String chosen) {
+        return candidates.stream()
+                .filter(c -> c.score() >= closeFloor && !c.storyId().equals(chosen))
+                .sorted(java.util.Comparator.comparingDouble(StoryCandidate::score).reversed()
+                        .thenComparing(StoryCandidate::storyId))
+                .map(StoryCandidate::storyId)
+                .distinct()
+                .limit(MAX_CLOSE_STORIES)
+                .toList();
     }
 
     private static List<Integer> plus(List<Integer> list, int value) {

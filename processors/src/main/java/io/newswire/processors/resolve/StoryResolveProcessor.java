@@ -188,8 +188,7 @@ public final class StoryResolveProcessor implements Processor<String, Deduplicat
         if (known != null && !original.equals(known.duplicateOf())) {
             seen.put(id, known.withOriginal(original));
         }
-        return new Deduplicated(d.article().withLinks(original, d.article().storyId()), d.decision(), d.corrections(),
-                d.laterCopies());
+        return d.with(d.article().withLinks(original, d.article().storyId()), d.decision());
     }
 
     /**
@@ -245,7 +244,7 @@ public final class StoryResolveProcessor implements Processor<String, Deduplicat
         seen.put(x.articleId(), new Seen(x.version(), original.articleId(), link.storyId(), kind.name(), received,
                 known == null ? null : known.contentHash(), false));
         Article article = d.article() == null ? null : d.article().withLinks(original.articleId(), link.storyId());
-        return new Deduplicated(article, decision, d.corrections(), List.of());
+        return new Deduplicated(article, decision, d.corrections(), List.of(), d.vector(), d.closeStories());
     }
 
     /** Updates and kills keep the links of the first decision; only that one publishes a link. */
@@ -264,8 +263,8 @@ public final class StoryResolveProcessor implements Processor<String, Deduplicat
     private static Deduplicated inStory(Deduplicated d, String story) {
         Decision x = d.decision();
         Article article = d.article() == null ? null : d.article().withLinks(d.article().duplicateOf(), story);
-        return new Deduplicated(article, new Decision(x.articleId(), x.version(), x.decision(), x.matchedId(), story,
-                x.method(), x.score(), x.threshold()), d.corrections(), d.laterCopies());
+        return d.with(article, new Decision(x.articleId(), x.version(), x.decision(), x.matchedId(), story,
+                x.method(), x.score(), x.threshold()));
     }
 
     /** Unique per input record, so two arrivals of one article wait side by side. */

@@ -1,10 +1,10 @@
 package io.newswire.processors.stories;
 
-import io.newswire.processors.resolve.Deduplicated;
-import io.newswire.processors.state.StoreSweep;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +12,18 @@ import io.newswire.common.Article;
 import io.newswire.common.Decision;
 import io.newswire.common.Entity;
 import io.newswire.common.Story;
+import io.newswire.common.StoryLink;
+import io.newswire.processors.match.vectors.StoryKeys;
+import io.newswire.processors.match.vectors.StoryRecords.StoryCorrection;
+import io.newswire.processors.match.vectors.StoryScorer;
+import io.newswire.processors.match.vectors.StoryVector;
+import io.newswire.processors.resolve.Deduplicated;
+import io.newswire.processors.resolve.StoryResolveProcessor;
+import io.newswire.processors.resolve.StoryResolver;
+import io.newswire.processors.state.StoreSweep;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -19,123 +31,390 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Keeps one {@link Story} per story id (input is keyed by story id) and emits its new state after every
- * member change: a new or updated article joins (counted once per id), a kill removes its article, and
- * a story with no members left becomes a tombstone. Entity salience is summed per entity name across
- * members for the top entities.
+ * Keeps one {@link Story} per story id (input keyed by story id) and revises stories as evidence arrives:
+ * <ul>
+ *   <li><b>Join.</b> An article as decided joins its story (a kill leaves it); the story's new state goes out.</li>
+ *   <li><b>Split.</b> After a join, a story of at most {@value #SPLIT_MAX} members is re-clustered by average
+ *       link over its members' pair scores; members that part from the story's earliest member at the split
+ *       threshold leave for a story of their own, named by its earliest member.</li>
+ *   <li><b>Merge.</b> After a join, each other story the article also scored close to gets an offer: there the
+ *       two stories' average link is weighed, and at the merge threshold the later story (by its earliest
+ *       member) moves its members into the earlier one.</li>
+ *   <li><b>Rename.</b> A story whose member (an original, not a copy) arrived before its founder (processed out
+ *       of arrival order) moves to that member's id, so that the same input names its stories alike in any
+ *       processing order.</li>
+ * </ul>
+ * A member that moves is emitted again on {@code news.enriched} and {@code news.decisions} by the story that
+ * receives it, in the next revision, and the index partitions holding it are corrected. A member moves only
+ * within the revision window after its arrival and at most the configured number of times. A merged story keeps
+ * a forwarding state (later versions, kills and late joiners follow it), emits its last record with
+ * {@code merged_into} and then a tombstone, and its founder's story link is rewritten to the survivor.
  *
- * <p>An article's cost must not grow with its story: members are kept one entry each in their own store
- * ({@value #MEMBERS}, key story id + NUL + article id), the story record counts them and lists the newest
- * {@value #LISTED_MEMBERS}, sources are counted per name, and entity salience keeps the
- * {@value #KEPT_ENTITIES} heaviest names. Before, the story record held every member, so a story of n
- * articles rewrote n ids for each new one.
+ * <p>An article's cost must not grow with its story: members are kept one entry each ({@value #MEMBERS}, key
+ * story id + NUL + article id), the story record counts them, lists the newest {@value #LISTED_MEMBERS} and keeps
+ * the sum of their vectors; only splits read the members, and only of small stories.
  *
- * <p>A story none of whose members arrived within the retention window (counted back from the latest
- * arrival here) can gain no more: the index has forgotten its articles. Its state and member entries are
- * then dropped, a slice of the store at a time ({@link StoreSweep}); its last record stays on the topic.
+ * <p>A story none of whose members arrived within the retention window (counted back from the latest arrival
+ * here) can gain no more. Its state and member entries are then dropped, a slice of the store at a time
+ * ({@link StoreSweep}); its last record stays on the topic.
  */
-public final class StoryAggregator implements Processor<String, Deduplicated, String, Story> {
+public final class StoryAggregator implements Processor<String, StoryMessage, String, StoryOutput> {
 
     public static final String NAME = "stories";
     public static final String STORE = "story-store";
     public static final String MEMBERS = "story-member-store";
     static final int LISTED_MEMBERS = 100;
+    /** Splits read every member: larger stories are not split (their average link moves little with one more). */
+    static final int SPLIT_MAX = 64;
+    /** A rename moves every member: only small stories are renamed (out-of-order arrival is a burst's). */
+    static final int RENAME_MAX = 20;
     private static final int TOP_ENTITIES = 5;
     private static final int KEPT_ENTITIES = 50;
-
-    /** Stories are fewer than articles and larger records: a smaller slice keeps each sweep short. */
     private static final int SWEEP_SLICE = 1_000;
+    private static final Logger LOG = LoggerFactory.getLogger(StoryAggregator.class);
 
     /**
-     * A story as stored: the public view plus what is needed to update it; {@code lastArrivalMillis}: when its
-     * newest member arrived (0 in records from before it was kept: those are dropped at the first sweep).
+     * A story as stored: the public view plus what is needed to update and weigh it: entity salience and
+     * source counts, when its newest member arrived, the sum of its members' vectors and of their times, its
+     * earliest member (arrival time and id) and the member whose headline names it.
      */
     public record StoryState(Story story, Map<String, Double> entitySalience, Map<String, Integer> sourceCounts,
-                             long lastArrivalMillis) {
+                             long lastArrivalMillis, StoryVector centroid, double timeSumMillis, long earliestMillis,
+                             String earliestId, String headlineId) {
+
+        boolean merged() {
+            return story.mergedInto() != null;
+        }
+
+        double meanTimeMillis() {
+            return story.articleCount() == 0 ? 0 : timeSumMillis / story.articleCount();
+        }
     }
 
     private final Duration retention;
-    private ProcessorContext<String, Story> context;
+    private final int partitions;
+    private final RevisionRules rules;
+    private final Reclustering reclustering;
+    private ProcessorContext<String, StoryOutput> context;
     private KeyValueStore<String, StoryState> stories;
-    private KeyValueStore<String, String> members;
+    private KeyValueStore<String, StoryMember> members;
+    private KeyValueStore<String, StoryLink> links;
     private StoreSweep<StoryState> sweep;
     private long latestArrival;
 
-    public StoryAggregator(Duration retention) {
+    /**
+     * @param retention  how long a story is kept after its newest member arrived (as the index keeps articles)
+     * @param scorer     the pair score stories are weighed by
+     * @param partitions partitions of the index, for the corrections of moved members
+     */
+    public StoryAggregator(Duration retention, StoryScorer scorer, int partitions, RevisionRules rules) {
         this.retention = retention;
+        this.partitions = partitions;
+        this.rules = rules;
+        this.reclustering = new Reclustering(scorer);
     }
 
     @Override
-    public void init(ProcessorContext<String, Story> context) {
+    public void init(ProcessorContext<String, StoryOutput> context) {
         this.context = context;
         this.stories = context.getStateStore(STORE);
         this.members = context.getStateStore(MEMBERS);
+        this.links = context.getStateStore(StoryResolveProcessor.LINKS);
         this.sweep = new StoreSweep<>(stories, SWEEP_SLICE);
         context.schedule(StoreSweep.EVERY, PunctuationType.WALL_CLOCK_TIME, now -> forgetQuietStories());
     }
 
     private void forgetQuietStories() {
         for (String storyId : sweep.expired(latestArrival, retention, StoryState::lastArrivalMillis)) {
-            List<String> keys = new ArrayList<>();
-            try (KeyValueIterator<String, String> member = members.prefixScan(memberKey(storyId, ""),
-                    Serdes.String().serializer())) {
-                member.forEachRemaining(kv -> keys.add(kv.key));
-            }
-            keys.forEach(members::delete);
+            liveAndMoved(storyId).forEach(m -> members.delete(memberKey(storyId, m.id())));
             stories.delete(storyId);
         }
     }
 
     @Override
-    public void process(Record<String, Deduplicated> record) {
-        String storyId = record.key();
-        Deduplicated d = record.value();
-        if (d.article() != null) {
-            latestArrival = Math.max(latestArrival, d.article().received().toEpochMilli());
+    public void process(Record<String, StoryMessage> record) {
+        StoryMessage m = record.value();
+        if (m.hops() > StoryMessage.MAX_HOPS) {
+            LOG.warn("story message for {} forwarded {} times through merged stories; dropped", record.key(), m.hops());
+            return;
         }
-        StoryState state = stories.get(storyId);
-        if (d.article() == null) {
-            if (state == null || d.decision().decision() != Decision.Kind.KILL) {
-                return;
+        if (m.joined() != null) {
+            joined(record, m.joined());
+        } else if (m.moved() != null) {
+            moved(record, m);
+        } else if (m.offer() != null) {
+            offered(record, m);
+        } else if (m.absorbInto() != null) {
+            StoryState state = stories.get(record.key());
+            if (state != null && !state.merged()) {
+                dissolve(record, record.key(), state, m.absorbInto(), Decision.METHOD_STORY_MERGE, m.score());
             }
-            String articleId = d.decision().articleId();
-            String source = members.delete(memberKey(storyId, articleId));
-            if (source == null) {
-                return;
-            }
-            Story s = state.story();
-            if (s.articleCount() <= 1) {
-                stories.delete(storyId);
-                context.forward(record.withValue(null));
-                return;
-            }
-            Map<String, Integer> sources = new LinkedHashMap<>(state.sourceCounts());
-            sources.computeIfPresent(source, (k, n) -> n > 1 ? n - 1 : null);
-            List<String> listed = new ArrayList<>(s.memberIds());
-            listed.remove(articleId);
-            state = new StoryState(view(storyId, s.headline(), s.firstSeen(), s.lastSeen(), s.articleCount() - 1,
-                    listed, sources, state.entitySalience(), s.duplicates()), state.entitySalience(), sources,
-                    state.lastArrivalMillis());
-        } else {
-            state = join(storyId, state, d.article(), d.decision());
         }
-        stories.put(storyId, state);
-        context.forward(record.withValue(state.story()));
     }
 
-    private StoryState join(String storyId, StoryState state, Article article, Decision decision) {
+    private void joined(Record<String, StoryMessage> record, Deduplicated d) {
+        String storyId = record.key();
+        StoryState state = stories.get(storyId);
+        if (d.article() == null) {
+            left(record, storyId, state, d);
+            return;
+        }
+        latestArrival = Math.max(latestArrival, d.article().received().toEpochMilli());
+        String key = memberKey(storyId, d.article().id());
+        StoryMember existing = members.get(key);
+        StoryMember member = new StoryMember(d.article(), d.decision(), d.vector(), headerMap(record.headers()), null);
+        String elsewhere = state != null && state.merged() ? state.story().mergedInto()
+                : existing != null ? existing.movedTo() : null;
+        if (elsewhere != null) {
+            // It went out with this story, which its members have left: it follows them, one revision later.
+            send(record, elsewhere, StoryMessage.moved(member, Decision.METHOD_STORY_MERGE, 0).forwarded());
+            return;
+        }
+        if (member.vector() == null) {
+            return;
+        }
+        state = add(storyId, state, member, existing);
+        members.put(key, member);
+        stories.put(storyId, state);
+        emit(record, storyId, state);
+        if (existing == null) {
+            revise(record, storyId, state, member, d.closeStories());
+        }
+    }
+
+    /** A kill: the article leaves its story (following it to where it moved). */
+    private void left(Record<String, StoryMessage> record, String storyId, StoryState state, Deduplicated d) {
+        if (state == null || d.decision().decision() != Decision.Kind.KILL) {
+            return;
+        }
+        String key = memberKey(storyId, d.decision().articleId());
+        StoryMember member = members.get(key);
+        if (member == null && state.merged()) {
+            send(record, state.story().mergedInto(), StoryMessage.joined(d).forwarded());
+            return;
+        }
+        if (member == null) {
+            return;
+        }
+        members.delete(key);
+        if (member.movedTo() != null) {
+            send(record, member.movedTo(), StoryMessage.joined(d).forwarded());
+            return;
+        }
+        if (state.story().articleCount() <= 1) {
+            stories.delete(storyId);
+            context.forward(record.withKey(storyId).withValue(StoryOutput.storyTombstone()));
+            return;
+        }
+        state = remove(storyId, state, List.of(member), liveMembers(storyId));
+        stories.put(storyId, state);
+        emit(record, storyId, state);
+    }
+
+    /** A member arriving from another story: it joins here and goes out again in its next revision. */
+    private void moved(Record<String, StoryMessage> record, StoryMessage m) {
+        String storyId = record.key();
+        StoryState state = stories.get(storyId);
+        if (state != null && state.merged()) {
+            send(record, state.story().mergedInto(), m.forwarded());
+            return;
+        }
+        StoryMember incoming = m.moved();
+        String key = memberKey(storyId, incoming.id());
+        StoryMember existing = members.get(key);
+        if (existing != null && existing.movedTo() == null
+                && existing.article().version() >= incoming.article().version()) {
+            return; // here already: a redelivered move
+        }
+        double threshold = switch (m.reason()) {
+            case Decision.METHOD_STORY_SPLIT -> rules.splitThreshold();
+            case Decision.METHOD_STORY_MERGE -> rules.mergeThreshold();
+            default -> 1.0;
+        };
+        Article article = incoming.article().revised(storyId);
+        Decision decision = incoming.decision().revised(storyId, m.reason(), m.score(), threshold, article.revision());
+        StoryMember member = new StoryMember(article, decision, incoming.vector(), incoming.headers(), null);
+        latestArrival = Math.max(latestArrival, member.receivedMillis());
+        state = add(storyId, state, member, existing != null && existing.movedTo() == null ? existing : null);
+        members.put(key, member);
+        stories.put(storyId, state);
+        emit(record, storyId, state);
+        Deduplicated revised = new Deduplicated(article, decision, List.of(), List.of());
+        context.forward(record.withKey(article.id()).withValue(StoryOutput.revised(revised))
+                .withHeaders(kafkaHeaders(member.headers())));
+        for (int partition : StoryKeys.owners(member.vector(), partitions)) {
+            context.forward(record.withKey(article.id()).withValue(StoryOutput.correction(
+                    new StoryCorrection(article.id(), storyId, partition, partitions))));
+        }
+        if (!m.closeStories().isEmpty()) {
+            offerMerges(record, storyId, state, m.closeStories());
+        }
+    }
+
+    /** Another story close to this one: merge at the threshold, into the earlier of the two. */
+    private void offered(Record<String, StoryMessage> record, StoryMessage m) {
+        String storyId = record.key();
+        StoryMessage.MergeOffer offer = m.offer();
+        StoryState state = stories.get(storyId);
+        if (state == null || offer.storyId().equals(storyId)) {
+            return;
+        }
+        if (state.merged()) {
+            send(record, state.story().mergedInto(), m.forwarded());
+            return;
+        }
+        double link = reclustering.averageLink(state.centroid(), state.story().articleCount(), state.meanTimeMillis(),
+                offer.centroid(), offer.count(), offer.meanTimeMillis());
+        if (link < rules.mergeThreshold()) {
+            return;
+        }
+        if (Reclustering.earlier(offer.earliestMillis(), offer.earliestId(), state.earliestMillis(), state.earliestId())) {
+            dissolve(record, storyId, state, offer.storyId(), Decision.METHOD_STORY_MERGE, link);
+        } else {
+            send(record, offer.storyId(), StoryMessage.absorb(storyId, link));
+        }
+    }
+
+    /** After a new member joined: rename, split, or offer merges to the other close stories. */
+    private void revise(Record<String, StoryMessage> record, String storyId, StoryState state, StoryMember joined,
+                        List<String> closeStories) {
+        int count = state.story().articleCount();
+        if (!joined.id().equals(storyId) && count <= RENAME_MAX && joined.article().duplicateOf() == null) {
+            StoryMember founder = members.get(memberKey(storyId, storyId));
+            if (founder != null && founder.movedTo() == null && joined.before(founder.receivedMillis(), storyId)) {
+                dissolve(record, storyId, state, joined.id(), Decision.METHOD_STORY_RENAME, 1.0);
+                return;
+            }
+        }
+        if (count >= 3 && count <= SPLIT_MAX && split(record, storyId, state, joined.id(), closeStories)) {
+            return;
+        }
+        offerMerges(record, storyId, stories.get(storyId), closeStories);
+    }
+
+    private void offerMerges(Record<String, StoryMessage> record, String storyId, StoryState state,
+                             List<String> closeStories) {
+        for (String other : closeStories) {
+            String target = StoryResolver.resolve("", other, links::get).orElse(other);
+            if (!target.equals(storyId)) {
+                send(record, target, StoryMessage.offer(new StoryMessage.MergeOffer(storyId, state.earliestMillis(),
+                        state.earliestId(), state.story().articleCount(), state.centroid(), state.meanTimeMillis())));
+            }
+        }
+    }
+
+    /**
+     * @param joinedId     the member that just joined: if it leaves, its new story weighs merges with its close stories
+     * @return whether members left the story
+     */
+    private boolean split(Record<String, StoryMessage> record, String storyId, StoryState state, String joinedId,
+                          List<String> closeStories) {
+        List<StoryMember> live = liveMembers(storyId);
+        live.sort(Comparator.comparingLong(StoryMember::receivedMillis).thenComparing(StoryMember::id));
+        List<List<Integer>> groups = reclustering.split(live.stream().map(StoryMember::vector).toList(),
+                rules.splitThreshold());
+        if (groups.size() < 2) {
+            return false;
+        }
+        List<StoryVector> kept = groups.get(0).stream().map(i -> live.get(i).vector()).toList();
+        List<StoryMember> leaving = new ArrayList<>();
+        for (List<Integer> group : groups.subList(1, groups.size())) {
+            List<StoryMember> part = group.stream().map(live::get).toList();
+            if (!part.stream().allMatch(this::mayMove)) {
+                continue;
+            }
+            String newStory = part.get(0).id(); // the earliest member of the group
+            double link = part.stream().mapToDouble(p -> reclustering.linkTo(p.vector(), kept)).average().orElse(0);
+            for (StoryMember p : part) {
+                members.put(memberKey(storyId, p.id()), p.movedTo(newStory));
+                send(record, newStory, StoryMessage.moved(p, Decision.METHOD_STORY_SPLIT, link,
+                        p.id().equals(joinedId) ? closeStories : List.of()));
+            }
+            publishLink(record, newStory, new StoryLink(newStory, part.get(0).article().duplicateOf(),
+                    part.get(0).receivedMillis()));
+            leaving.addAll(part);
+        }
+        if (leaving.isEmpty()) {
+            return false;
+        }
+        List<StoryMember> staying = new ArrayList<>(live);
+        staying.removeAll(leaving);
+        state = remove(storyId, state, leaving, staying);
+        stories.put(storyId, state);
+        emit(record, storyId, state);
+        if (leaving.stream().noneMatch(p -> p.id().equals(joinedId))) {
+            offerMerges(record, storyId, state, closeStories);
+        }
+        return true;
+    }
+
+    /** Moves the story's members into another; what may no longer move stays and keeps the story alive. */
+    private void dissolve(Record<String, StoryMessage> record, String storyId, StoryState state, String into,
+                          String reason, double score) {
+        if (storyId.equals(into)) {
+            return;
+        }
+        List<StoryMember> live = liveMembers(storyId);
+        List<StoryMember> moving = live.stream().filter(this::mayMove).toList();
+        if (moving.isEmpty()) {
+            return;
+        }
+        for (StoryMember m : moving) {
+            members.put(memberKey(storyId, m.id()), m.movedTo(into));
+            send(record, into, StoryMessage.moved(m, reason, score));
+        }
+        List<StoryMember> staying = new ArrayList<>(live);
+        staying.removeAll(moving);
+        // Later joiners that resolve through the founder's link go straight to the survivor.
+        publishLink(record, storyId, new StoryLink(into, null, state.earliestMillis()));
+        if (reason.equals(Decision.METHOD_STORY_RENAME)) {
+            StoryMember renamedTo = moving.stream().filter(m -> m.id().equals(into)).findFirst().orElse(null);
+            if (renamedTo != null) {
+                publishLink(record, into, new StoryLink(into, renamedTo.article().duplicateOf(),
+                        renamedTo.receivedMillis()));
+            }
+        }
+        if (!staying.isEmpty()) {
+            state = remove(storyId, state, moving, staying);
+            stories.put(storyId, state);
+            emit(record, storyId, state);
+            return;
+        }
+        Story s = state.story();
+        StoryState merged = new StoryState(Story.merged(storyId, s.headline(), into, s.firstSeen(), s.lastSeen()),
+                Map.of(), Map.of(), state.lastArrivalMillis(), null, 0, state.earliestMillis(), state.earliestId(),
+                null);
+        stories.put(storyId, merged);
+        emit(record, storyId, merged);
+        context.forward(record.withKey(storyId).withValue(StoryOutput.storyTombstone()).withHeaders(new RecordHeaders()));
+    }
+
+    private boolean mayMove(StoryMember m) {
+        return m.article().revision() < rules.maxRevisions()
+                && latestArrival - m.receivedMillis() <= rules.window().toMillis();
+    }
+
+    private StoryState add(String storyId, StoryState state, StoryMember member, StoryMember replaced) {
+        Article article = member.article();
         Story before = state == null ? null : state.story();
         Map<String, Integer> sources = state == null ? new LinkedHashMap<>() : new LinkedHashMap<>(state.sourceCounts());
         Map<String, Double> salience = state == null ? new LinkedHashMap<>() : new LinkedHashMap<>(state.entitySalience());
         List<String> listed = before == null ? new ArrayList<>() : new ArrayList<>(before.memberIds());
         int count = before == null ? 0 : before.articleCount();
-        String key = memberKey(storyId, article.id());
-        boolean isNew = members.get(key) == null;
-        if (isNew) {
+        StoryVector centroid = state == null ? null : state.centroid();
+        double timeSum = state == null ? 0 : state.timeSumMillis();
+        long earliestMillis = state == null ? Long.MAX_VALUE : state.earliestMillis();
+        String earliestId = state == null ? null : state.earliestId();
+        int duplicates = before == null ? 0 : before.duplicates();
+        if (replaced != null) {
+            centroid = Reclustering.plus(Reclustering.plus(centroid, replaced.vector(), -1), member.vector(), 1);
+            timeSum += member.vector().timeMillis() - replaced.vector().timeMillis();
+        } else {
             String source = article.source() == null ? "" : article.source();
-            members.put(key, source);
             sources.merge(source, 1, Integer::sum);
             count++;
             listed.add(article.id());
@@ -146,17 +425,140 @@ public final class StoryAggregator implements Processor<String, Deduplicated, St
                 salience.merge(e.name(), e.salience(), Double::sum);
             }
             salience = heaviest(salience, KEPT_ENTITIES);
+            centroid = Reclustering.plus(centroid, member.vector(), 1);
+            timeSum += member.vector().timeMillis();
+            if (earliestId == null || member.before(earliestMillis, earliestId)) {
+                earliestMillis = member.receivedMillis();
+                earliestId = member.id();
+            }
+            duplicates += isCopy(member) ? 1 : 0;
         }
         Instant seen = article.published() != null ? article.published() : article.received();
         Instant first = before == null || seen.isBefore(before.firstSeen()) ? seen : before.firstSeen();
         Instant last = before == null || seen.isAfter(before.lastSeen()) ? seen : before.lastSeen();
-        String headline = before == null ? article.headline() : before.headline();
-        boolean duplicate = decision.decision() == Decision.Kind.EXACT_DUPLICATE
-                || decision.decision() == Decision.Kind.NEAR_DUPLICATE;
-        int duplicates = (before == null ? 0 : before.duplicates()) + (isNew && duplicate ? 1 : 0);
-        long arrival = Math.max(state == null ? 0 : state.lastArrivalMillis(), article.received().toEpochMilli());
-        return new StoryState(view(storyId, headline, first, last, count, listed, sources, salience, duplicates),
-                salience, sources, arrival);
+        long arrival = Math.max(state == null ? 0 : state.lastArrivalMillis(), member.receivedMillis());
+        StoryState next = new StoryState(view(storyId, before == null ? article.headline() : before.headline(), first,
+                last, count, listed, sources, salience, duplicates), salience, sources, arrival, centroid, timeSum,
+                earliestMillis, earliestId, state == null ? null : state.headlineId());
+        return withHeadline(storyId, next, member);
+    }
+
+    /** The state without some members; {@code staying} are the live members left (for the earliest and headline). */
+    private StoryState remove(String storyId, StoryState state, List<StoryMember> gone, List<StoryMember> staying) {
+        Story s = state.story();
+        Map<String, Integer> sources = new LinkedHashMap<>(state.sourceCounts());
+        Map<String, Double> salience = new LinkedHashMap<>(state.entitySalience());
+        List<String> listed = new ArrayList<>(s.memberIds());
+        StoryVector centroid = state.centroid();
+        double timeSum = state.timeSumMillis();
+        int duplicates = s.duplicates();
+        for (StoryMember m : gone) {
+            String source = m.article().source() == null ? "" : m.article().source();
+            sources.computeIfPresent(source, (k, n) -> n > 1 ? n - 1 : null);
+            for (Entity e : m.article().entities()) {
+                salience.computeIfPresent(e.name(), (k, w) -> w - e.salience() > 1e-9 ? w - e.salience() : null);
+            }
+            listed.remove(m.id());
+            centroid = Reclustering.plus(centroid, m.vector(), -1);
+            timeSum -= m.vector().timeMillis();
+            duplicates -= isCopy(m) ? 1 : 0;
+        }
+        StoryMember earliest = staying.stream()
+                .min(Comparator.comparingLong(StoryMember::receivedMillis).thenComparing(StoryMember::id))
+                .orElse(null);
+        int count = s.articleCount() - gone.size();
+        StoryState next = new StoryState(view(storyId, s.headline(), s.firstSeen(), s.lastSeen(), count, listed,
+                sources, salience, Math.max(0, duplicates)), salience, sources, state.lastArrivalMillis(), centroid,
+                timeSum, earliest == null ? state.earliestMillis() : earliest.receivedMillis(),
+                earliest == null ? state.earliestId() : earliest.id(), null);
+        StoryState named = next;
+        for (StoryMember m : staying) {
+            named = withHeadline(storyId, named, m);
+        }
+        return named;
+    }
+
+    /**
+     * The story named by the more central of its current headline member and {@code candidate}, among those whose
+     * headline can name a story ({@link StoryHeadline}).
+     */
+    private StoryState withHeadline(String storyId, StoryState state, StoryMember candidate) {
+        String currentId = state.headlineId();
+        StoryMember current = currentId == null || currentId.equals(candidate.id()) ? null
+                : members.get(memberKey(storyId, currentId));
+        if (current != null && current.movedTo() != null) {
+            current = null;
+        }
+        boolean candidateFits = StoryHeadline.qualifies(candidate.article().headline());
+        StoryMember chosen;
+        if (current == null || !StoryHeadline.qualifies(current.article().headline())) {
+            chosen = candidateFits || current == null ? candidate : current;
+        } else if (!candidateFits) {
+            chosen = current;
+        } else {
+            chosen = centrality(candidate, state) > centrality(current, state) ? candidate : current;
+        }
+        if (currentId != null && currentId.equals(chosen.id()) && chosen.article().headline().equals(
+                state.story().headline())) {
+            return state;
+        }
+        Story s = state.story();
+        Story named = new Story(s.id(), chosen.article().headline(), s.firstSeen(), s.lastSeen(), s.articleCount(),
+                s.sourceCount(), s.topEntities(), s.memberIds(), s.sources(), s.duplicates(), s.mergedInto());
+        return new StoryState(named, state.entitySalience(), state.sourceCounts(), state.lastArrivalMillis(),
+                state.centroid(), state.timeSumMillis(), state.earliestMillis(), state.earliestId(), chosen.id());
+    }
+
+    private double centrality(StoryMember m, StoryState state) {
+        return reclustering.averageLink(m.vector(), 1, m.vector().timeMillis(), state.centroid(),
+                state.story().articleCount(), state.meanTimeMillis());
+    }
+
+    private static boolean isCopy(StoryMember m) {
+        Decision.Kind kind = m.decision().decision();
+        return kind == Decision.Kind.EXACT_DUPLICATE || kind == Decision.Kind.NEAR_DUPLICATE;
+    }
+
+    private List<StoryMember> liveMembers(String storyId) {
+        return new ArrayList<>(liveAndMoved(storyId).stream().filter(m -> m.movedTo() == null).toList());
+    }
+
+    private List<StoryMember> liveAndMoved(String storyId) {
+        List<StoryMember> out = new ArrayList<>();
+        try (KeyValueIterator<String, StoryMember> it = members.prefixScan(memberKey(storyId, ""),
+                Serdes.String().serializer())) {
+            it.forEachRemaining(kv -> out.add(kv.value));
+        }
+        return out;
+    }
+
+    private void emit(Record<String, StoryMessage> record, String storyId, StoryState state) {
+        context.forward(record.withKey(storyId).withValue(StoryOutput.story(state.story()))
+                .withHeaders(new RecordHeaders()));
+    }
+
+    private void send(Record<String, StoryMessage> record, String storyId, StoryMessage message) {
+        context.forward(record.withKey(storyId).withValue(StoryOutput.message(message)).withHeaders(new RecordHeaders()));
+    }
+
+    private void publishLink(Record<String, StoryMessage> record, String articleId, StoryLink link) {
+        context.forward(record.withKey(articleId).withValue(StoryOutput.link(link)).withHeaders(new RecordHeaders()));
+    }
+
+    private static Map<String, String> headerMap(Headers headers) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (Header h : headers) {
+            if (h.value() != null) {
+                out.put(h.key(), new String(h.value(), StandardCharsets.UTF_8));
+            }
+        }
+        return out;
+    }
+
+    private static Headers kafkaHeaders(Map<String, String> map) {
+        RecordHeaders out = new RecordHeaders();
+        map.forEach((k, v) -> out.add(k, v.getBytes(StandardCharsets.UTF_8)));
+        return out;
     }
 
     private static String memberKey(String storyId, String articleId) {

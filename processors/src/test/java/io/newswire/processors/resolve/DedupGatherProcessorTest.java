@@ -67,7 +67,7 @@ class DedupGatherProcessorTest {
 
     private void decideAlone(String id, String arrival, Instant received) {
         String request = MatchRecords.requestId(id, arrival);
-        send(request, GatherInput.of(article(id, received), 1));
+        send(request, GatherInput.of(article(id, received), 1, null));
         send(request, answer(request, 0, List.of(), id));
     }
 
@@ -98,8 +98,8 @@ class DedupGatherProcessorTest {
         String first = MatchRecords.requestId("a1", "0@10");
         String second = MatchRecords.requestId("a1", "0@11");
         // Both arrivals and their answers interleave, as when the same file is dropped twice in a burst.
-        send(first, GatherInput.of(article("a1"), 3));
-        send(second, GatherInput.of(article("a1"), 3));
+        send(first, GatherInput.of(article("a1"), 3, null));
+        send(second, GatherInput.of(article("a1"), 3, null));
         send(first, answer(first, 0, List.of(), "a1"));
         send(second, answer(second, 0));
         send(second, answer(second, 1));
@@ -128,7 +128,7 @@ class DedupGatherProcessorTest {
                 new Candidate("b-far", "far-hash", later, 0.1),
                 new Candidate("b-earlier-far", "far-hash", T0.minusSeconds(5).toEpochMilli(), 0.2));
         for (String request : List.of(MatchRecords.requestId("a1", "0@10"), MatchRecords.requestId("a1", "0@11"))) {
-            send(request, GatherInput.of(a1, 1));
+            send(request, GatherInput.of(a1, 1, null));
             send(request, GatherInput.of(new Answer("a1", 0, found, List.of(), "a1")));
         }
 
@@ -145,7 +145,7 @@ class DedupGatherProcessorTest {
         String request = MatchRecords.requestId("a2", "1@5");
         send(request, answer(request, 0));
         send(request, answer(request, 0));
-        send(request, GatherInput.of(article("a2"), 2));
+        send(request, GatherInput.of(article("a2"), 2, null));
         assertThat(context.forwarded()).isEmpty();
         send(request, answer(request, 1));
         assertThat(context.forwarded()).singleElement()
@@ -157,7 +157,7 @@ class DedupGatherProcessorTest {
         String request = MatchRecords.requestId("a3", "0@7");
         StoryCandidate close = new StoryCandidate("s1-member", "s1", 0.6);
         StoryCandidate weak = new StoryCandidate("s2-member", "s2", 0.3);
-        send(request, GatherInput.of(article("a3"), 3));
+        send(request, GatherInput.of(article("a3"), 3, null));
         // Partition 0 saw only a story below its threshold, partition 1 the best one, partition 2 no key.
         send(request, answer(request, 0, List.of(), "a3"));
         send(request, answer(request, 1, List.of(close, weak), "s1"));

@@ -1,84 +1,145 @@
 package io.newswire.processors.stories;
 
-import io.newswire.processors.TestStores;
-import io.newswire.processors.resolve.Deduplicated;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import io.newswire.common.Article;
 import io.newswire.common.Decision;
 import io.newswire.common.JsonSerde;
 import io.newswire.common.Story;
-import org.apache.kafka.common.serialization.Serdes;
+import io.newswire.common.StoryLink;
+import io.newswire.processors.TestStores;
+import io.newswire.processors.TopologySettings;
+import io.newswire.processors.match.vectors.StoryScorer;
+import io.newswire.processors.match.vectors.StoryVector;
+import io.newswire.processors.resolve.Deduplicated;
+import io.newswire.processors.resolve.StoryResolveProcessor;
 import org.apache.kafka.streams.processor.api.MockProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** One story's record as members join and are killed, whatever the story's size. */
+/**
+ * One story partition's records as members join, are killed, and stories merge, split and rename. Messages the
+ * step sends to other stories (news.story-moves) are delivered back to it, as the loop topic does.
+ */
 class StoryAggregatorTest {
 
     private static final Instant T0 = Instant.parse("2026-11-22T09:00:00Z");
     private static final Duration RETENTION = Duration.ofDays(7);
 
-    private MockProcessorContext<String, Story> context;
+    private MockProcessorContext<String, StoryOutput> context;
     private StoryAggregator stories;
     private KeyValueStore<String, StoryAggregator.StoryState> store;
-    private KeyValueStore<String, String> members;
+    private KeyValueStore<String, StoryMember> members;
+    private KeyValueStore<String, StoryLink> links;
+    /** Everything emitted, in order, messages included (they are also delivered). */
+    private final List<Record<String, StoryOutput>> out = new ArrayList<>();
 
     @BeforeEach
     void setUp() {
+        setUp(TopologySettings.defaults());
+    }
+
+    private void setUp(TopologySettings settings) {
         context = new MockProcessorContext<>();
         store = TestStores.add(context, StoryAggregator.STORE, new JsonSerde<>(StoryAggregator.StoryState.class));
-        members = TestStores.add(context, StoryAggregator.MEMBERS, Serdes.String());
-        stories = new StoryAggregator(RETENTION);
+        members = TestStores.add(context, StoryAggregator.MEMBERS, new JsonSerde<>(StoryMember.class));
+        links = TestStores.add(context, StoryResolveProcessor.LINKS, new JsonSerde<>(StoryLink.class));
+        stories = new StoryAggregator(settings.retention(), new StoryScorer(settings.storyThreshold(),
+                settings.retention()), settings.partitions(), settings.revisions());
         stories.init(context);
+        out.clear();
+    }
+
+    /** Processes one message and every message it leads to, in order. */
+    private void deliver(String key, StoryMessage message) {
+        Deque<Record<String, StoryMessage>> queue = new ArrayDeque<>();
+        queue.add(new Record<>(key, message, 0L));
+        while (!queue.isEmpty()) {
+            context.resetForwards();
+            stories.process(queue.poll());
+            for (var f : context.forwarded()) {
+                Record<String, StoryOutput> r = new Record<>(f.record().key(), f.record().value(), 0L);
+                out.add(r);
+                if (r.value().kind() == StoryOutput.Kind.MESSAGE) {
+                    queue.add(new Record<>(r.key(), r.value().message(), 0L));
+                }
+                if (r.value().kind() == StoryOutput.Kind.LINK) {
+                    links.put(r.key(), r.value().link());
+                }
+            }
+        }
+    }
+
+    private static StoryVector vector(String words, Instant time) {
+        Map<String, Double> terms = new LinkedHashMap<>();
+        String[] split = words.split(" ");
+        for (String w : split) {
+            terms.put(w, 1 / Math.sqrt(split.length));
+        }
+        return StoryVector.of(terms, Map.of(), List.of(), time.toEpochMilli());
+    }
+
+    private Article article(String id, String story, String source, int version, Instant received, String headline) {
+        return Article.ingested(id, version, source, "text", null, headline, List.of("Body."), null, "en", received,
+                received).withLinks(null, story);
+    }
+
+    private void join(String story, String id, String words, Instant received, List<String> close) {
+        join(story, id, words, received, close, "Quake hits island " + id);
+    }
+
+    private void join(String story, String id, String words, Instant received, List<String> close, String headline) {
+        Article a = article(id, story, "afp", 1, received, headline);
+        Decision.Kind kind = id.equals(story) ? Decision.Kind.NEW : Decision.Kind.SAME_STORY;
+        deliver(story, StoryMessage.joined(new Deduplicated(a, new Decision(id, 1, kind, null, story, "x", 0.5, 0.24),
+                List.of(), List.of(), vector(words, received), close)));
     }
 
     private Story join(String id, String source, int version) {
-        return join("s1", id, source, version, T0);
+        Article a = article(id, "s1", source, version, T0, "Quake hits island " + id);
+        out.clear();
+        deliver("s1", StoryMessage.joined(new Deduplicated(a, new Decision(id, version, Decision.Kind.SAME_STORY,
+                "a0", "s1", "x", 0.5, 0.24), List.of(), List.of(), vector("quake island rescue", T0), List.of())));
+        return lastStory("s1");
     }
 
-    private Story join(String story, String id, String source, int version, Instant received) {
-        Article a = Article.ingested(id, version, source, "text", null, "Quake hits island " + id,
-                List.of("Body."), null, "en", received, received).withLinks(null, story);
-        context.resetForwards();
-        stories.process(new Record<>(story, new Deduplicated(a, new Decision(id, version, Decision.Kind.SAME_STORY,
-                "a0", story, "x", 0.5, 0.24), List.of(), List.of()), 0L));
-        return context.forwarded().get(0).record().value();
+    private Story lastStory(String id) {
+        Story last = null;
+        for (Record<String, StoryOutput> r : out) {
+            if (r.value().kind() == StoryOutput.Kind.STORY && r.key().equals(id)) {
+                last = r.value().story();
+            }
+        }
+        return last;
     }
 
-    @Test
-    void shouldDropAStoryWithNoArrivalWithinTheWindowOfTheLatestOneAndKeepTheOthers() {
-        join("s1", "a1", "afp", 1, T0);
-        join("s1", "a2", "afp", 1, T0.plusSeconds(60));
-        join("s2", "b1", "afp", 1, T0.plus(RETENTION));
-        context.resetForwards();
-        punctuate();
-        assertThat(store.get("s1")).as("its newest member arrived within the window").isNotNull();
-
-        join("s2", "b2", "afp", 1, T0.plus(RETENTION).plusSeconds(61));
-        context.resetForwards();
-        punctuate();
-
-        assertThat(store.get("s1")).isNull();
-        assertThat(members.approximateNumEntries()).as("b1 and b2 only").isEqualTo(2);
-        assertThat(store.get("s2").story().articleCount()).isEqualTo(2);
-        assertThat(context.forwarded()).as("the story's last record stays on the topic").isEmpty();
+    /** The latest story of each article, as a consumer of news.decisions would keep it. */
+    private Map<String, String> storyOfArticles(List<String> ids) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (String id : ids) {
+            for (String story : List.of("a1", "a2", "a3", "b1", "b2", "s1", "x0")) {
+                StoryMember m = members.get(story + '\u0000' + id);
+                if (m != null && m.movedTo() == null) {
+                    out.put(id, story);
+                }
+            }
+        }
+        return out;
     }
 
-    private void punctuate() {
-        context.scheduledPunctuators().forEach(p -> p.getPunctuator().punctuate(0L));
-    }
-
-    private Story kill(String id) {
-        context.resetForwards();
-        stories.process(new Record<>("s1", new Deduplicated(null, new Decision(id, 2, Decision.Kind.KILL, id, "s1",
-                "version", 1, 1), List.of(), List.of()), 0L));
-        return context.forwarded().isEmpty() ? null : context.forwarded().get(0).record().value();
+    private List<Deduplicated> revised() {
+        return out.stream().filter(r -> r.value().kind() == StoryOutput.Kind.REVISED).map(r -> r.value().revised())
+                .toList();
     }
 
     @Test
@@ -91,13 +152,142 @@ class StoryAggregatorTest {
         assertThat(story.memberIds()).hasSize(StoryAggregator.LISTED_MEMBERS).startsWith("a50").endsWith("a149");
         assertThat(story.sources()).containsExactly("afp", "reuters");
         assertThat(story.sourceCount()).isEqualTo(2);
-        assertThat(story.headline()).isEqualTo("Quake hits island a0");
 
         assertThat(join("a149", "reuters", 2).articleCount()).as("an update counts once").isEqualTo(150);
         Story afterKill = kill("a149");
         assertThat(afterKill.articleCount()).isEqualTo(149);
         assertThat(afterKill.memberIds()).doesNotContain("a149");
         assertThat(kill("a149")).as("a second kill of the same id changes nothing").isNull();
+    }
+
+    private Story kill(String id) {
+        out.clear();
+        deliver("s1", StoryMessage.joined(new Deduplicated(null, new Decision(id, 2, Decision.Kind.KILL, id, "s1",
+                "version", 1, 1), List.of(), List.of())));
+        return lastStory("s1");
+    }
+
+    @Test
+    void shouldDropAStoryWithNoArrivalWithinTheWindowOfTheLatestOneAndKeepTheOthers() {
+        join("s1", "a1", "quake island", T0, List.of());
+        join("s1", "a2", "quake island", T0.plusSeconds(60), List.of());
+        join("x0", "x0", "election vote", T0.plus(RETENTION), List.of());
+        punctuate();
+        assertThat(store.get("s1")).as("its newest member arrived within the window").isNotNull();
+
+        join("x0", "b2", "election vote", T0.plus(RETENTION).plusSeconds(61), List.of());
+        out.clear();
+        punctuate();
+
+        assertThat(store.get("s1")).isNull();
+        assertThat(members.approximateNumEntries()).as("x0 and b2 only").isEqualTo(2);
+        assertThat(store.get("x0").story().articleCount()).isEqualTo(2);
+        assertThat(out).as("the story's last record stays on the topic").isEmpty();
+    }
+
+    private void punctuate() {
+        context.scheduledPunctuators().forEach(p -> p.getPunctuator().punctuate(0L));
+    }
+
+    @Test
+    void shouldMergeTwoStoriesOfOneEventIntoTheEarlierAndReviseTheMovedMembers() {
+        join("a1", "a1", "quake island rescue toll", T0, List.of());
+        join("a1", "a2", "quake island rescue toll", T0.plusSeconds(10), List.of());
+        join("b1", "b1", "quake island rescue aid", T0.plusSeconds(20), List.of());
+        out.clear();
+        // b2 joins b1 but also scored close to a1: the two stories are weighed, and b1 (later) moves into a1.
+        join("b1", "b2", "quake island rescue aid", T0.plusSeconds(30), List.of("a1"));
+
+        assertThat(storyOfArticles(List.of("a1", "a2", "b1", "b2")).values()).containsOnly("a1");
+        assertThat(revised()).extracting(d -> d.article().id()).containsExactlyInAnyOrder("b1", "b2");
+        assertThat(revised()).allSatisfy(d -> {
+            assertThat(d.article().storyId()).isEqualTo("a1");
+            assertThat(d.article().revision()).isEqualTo(1);
+            assertThat(d.decision().revision()).isEqualTo(1);
+            assertThat(d.decision().method()).isEqualTo(Decision.METHOD_STORY_MERGE);
+            assertThat(d.decision().score()).isGreaterThanOrEqualTo(d.decision().threshold());
+        });
+        Story merged = out.stream().filter(r -> r.key().equals("b1") && r.value().story() != null)
+                .map(r -> r.value().story()).reduce((x, y) -> y).orElseThrow();
+        assertThat(merged.mergedInto()).isEqualTo("a1");
+        assertThat(out.get(out.size() - 1).value().kind()).isNotNull();
+        assertThat(out).anySatisfy(r -> {
+            assertThat(r.key()).isEqualTo("b1");
+            assertThat(r.value().tombstone()).isTrue();
+        });
+        assertThat(lastStory("a1").articleCount()).isEqualTo(4);
+        assertThat(links.get("b1").storyId()).as("later joiners of b1 resolve to a1").isEqualTo("a1");
+
+        out.clear();
+        join("b1", "b3", "quake island rescue aid", T0.plusSeconds(40), List.of());
+        assertThat(revised()).as("a late joiner of the merged story follows it").singleElement()
+                .satisfies(d -> assertThat(d.article().storyId()).isEqualTo("a1"));
+    }
+
+    @Test
+    void shouldLeaveStoriesOfDifferentEventsApart() {
+        join("a1", "a1", "quake island rescue toll", T0, List.of());
+        join("b1", "b1", "election vote count result", T0.plusSeconds(20), List.of("a1"));
+        assertThat(storyOfArticles(List.of("a1", "b1"))).containsEntry("a1", "a1").containsEntry("b1", "b1");
+        assertThat(revised()).isEmpty();
+    }
+
+    @Test
+    void shouldSplitMembersThatPartFromTheStoryAndNameTheirStoryByItsEarliestMember() {
+        join("s1", "s1", "quake island rescue toll", T0, List.of());
+        join("s1", "a2", "quake island rescue toll", T0.plusSeconds(10), List.of());
+        join("s1", "a3", "election vote count result", T0.plusSeconds(20), List.of());
+        assertThat(storyOfArticles(List.of("a3"))).as("split off as it joined").containsEntry("a3", "a3");
+        out.clear();
+        // b2 chose s1 too, and scored close to a3's story as well: split off, its story merges into a3.
+        join("s1", "b2", "election vote count result", T0.plusSeconds(30), List.of("a3"));
+
+        Map<String, String> now = storyOfArticles(List.of("s1", "a2", "a3", "b2"));
+        assertThat(now).containsEntry("s1", "s1").containsEntry("a2", "s1").containsEntry("a3", "a3")
+                .containsEntry("b2", "a3");
+        assertThat(revised()).extracting(d -> d.decision().method())
+                .containsExactly(Decision.METHOD_STORY_SPLIT, Decision.METHOD_STORY_MERGE);
+        assertThat(store.get("s1").story().articleCount()).isEqualTo(2);
+        assertThat(lastStory("a3").articleCount()).isEqualTo(2);
+        assertThat(links.get("a3").storyId()).isEqualTo("a3");
+    }
+
+    @Test
+    void shouldRenameAStoryToAMemberThatArrivedBeforeItsFounder() {
+        join("s1", "s1", "quake island rescue", T0.plusSeconds(10), List.of());
+        out.clear();
+        join("s1", "a1", "quake island rescue", T0, List.of());
+        assertThat(storyOfArticles(List.of("s1", "a1")).values()).containsOnly("a1");
+        assertThat(revised()).extracting(d -> d.decision().method()).containsOnly(Decision.METHOD_STORY_RENAME);
+    }
+
+    @Test
+    void shouldMoveAnArticleNoMoreThanTheRevisionBoundAllows() {
+        TopologySettings d = TopologySettings.defaults();
+        setUp(d.withRevisions(new RevisionRules(d.revisions().window(), 0,
+                d.revisions().mergeThreshold(), d.revisions().splitThreshold())));
+        join("a1", "a1", "quake island rescue toll", T0, List.of());
+        join("b1", "b1", "quake island rescue toll", T0.plusSeconds(20), List.of("a1"));
+        assertThat(revised()).isEmpty();
+        assertThat(storyOfArticles(List.of("a1", "b1"))).containsEntry("b1", "b1");
+    }
+
+    @Test
+    void shouldNotMoveAnArticleOutsideTheRevisionWindow() {
+        join("a1", "a1", "quake island rescue toll", T0, List.of());
+        join("b1", "b1", "quake island rescue toll", T0.plusSeconds(20), List.of());
+        // Three days later (within the seven-day retention, past the 48 h window) b2 finds both.
+        join("b1", "b2", "quake island rescue toll", T0.plus(Duration.ofDays(3)), List.of("a1"));
+        assertThat(revised()).extracting(r -> r.article().id()).doesNotContain("b1");
+    }
+
+    @Test
+    void shouldNameAStoryByItsMostCentralHeadlineThatIsNeitherAUrlNorAQuestion() {
+        join("s1", "s1", "quake island", T0, List.of(), "http : / / nypost . com / 2008 / quake");
+        assertThat(lastStory("s1").headline()).as("nothing better yet").startsWith("http");
+        join("s1", "a2", "quake island rescue", T0.plusSeconds(1), List.of(), "Is it over , right ?");
+        join("s1", "a3", "quake island rescue", T0.plusSeconds(2), List.of(), "Quake strikes island");
+        assertThat(lastStory("s1").headline()).isEqualTo("Quake strikes island");
     }
 
     @Test
@@ -107,9 +297,9 @@ class StoryAggregatorTest {
         Story one = kill("a2");
         assertThat(one.sources()).containsExactly("afp");
         assertThat(one.articleCount()).isEqualTo(1);
-        context.resetForwards();
-        stories.process(new Record<>("s1", new Deduplicated(null, new Decision("a1", 2, Decision.Kind.KILL, "a1", "s1",
-                "version", 1, 1), List.of(), List.of()), 0L));
-        assertThat(context.forwarded()).singleElement().satisfies(f -> assertThat(f.record().value()).isNull());
+        out.clear();
+        deliver("s1", StoryMessage.joined(new Deduplicated(null, new Decision("a1", 2, Decision.Kind.KILL, "a1", "s1",
+                "version", 1, 1), List.of(), List.of())));
+        assertThat(out).singleElement().satisfies(r -> assertThat(r.value().tombstone()).isTrue());
     }
 }

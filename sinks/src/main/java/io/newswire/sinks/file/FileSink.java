@@ -57,7 +57,14 @@ public final class FileSink implements RecordSink {
     }
 
     private static String ninjsIdentity(JsonNode ninjs) {
-        return ninjs.path("uri").asText() + "@" + ninjs.path("version").asText();
+        // ninjs has no revision: a revision moves the article to another story, so the story is part of it.
+        String story = "";
+        for (JsonNode association : ninjs.path("associations")) {
+            if ("story".equals(association.path("name").asText())) {
+                story = association.path("uri").asText();
+            }
+        }
+        return ninjs.path("uri").asText() + "@" + ninjs.path("version").asText() + "#" + story;
     }
 
     @Override

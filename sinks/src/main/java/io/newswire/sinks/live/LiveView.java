@@ -58,6 +58,7 @@ public final class LiveView {
     private long duplicates;
     private long kills;
     private long deadLetterCount;
+    private long revisions;
 
     public LiveView(Clock clock) {
         this.clock = clock;
@@ -72,8 +73,7 @@ public final class LiveView {
             switch (record.kind()) {
                 case ARTICLE -> article(record);
                 case STORY -> story(record);
-                case DECISION -> decisions.merge(record.json() == null ? "unknown"
-                        : record.json().path("decision").asText("unknown"), 1L, Long::sum);
+                case DECISION -> decision(record);
                 case DEAD_LETTER -> deadLetter(record);
             }
         }
@@ -118,6 +118,7 @@ public final class LiveView {
         counts.put("duplicates_suppressed", duplicates);
         counts.put("kills", kills);
         counts.put("dead_letters", deadLetterCount);
+        counts.put("revisions", revisions);
         ObjectNode byKind = s.putObject("decisions");
         decisions.forEach(byKind::put);
         ArrayNode storyList = s.putArray("stories");
@@ -134,17 +135,30 @@ public final class LiveView {
         return s;
     }
 
+    /** A revision is counted apart: the article's first decision is already in its kind's count. */
+    private void decision(SinkRecord record) {
+        if (record.json() != null && record.json().path("revision").asInt(0) > 0) {
+            revisions++;
+            return;
+        }
+        decisions.merge(record.json() == null ? "unknown" : record.json().path("decision").asText("unknown"), 1L,
+                Long::sum);
+    }
+
     private void article(SinkRecord record) {
         if (record.isTombstone()) {
             kills++;
             return;
         }
         JsonNode a = record.json();
+        headlines.put(a.path("id").asText(), a.path("headline").asText());
+        if (a.path("revision").asInt(0) > 0) {
+            return; // the article moved to another story: that story's record lists it now
+        }
         articles++;
         if (a.hasNonNull("duplicate_of")) {
             duplicates++;
         }
-        headlines.put(a.path("id").asText(), a.path("headline").asText());
         String source = a.path("source").asText("unknown");
         // Freshness is arrival at this view: a source's "received" is when ingest read it, often the same.
         lastArticleBySource.put(source, clock.instant());
@@ -158,7 +172,7 @@ public final class LiveView {
     }
 
     private void story(SinkRecord record) {
-        if (record.isTombstone()) {
+        if (record.isTombstone() || record.json().hasNonNull("merged_into")) {
             stories.remove(record.key());
             return;
         }

@@ -29,15 +29,18 @@ public final class PostgresSink implements RecordSink {
 
     private static final String UPSERT_ARTICLE = """
             INSERT INTO articles (id, version, source, format, url, headline, body, byline, language, published,
-                                  received, content_hash, duplicate_of, story_id, document)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)
+                                  received, content_hash, duplicate_of, story_id, document, revision)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?)
             ON CONFLICT (id) DO UPDATE SET version = excluded.version, source = excluded.source,
                 format = excluded.format, url = excluded.url, headline = excluded.headline, body = excluded.body,
                 byline = excluded.byline, language = excluded.language, published = excluded.published,
                 received = excluded.received, content_hash = excluded.content_hash,
                 duplicate_of = excluded.duplicate_of, story_id = excluded.story_id, document = excluded.document,
-                written_at = now()
-            WHERE articles.version < excluded.version""";
+                revision = excluded.revision, written_at = now()
+            WHERE (articles.version, articles.revision) < (excluded.version, excluded.revision)""";
+    /** A story its last article left (it moved to another story) has no row any more. */
+    private static final String DELETE_LEFT_STORY = """
+            DELETE FROM stories s WHERE s.id = ? AND NOT EXISTS (SELECT 1 FROM articles a WHERE a.story_id = s.id)""";
     private static final String INSERT_ENTITY = """
             INSERT INTO article_entities (article_id, entity_key, type, name, mention_count, salience)
             VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (article_id, entity_key) DO NOTHING""";
@@ -50,8 +53,9 @@ public final class PostgresSink implements RecordSink {
                 source_count = excluded.source_count, duplicates = excluded.duplicates,
                 top_entities = excluded.top_entities, member_ids = excluded.member_ids, sources = excluded.sources""";
     private static final String INSERT_DECISION = """
-            INSERT INTO decisions (article_id, version, decision, matched_id, story_id, method, score, threshold, outcome)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (article_id, version, outcome) DO NOTHING""";
+            INSERT INTO decisions (article_id, version, decision, matched_id, story_id, method, score, threshold, outcome,
+                                   revision)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (article_id, version, revision, outcome) DO NOTHING""";
     private static final String INSERT_DEAD_LETTER = """
             INSERT INTO dead_letters (id, stage, reason, origin, key, payload, at)
             VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING""";
@@ -88,8 +92,8 @@ public final class PostgresSink implements RecordSink {
             boolean written = switch (record.kind()) {
                 case ARTICLE -> record.isTombstone() ? delete("DELETE FROM articles WHERE id = ?", record.key())
                         : upsertArticle(record.json());
-                case STORY -> record.isTombstone() ? delete("DELETE FROM stories WHERE id = ?", record.key())
-                        : upsertStory(record.json());
+                case STORY -> record.isTombstone() || record.json().hasNonNull("merged_into")
+                        ? delete("DELETE FROM stories WHERE id = ?", record.key()) : upsertStory(record.json());
                 case DECISION -> !record.isTombstone() && insertDecision(record.json());
                 case DEAD_LETTER -> !record.isTombstone() && insertDeadLetter(record.json());
             };
@@ -152,6 +156,13 @@ public final class PostgresSink implements RecordSink {
 
     private boolean upsertArticle(JsonNode a) throws SQLException {
         String id = a.path("id").asText();
+        String storyBefore = null;
+        try (PreparedStatement st = connection.prepareStatement("SELECT story_id FROM articles WHERE id = ?")) {
+            st.setString(1, id);
+            try (java.sql.ResultSet rs = st.executeQuery()) {
+                storyBefore = rs.next() ? rs.getString(1) : null;
+            }
+        }
         int updated;
         try (PreparedStatement st = connection.prepareStatement(UPSERT_ARTICLE)) {
             st.setString(1, id);
@@ -169,10 +180,14 @@ public final class PostgresSink implements RecordSink {
             st.setString(13, text(a, "duplicate_of"));
             st.setString(14, text(a, "story_id"));
             st.setString(15, a.toString());
+            st.setInt(16, a.path("revision").asInt(0));
             updated = st.executeUpdate();
         }
         if (updated == 0) {
-            return false; // this version or a newer one is stored already
+            return false; // this version and revision, or a newer one, is stored already
+        }
+        if (storyBefore != null && !storyBefore.equals(text(a, "story_id"))) {
+            delete(DELETE_LEFT_STORY, storyBefore);
         }
         try (PreparedStatement del = connection.prepareStatement("DELETE FROM article_entities WHERE article_id = ?")) {
             del.setString(1, id);
@@ -220,6 +235,7 @@ public final class PostgresSink implements RecordSink {
             st.setDouble(7, d.path("score").asDouble());
             st.setDouble(8, d.path("threshold").asDouble());
             st.setString(9, SinkRecord.outcomeOf(d.path("decision").asText()));
+            st.setInt(10, d.path("revision").asInt(0));
             return st.executeUpdate() > 0;
         }
     }

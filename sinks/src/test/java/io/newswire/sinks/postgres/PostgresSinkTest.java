@@ -119,6 +119,60 @@ class PostgresSinkTest {
         assertThat(db.count("SELECT version FROM articles WHERE id = 'a1'")).isEqualTo(3);
     }
 
+    static SinkRecord revised(String id, int revision, String storyId) throws Exception {
+        SinkRecord a = article(id, 1, "Talks resume", storyId);
+        ((com.fasterxml.jackson.databind.node.ObjectNode) a.json()).put("revision", revision);
+        return SinkRecord.of(Kind.ARTICLE, id, a.json());
+    }
+
+    static SinkRecord mergedStory(String id, String into) throws Exception {
+        SinkRecord s = story(id, 0);
+        ((com.fasterxml.jackson.databind.node.ObjectNode) s.json()).put("merged_into", into);
+        return SinkRecord.of(Kind.STORY, id, s.json());
+    }
+
+    @Test
+    void shouldApplyAMergeAndASplitAndIgnoreAnOlderRevisionArrivingLate() throws Exception {
+        try (PostgresSink sink = open()) {
+            sink.write(article("a1", 1, "Talks resume", "a1"));
+            sink.write(article("b1", 1, "Talks resume", "b1"));
+            sink.write(article("b2", 1, "Talks resume", "b1"));
+            sink.write(story("a1", 1));
+            sink.write(story("b1", 2));
+            sink.flush();
+            // b1's story merges into a1: both members are published again, and b1's last record says where it went.
+            sink.write(revised("b1", 1, "a1"));
+            sink.write(revised("b2", 1, "a1"));
+            sink.write(story("a1", 3));
+            sink.write(mergedStory("b1", "a1"));
+            sink.flush();
+            assertThat(db.count("SELECT count(*) FROM stories")).isEqualTo(1);
+            assertThat(db.count("SELECT count(*) FROM articles WHERE story_id = 'a1'")).isEqualTo(3);
+            // b2 is split off again into a story of its own.
+            sink.write(revised("b2", 2, "b2"));
+            sink.write(story("b2", 1));
+            assertThat(sink.write(revised("b2", 1, "a1"))).as("an older revision, redelivered").isFalse();
+            sink.flush();
+        }
+        assertThat(db.text("SELECT story_id FROM articles WHERE id = 'b2'")).isEqualTo("b2");
+        assertThat(db.count("SELECT revision FROM articles WHERE id = 'b2'")).isEqualTo(2);
+        assertThat(db.count("SELECT count(*) FROM stories")).isEqualTo(2);
+    }
+
+    @Test
+    void shouldRemoveTheRowOfAStoryItsLastArticleLeft() throws Exception {
+        try (PostgresSink sink = open()) {
+            sink.write(article("a1", 1, "Talks resume", "x"));
+            sink.write(story("x", 1));
+            sink.write(story("a1", 1));
+            sink.flush();
+            sink.write(revised("a1", 1, "a1"));
+            sink.flush();
+        }
+        assertThat(db.count("SELECT count(*) FROM stories WHERE id = 'x'")).isZero();
+        assertThat(db.count("SELECT count(*) FROM stories")).isEqualTo(1);
+    }
+
     @Test
     void shouldDeleteAKilledArticleWithItsEntitiesAndAnEmptiedStory() throws Exception {
         try (PostgresSink sink = open()) {

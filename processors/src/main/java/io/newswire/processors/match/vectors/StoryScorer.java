@@ -12,7 +12,7 @@ import java.time.Duration;
  */
 public final class StoryScorer {
 
-    static final double TERM_WEIGHT = 0.6;
+    public static final double TERM_WEIGHT = 0.6;
     private static final long FULL_WEIGHT_MILLIS = Duration.ofDays(1).toMillis();
 
     private final double threshold;
@@ -34,7 +34,7 @@ public final class StoryScorer {
         return content * timeFactor(Math.abs(a.timeMillis() - b.timeMillis()));
     }
 
-    double timeFactor(long apartMillis) {
+    public double timeFactor(long apartMillis) {
         if (apartMillis <= FULL_WEIGHT_MILLIS) {
             return 1.0;
         }

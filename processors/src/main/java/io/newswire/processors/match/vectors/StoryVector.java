@@ -44,11 +44,11 @@ public record StoryVector(long[] termIds, float[] termWeights, long[] entityIds,
         return i < 0 ? 0 : entityWeights[i];
     }
 
-    double termCosine(StoryVector other) {
+    public double termCosine(StoryVector other) {
         return dot(termIds, termWeights, other.termIds, other.termWeights);
     }
 
-    double entityCosine(StoryVector other) {
+    public double entityCosine(StoryVector other) {
         return dot(entityIds, entityWeights, other.entityIds, other.entityWeights);
     }
 

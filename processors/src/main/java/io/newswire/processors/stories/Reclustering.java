@@ -1,0 +1,186 @@
+package io.newswire.processors.stories;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import io.newswire.processors.match.vectors.StoryScorer;
+import io.newswire.processors.match.vectors.StoryVector;
+
+/**
+ * The arithmetic of revisable stories, pure. Stories are compared by <em>average link</em>: the mean pair
+ * score over all pairs of their members. Cosine is linear, so over unit vectors the mean of the pairs' word
+ * cosines is the dot product of the two stories' vector sums over the product of their sizes; a story keeps
+ * that sum (its centroid, the {@value #CENTROID_TERMS} heaviest words and {@value #CENTROID_ENTITIES} entities)
+ * and two stories are weighed with one dot product, whatever their size. The time factor is taken at the
+ * distance of their mean times. A split runs average-link agglomerative clustering over a story's members'
+ * own vectors (exact pair scores).
+ */
+public final class Reclustering {
+
+    static final int CENTROID_TERMS = 600;
+    static final int CENTROID_ENTITIES = 100;
+
+    private final StoryScorer scorer;
+
+    public Reclustering(StoryScorer scorer) {
+        this.scorer = scorer;
+    }
+
+    /** One global order of articles: arrival time, then id (as for copies: "earlier" means this). */
+    static boolean earlier(long aMillis, String aId, long bMillis, String bId) {
+        return aMillis < bMillis || (aMillis == bMillis && aId.compareTo(bId) < 0);
+    }
+
+    /** The mean pair score of two stories from their vector sums, sizes and mean times. */
+    public double averageLink(StoryVector sumA, int countA, double meanTimeA, StoryVector sumB, int countB,
+                              double meanTimeB) {
+        if (countA == 0 || countB == 0 || sumA == null || sumB == null) {
+            return 0;
+        }
+        double pairs = (double) countA * countB;
+        double words = sumA.termCosine(sumB) / pairs;
+        double content = !sumA.hasEntities() && !sumB.hasEntities() ? words
+                : StoryScorer.TERM_WEIGHT * words + (1 - StoryScorer.TERM_WEIGHT) * sumA.entityCosine(sumB) / pairs;
+        return content * scorer.timeFactor(Math.round(Math.abs(meanTimeA - meanTimeB)));
+    }
+
+    /** The sum plus ({@code sign} 1) or minus (−1) a member's vector, cut to the heaviest entries. */
+    static StoryVector plus(StoryVector sum, StoryVector v, int sign) {
+        if (sum == null) {
+            sum = new StoryVector(new long[0], new float[0], new long[0], new float[0], List.of(), 0);
+        }
+        Sparse terms = cut(add(sum.termIds(), sum.termWeights(), v.termIds(), v.termWeights(), sign), CENTROID_TERMS);
+        Sparse entities = cut(add(sum.entityIds(), sum.entityWeights(), v.entityIds(), v.entityWeights(), sign),
+                CENTROID_ENTITIES);
+        return new StoryVector(terms.ids, terms.weights, entities.ids, entities.weights, List.of(), 0);
+    }
+
+    /**
+     * Average-link agglomerative clustering of a story's members at {@code threshold}: groups of indexes into
+     * {@code members}, the group holding member 0 first, then by their smallest index. Deterministic for a
+     * given member order.
+     */
+    public List<List<Integer>> split(List<StoryVector> members, double threshold) {
+        int n = members.size();
+        double[][] sum = new double[n][n];
+        for (int i = 0; i < n; i++) {
+            for (int j = i + 1; j < n; j++) {
+                sum[i][j] = sum[j][i] = scorer.score(members.get(i), members.get(j));
+            }
+        }
+        List<List<Integer>> groups = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            groups.add(new ArrayList<>(List.of(i)));
+        }
+        // sum[a][b] holds the summed pair scores between groups a and b (indexes into groups, kept aligned).
+        while (groups.size() > 1) {
+            int bestA = -1;
+            int bestB = -1;
+            double best = -1;
+            for (int a = 0; a < groups.size(); a++) {
+                for (int b = a + 1; b < groups.size(); b++) {
+                    double avg = sum[a][b] / ((double) groups.get(a).size() * groups.get(b).size());
+                    if (avg > best) {
+                        best = avg;
+                        bestA = a;
+                        bestB = b;
+                    }
+                }
+            }
+            if (best < threshold) {
+                break;
+            }
+            groups.get(bestA).addAll(groups.get(bestB));
+            for (int c = 0; c < groups.size(); c++) {
+                sum[bestA][c] += sum[bestB][c];
+                sum[c][bestA] = sum[bestA][c];
+            }
+            groups.remove(bestB);
+            sum = without(sum, bestB);
+        }
+        groups.forEach(g -> g.sort(Integer::compare));
+        groups.sort((x, y) -> Integer.compare(x.get(0), y.get(0)));
+        return groups;
+    }
+
+    /** The average link of one member to a group of others (exact pair scores). */
+    public double linkTo(StoryVector v, List<StoryVector> group) {
+        if (group.isEmpty()) {
+            return 0;
+        }
+        double s = 0;
+        for (StoryVector g : group) {
+            s += scorer.score(v, g);
+        }
+        return s / group.size();
+    }
+
+    private static double[][] without(double[][] m, int k) {
+        int n = m.length - 1;
+        double[][] out = new double[n][n];
+        for (int i = 0, si = 0; si < m.length; si++) {
+            if (si == k) {
+                continue;
+            }
+            for (int j = 0, sj = 0; sj < m.length; sj++) {
+                if (sj == k) {
+                    continue;
+                }
+                out[i][j++] = m[si][sj];
+            }
+            i++;
+        }
+        return out;
+    }
+
+    private record Sparse(long[] ids, float[] weights) {
+    }
+
+    private static Sparse add(long[] ia, float[] wa, long[] ib, float[] wb, int sign) {
+        long[] ids = new long[ia.length + ib.length];
+        float[] w = new float[ids.length];
+        int i = 0;
+        int j = 0;
+        int n = 0;
+        while (i < ia.length || j < ib.length) {
+            if (j >= ib.length || (i < ia.length && ia[i] < ib[j])) {
+                ids[n] = ia[i];
+                w[n++] = wa[i++];
+            } else if (i >= ia.length || ib[j] < ia[i]) {
+                ids[n] = ib[j];
+                w[n++] = sign * wb[j++];
+            } else {
+                ids[n] = ia[i];
+                w[n++] = wa[i++] + sign * wb[j++];
+            }
+        }
+        return new Sparse(Arrays.copyOf(ids, n), Arrays.copyOf(w, n));
+    }
+
+    /** Drops entries that cancelled out, then keeps the {@code max} heaviest, ids still ascending. */
+    private static Sparse cut(Sparse s, int max) {
+        int kept = 0;
+        long[] ids = new long[s.ids.length];
+        float[] w = new float[s.ids.length];
+        for (int i = 0; i < s.ids.length; i++) {
+            if (s.weights[i] > 1e-6f) {
+                ids[kept] = s.ids[i];
+                w[kept++] = s.weights[i];
+            }
+        }
+        if (kept > max) {
+            float[] sorted = Arrays.copyOf(w, kept);
+            Arrays.sort(sorted);
+            float floor = sorted[kept - max];
+            int n = 0;
+            for (int i = 0; i < kept && n < max; i++) {
+                if (w[i] >= floor) {
+                    ids[n] = ids[i];
+                    w[n++] = w[i];
+                }
+            }
+            kept = n;
+        }
+        return new Sparse(Arrays.copyOf(ids, kept), Arrays.copyOf(w, kept));
+    }
+}
