@@ -221,12 +221,15 @@ final class RunCommand implements Command {
                 Thread.sleep(50);
                 stats = sink.stats();
             }
-            // Story states come from a later sub-topology; give them a moment to settle before stopping.
+            // Story states and revisions come from a later sub-topology; let them settle before stopping.
             long storiesSeen;
+            long revisionsSeen;
             do {
                 storiesSeen = sink.stats().stories();
+                revisionsSeen = sink.stats().revisions();
                 Thread.sleep(STORY_SETTLE.toMillis());
-            } while (sink.stats().stories() != storiesSeen && System.nanoTime() < deadline);
+            } while ((sink.stats().stories() != storiesSeen || sink.stats().revisions() != revisionsSeen)
+                    && System.nanoTime() < deadline);
             stats = sink.stats();
             double seconds = (System.nanoTime() - started) / 1e9;
             Summary summary = new Summary(ingested.files(), ingested.published(), stats.enriched(), stats.kills(),

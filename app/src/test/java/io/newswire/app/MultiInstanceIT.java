@@ -69,6 +69,7 @@ class MultiInstanceIT {
                 enriched.poll();
                 assertThat(enriched.perKey().keySet()).containsExactlyInAnyOrderElementsOf(ids);
                 assertThat(enriched.perKey().values()).as("each article once").containsOnly(1);
+                assertThat(enriched.perRevision().values()).as("each revision once").allMatch(n -> n == 1);
 
                 Map<String, Decision> decisions = readDecisions(config);
                 assertThat(decisions).hasSize(ARTICLES);
@@ -119,7 +120,9 @@ class MultiInstanceIT {
     private static Map<String, Decision> readDecisions(NewswireConfig config) {
         Properties props = config.clientProperties();
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        // The latest decision of each article (its highest revision), each revision read once.
         Map<String, Decision> out = new HashMap<>();
+        java.util.Set<String> seen = new java.util.HashSet<>();
         String topic = config.topics().decisions().name();
         try (KafkaConsumer<String, Decision> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
                 config.topics().decisions().valueSerde().deserializer())) {
@@ -127,10 +130,14 @@ class MultiInstanceIT {
                     .map(p -> new TopicPartition(topic, p.partition())).toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
             long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (out.size() < ARTICLES && System.nanoTime() < deadline) {
+            while ((out.size() < ARTICLES || partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p)))
+                    && System.nanoTime() < deadline) {
                 for (ConsumerRecord<String, Decision> r : consumer.poll(Duration.ofMillis(200))) {
-                    assertThat(out.put(r.key(), r.value())).as("decision of %s once", r.key()).isNull();
+                    assertThat(seen.add(r.key() + "@r" + r.value().revision())).as("decision of %s once", r.key())
+                            .isTrue();
+                    out.merge(r.key(), r.value(), (a, b) -> b.revision() >= a.revision() ? b : a);
                 }
             }
         }

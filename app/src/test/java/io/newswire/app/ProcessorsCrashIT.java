@@ -75,6 +75,7 @@ class ProcessorsCrashIT {
                 assertThat(enriched.perKey().keySet()).containsExactlyInAnyOrderElementsOf(ids);
                 assertThat(enriched.perKey().values()).as("each article once").containsOnly(1);
                 assertThat(decisions.perKey().values()).as("each decision once").containsOnly(1);
+                assertThat(enriched.perRevision().values()).as("each revision once").allMatch(n -> n == 1);
                 assertThat(enriched.count()).isEqualTo(ARTICLES);
             }
         }
@@ -111,10 +112,14 @@ class ProcessorsCrashIT {
         return ids;
     }
 
-    /** Reads a topic read_committed from the beginning, counting records per key. */
+    /**
+     * Reads a topic read_committed from the beginning, counting first records (revision 0, or none) per key;
+     * revisions (a story merge or split publishing an article again) are counted per key and revision apart.
+     */
     static final class CommittedCounter implements AutoCloseable {
         private final KafkaConsumer<String, byte[]> consumer;
         private final Map<String, Integer> perKey = new HashMap<>();
+        private final Map<String, Integer> perRevision = new HashMap<>();
         private long count;
 
         CommittedCounter(NewswireConfig config, String topic) {
@@ -129,6 +134,11 @@ class ProcessorsCrashIT {
 
         void poll() {
             for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(200))) {
+                int revision = revisionOf(r.value());
+                if (revision > 0) {
+                    perRevision.merge(r.key() + "@r" + revision, 1, Integer::sum);
+                    continue;
+                }
                 perKey.merge(r.key(), 1, Integer::sum);
                 count++;
             }
@@ -148,6 +158,22 @@ class ProcessorsCrashIT {
 
         Map<String, Integer> perKey() {
             return perKey;
+        }
+
+        /** Each revision of a key, by key and revision number: each should come once. */
+        Map<String, Integer> perRevision() {
+            return perRevision;
+        }
+
+        private static int revisionOf(byte[] value) {
+            if (value == null) {
+                return 0;
+            }
+            try {
+                return io.newswire.common.Json.MAPPER.readTree(value).path("revision").asInt(0);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
         }
 
         @Override

@@ -22,6 +22,7 @@ public final class SinkMetrics {
     private final AtomicLong duplicates = new AtomicLong();
     private final AtomicLong deadLetters = new AtomicLong();
     private final AtomicLong stories = new AtomicLong();
+    private final AtomicLong revisions = new AtomicLong();
     private final java.util.Map<java.util.List<String>, Counter> counters = new java.util.concurrent.ConcurrentHashMap<>();
     private final io.micrometer.core.instrument.Timer latency;
 
@@ -37,6 +38,9 @@ public final class SinkMetrics {
         // Zero series for the stages that reject input, so a dashboard shows 0 rather than no data.
         for (String stage : java.util.List.of("ingest", "validate", "enrich")) {
             counter("newswire.dead.letters", "dead letters by the stage that rejected the input", "stage", stage);
+        }
+        for (String method : java.util.List.of("story-merge", "story-split", "story-rename")) {
+            counter("newswire.revisions", "articles published again in another story, by why", "method", method);
         }
     }
 
@@ -57,6 +61,15 @@ public final class SinkMetrics {
         if (record.isTombstone()) {
             if (record.kind() == SinkRecord.Kind.ARTICLE) {
                 kills.incrementAndGet();
+            }
+            return;
+        }
+        if (record.json().path("revision").asInt(0) > 0) {
+            // A revision moves an article already counted to another story; its decision says why.
+            if (record.kind() == SinkRecord.Kind.DECISION) {
+                revisions.incrementAndGet();
+                counter("newswire.revisions", "articles published again in another story, by why", "method",
+                        record.json().path("method").asText("unknown")).increment();
             }
             return;
         }
@@ -87,7 +100,12 @@ public final class SinkMetrics {
         }
     }
 
-    /** Enriched articles read so far (tombstones not counted). */
+    /** Revised decisions read so far (an article moved to another story). */
+    long revisions() {
+        return revisions.get();
+    }
+
+    /** Enriched articles read so far (tombstones and revisions not counted). */
     long articles() {
         return articles.get();
     }

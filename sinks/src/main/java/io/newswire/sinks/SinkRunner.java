@@ -47,7 +47,7 @@ public final class SinkRunner implements Runnable, AutoCloseable {
 
     /** Records handled so far (written now or found already written). */
     public record Stats(long enriched, long kills, long stale, long duplicates, long deadLetters, long stories,
-                        long unreadable) {
+                        long unreadable, long revisions) {
     }
 
     private final KafkaConsumer<String, byte[]> consumer;
@@ -133,7 +133,7 @@ public final class SinkRunner implements Runnable, AutoCloseable {
 
     public Stats stats() {
         return new Stats(metrics.articles(), metrics.kills(), metrics.stale(), metrics.duplicates(), metrics.deadLetters(), metrics.stories(),
-                unreadable.get());
+                unreadable.get(), metrics.revisions());
     }
 
     public void stop() {

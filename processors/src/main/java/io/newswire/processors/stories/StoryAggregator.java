@@ -39,8 +39,9 @@ import org.slf4j.LoggerFactory;
  * <ul>
  *   <li><b>Join.</b> An article as decided joins its story (a kill leaves it); the story's new state goes out.</li>
  *   <li><b>Split.</b> After a join, a story of at most {@value #SPLIT_MAX} members is re-clustered by average
- *       link over its members' pair scores; members that part from the story's earliest member at the split
- *       threshold leave for a story of their own, named by its earliest member.</li>
+ *       link over its members' pair scores; members that part from the story's founder (or, once it has left,
+ *       its earliest member) at the split threshold leave for a story of their own, named by its earliest
+ *       member.</li>
  *   <li><b>Merge.</b> After a join, each other story the article also scored close to gets an offer: there the
  *       two stories' average link is weighed, and at the merge threshold the later story (by its earliest
  *       member) moves its members into the earlier one.</li>
@@ -314,7 +315,10 @@ public final class StoryAggregator implements Processor<String, StoryMessage, St
     private boolean split(Record<String, StoryMessage> record, String storyId, StoryState state, String joinedId,
                           List<String> closeStories) {
         List<StoryMember> live = liveMembers(storyId);
-        live.sort(Comparator.comparingLong(StoryMember::receivedMillis).thenComparing(StoryMember::id));
+        // The group of member 0 stays: the founder while it is here (the story keeps naming a member), else the
+        // earliest member; every other group's first member (its earliest) names its new story.
+        live.sort(Comparator.comparing((StoryMember m) -> !m.id().equals(storyId))
+                .thenComparingLong(StoryMember::receivedMillis).thenComparing(StoryMember::id));
         List<List<Integer>> groups = reclustering.split(live.stream().map(StoryMember::vector).toList(),
                 rules.splitThreshold());
         if (groups.size() < 2) {

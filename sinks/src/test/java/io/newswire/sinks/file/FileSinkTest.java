@@ -53,6 +53,26 @@ class FileSinkTest {
     }
 
     @Test
+    void shouldAppendARevisionOnceSoThatTheLastLineOfAnIdIsItsLatestStory() throws Exception {
+        com.fasterxml.jackson.databind.node.ObjectNode revised = (com.fasterxml.jackson.databind.node.ObjectNode)
+                article("a1");
+        revised.put("story_id", "s0").put("revision", 1);
+        try (FileSink sink = new FileSink(dir, Topics.withPrefix(""), Set.of(FileFormat.INTERNAL, FileFormat.NINJS),
+                Long.MAX_VALUE, CLOCK)) {
+            assertThat(sink.write(SinkRecord.of(SinkRecord.Kind.ARTICLE, "a1", article("a1")))).isTrue();
+            assertThat(sink.write(SinkRecord.of(SinkRecord.Kind.ARTICLE, "a1", revised))).as("merged into s0").isTrue();
+            assertThat(sink.write(SinkRecord.of(SinkRecord.Kind.ARTICLE, "a1", revised))).as("redelivered").isFalse();
+            sink.flush();
+        }
+        List<String> lines = Files.readAllLines(dir.resolve("news.enriched/2026-11-22-000.jsonl"));
+        assertThat(lines).hasSize(2);
+        assertThat(Json.MAPPER.readTree(lines.get(1)).path("story_id").asText()).isEqualTo("s0");
+        List<String> ninjs = Files.readAllLines(dir.resolve("news.enriched.ninjs/2026-11-22-000.jsonl"));
+        assertThat(ninjs).hasSize(2);
+        assertThat(ninjs.get(1)).contains("urn:newswire:story:s0");
+    }
+
+    @Test
     void shouldWriteOnlyNinjsWhenAskedTo() throws Exception {
         try (FileSink sink = new FileSink(dir, Topics.withPrefix(""), Set.of(FileFormat.NINJS), Long.MAX_VALUE,
                 CLOCK)) {
@@ -74,5 +94,8 @@ class FileSinkTest {
         assertThat(SinkRecord.identityOf(Json.MAPPER.readTree(
                 "{\"article_id\":\"a\",\"version\":2,\"decision\":\"SAME_STORY\"}")))
                 .as("a second run's other first decision is the same outcome").isEqualTo("a@2");
+        assertThat(SinkRecord.identityOf(Json.MAPPER.readTree(
+                "{\"article_id\":\"a\",\"version\":2,\"decision\":\"SAME_STORY\",\"revision\":1}")))
+                .as("a revision is a decision of its own").isEqualTo("a@2r1");
     }
 }

@@ -52,6 +52,29 @@ class LiveViewTest {
     }
 
     @Test
+    void shouldMoveARevisedArticleToTheStoryItWasMergedInto() throws Exception {
+        LiveView view = new LiveView(new TestClock(NOW));
+        view.apply(article("a1", "wire", null));
+        view.apply(article("b1", "web", null));
+        view.apply(story("a1", "2026-11-22T10:00:00Z", "a1"));
+        view.apply(story("b1", "2026-11-22T10:01:00Z", "b1"));
+        ObjectNode revised = (ObjectNode) article("b1", "web", null).json();
+        revised.put("story_id", "a1").put("revision", 1);
+        view.apply(SinkRecord.of(Kind.ARTICLE, "b1", revised));
+        view.apply(SinkRecord.of(Kind.DECISION, "b1", Json.MAPPER.readTree(
+                "{\"article_id\":\"b1\",\"version\":1,\"decision\":\"NEW\",\"revision\":1}")));
+        view.apply(story("a1", "2026-11-22T10:01:00Z", "a1", "b1"));
+        ObjectNode merged = (ObjectNode) story("b1", "2026-11-22T10:01:00Z").json();
+        merged.put("merged_into", "a1");
+        view.apply(SinkRecord.of(Kind.STORY, "b1", merged));
+
+        assertThat(view.stories(10)).extracting(s -> s.path("id").asText()).containsExactly("a1");
+        assertThat(view.story("a1").orElseThrow().path("members").findValuesAsText("id")).containsExactly("a1", "b1");
+        assertThat(view.snapshot().path("counts").path("articles").asLong()).as("b1 counted once").isEqualTo(2);
+        assertThat(view.snapshot().path("counts").path("revisions").asLong()).isEqualTo(1);
+    }
+
+    @Test
     void shouldCountEntitiesOfTheLastHourOnly() throws Exception {
         TestClock clock = new TestClock(NOW);
         LiveView view = new LiveView(clock);

@@ -88,7 +88,7 @@ class PostgresSinkTest {
         assertThat(db.count("SELECT count(*) FROM article_entities")).isEqualTo(4);
         assertThat(db.count("SELECT count(*) FROM decisions")).isEqualTo(2);
         assertThat(db.count("SELECT count(*) FROM dead_letters")).isEqualTo(1);
-        assertThat(db.count("SELECT count(*) FROM flyway_schema_history")).as("V1 and V2, once").isEqualTo(2);
+        assertThat(db.count("SELECT count(*) FROM flyway_schema_history")).as("V1 to V3, once").isEqualTo(3);
     }
 
     @Test

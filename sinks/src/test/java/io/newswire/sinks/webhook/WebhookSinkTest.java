@@ -78,6 +78,20 @@ class WebhookSinkTest {
     }
 
     @Test
+    void shouldPostARevisionAsADeliveryOfItsOwn() throws Exception {
+        SinkRecord first = article("a1");
+        com.fasterxml.jackson.databind.node.ObjectNode json = first.json().deepCopy();
+        json.put("story_id", "s0").put("revision", 1);
+        try (WebhookSink sink = sink()) {
+            assertThat(sink.write(first)).isTrue();
+            assertThat(sink.write(SinkRecord.of(Kind.ARTICLE, "a1", json))).isTrue();
+        }
+        assertThat(received).extracting(Received::idempotencyKey).containsExactly("a1@2", "a1@2r1");
+        assertThat(received.get(1).body().path("associations").findValuesAsText("uri"))
+                .contains("urn:newswire:story:s0");
+    }
+
+    @Test
     void shouldPostAKillAsCanceledAndSkipOtherTopics() throws Exception {
         try (WebhookSink sink = sink()) {
             assertThat(sink.write(SinkRecord.of(Kind.ARTICLE, "a1", null))).isTrue();
