@@ -119,7 +119,8 @@ class DashboardIT {
         String metrics = http.send(HttpRequest.newBuilder(URI.create(url + "metrics")).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
         assertThat(metrics).contains("newswire_ingest_articles_total{result=\"published\"} 5.0",
-                "newswire_output_records_total{kind=\"article\"} 5.0", "newswire_duplicate_ratio",
+                "newswire_output_records_total{kind=\"article\"}", "newswire_revisions_total{method=\"story-merge\"}",
+                "newswire_duplicate_ratio",
                 "newswire_dead_letters_total", "kafka_consumer_fetch_manager_records_lag_max",
                 "kafka_stream_thread_process_total");
         JsonNode found = io.newswire.common.Json.MAPPER.readTree(http.send(HttpRequest.newBuilder(

@@ -122,6 +122,14 @@ public record Article(
         return id + "@" + version;
     }
 
+    /**
+     * Whether the source dated the article: {@code published} falls back to {@code received} when it did not,
+     * and a publication time equal to the arrival to the nanosecond is that fallback.
+     */
+    public boolean datedBySource() {
+        return published != null && !published.equals(received);
+    }
+
     /** This version re-emitted in another story, one revision later. */
     public Article revised(String story) {
         return new Article(id, version, source, format, url, headline, body, byline, language,

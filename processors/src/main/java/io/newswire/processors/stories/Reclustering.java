@@ -31,7 +31,7 @@ public final class Reclustering {
         return aMillis < bMillis || (aMillis == bMillis && aId.compareTo(bId) < 0);
     }
 
-    /** The mean pair score of two stories from their vector sums, sizes and mean times. */
+    /** The mean pair score of two stories from their vector sums, sizes and mean times (NaN: none dated). */
     public double averageLink(StoryVector sumA, int countA, double meanTimeA, StoryVector sumB, int countB,
                               double meanTimeB) {
         if (countA == 0 || countB == 0 || sumA == null || sumB == null) {
@@ -41,6 +41,9 @@ public final class Reclustering {
         double words = sumA.termCosine(sumB) / pairs;
         double content = !sumA.hasEntities() && !sumB.hasEntities() ? words
                 : StoryScorer.TERM_WEIGHT * words + (1 - StoryScorer.TERM_WEIGHT) * sumA.entityCosine(sumB) / pairs;
+        if (Double.isNaN(meanTimeA) || Double.isNaN(meanTimeB)) {
+            return content; // no dated member on one side: time neither joins nor separates
+        }
         return content * scorer.timeFactor(Math.round(Math.abs(meanTimeA - meanTimeB)));
     }
 

@@ -80,19 +80,21 @@ public final class StoryAggregator implements Processor<String, StoryMessage, St
 
     /**
      * A story as stored: the public view plus what is needed to update and weigh it: entity salience and
-     * source counts, when its newest member arrived, the sum of its members' vectors and of their times, its
-     * earliest member (arrival time and id) and the member whose headline names it.
+     * source counts, when its newest member arrived, the sum of its members' vectors and of the publication times
+     * of those dated by their source (and how many), its earliest member (arrival time and id) and the member
+     * whose headline names it.
      */
     public record StoryState(Story story, Map<String, Double> entitySalience, Map<String, Integer> sourceCounts,
-                             long lastArrivalMillis, StoryVector centroid, double timeSumMillis, long earliestMillis,
-                             String earliestId, String headlineId) {
+                             long lastArrivalMillis, StoryVector centroid, double timeSumMillis, int datedCount,
+                             long earliestMillis, String earliestId, String headlineId) {
 
         boolean merged() {
             return story.mergedInto() != null;
         }
 
+        /** The mean publication time of the members their sources dated; NaN when none was. */
         double meanTimeMillis() {
-            return story.articleCount() == 0 ? 0 : timeSumMillis / story.articleCount();
+            return datedCount == 0 ? Double.NaN : timeSumMillis / datedCount;
         }
     }
 
@@ -390,7 +392,7 @@ public final class StoryAggregator implements Processor<String, StoryMessage, St
         }
         Story s = state.story();
         StoryState merged = new StoryState(Story.merged(storyId, s.headline(), into, s.firstSeen(), s.lastSeen()),
-                Map.of(), Map.of(), state.lastArrivalMillis(), null, 0, state.earliestMillis(), state.earliestId(),
+                Map.of(), Map.of(), state.lastArrivalMillis(), null, 0, 0, state.earliestMillis(), state.earliestId(),
                 null);
         stories.put(storyId, merged);
         emit(record, storyId, merged);
@@ -411,12 +413,14 @@ public final class StoryAggregator implements Processor<String, StoryMessage, St
         int count = before == null ? 0 : before.articleCount();
         StoryVector centroid = state == null ? null : state.centroid();
         double timeSum = state == null ? 0 : state.timeSumMillis();
+        int dated = state == null ? 0 : state.datedCount();
         long earliestMillis = state == null ? Long.MAX_VALUE : state.earliestMillis();
         String earliestId = state == null ? null : state.earliestId();
         int duplicates = before == null ? 0 : before.duplicates();
         if (replaced != null) {
             centroid = Reclustering.plus(Reclustering.plus(centroid, replaced.vector(), -1), member.vector(), 1);
-            timeSum += member.vector().timeMillis() - replaced.vector().timeMillis();
+            timeSum += timeOf(member) - timeOf(replaced);
+            dated += (member.vector().dated() ? 1 : 0) - (replaced.vector().dated() ? 1 : 0);
         } else {
             String source = article.source() == null ? "" : article.source();
             sources.merge(source, 1, Integer::sum);
@@ -430,7 +434,8 @@ public final class StoryAggregator implements Processor<String, StoryMessage, St
             }
             salience = heaviest(salience, KEPT_ENTITIES);
             centroid = Reclustering.plus(centroid, member.vector(), 1);
-            timeSum += member.vector().timeMillis();
+            timeSum += timeOf(member);
+            dated += member.vector().dated() ? 1 : 0;
             if (earliestId == null || member.before(earliestMillis, earliestId)) {
                 earliestMillis = member.receivedMillis();
                 earliestId = member.id();
@@ -443,7 +448,7 @@ public final class StoryAggregator implements Processor<String, StoryMessage, St
         long arrival = Math.max(state == null ? 0 : state.lastArrivalMillis(), member.receivedMillis());
         StoryState next = new StoryState(view(storyId, before == null ? article.headline() : before.headline(), first,
                 last, count, listed, sources, salience, duplicates), salience, sources, arrival, centroid, timeSum,
-                earliestMillis, earliestId, state == null ? null : state.headlineId());
+                dated, earliestMillis, earliestId, state == null ? null : state.headlineId());
         return withHeadline(storyId, next, member);
     }
 
@@ -455,6 +460,7 @@ public final class StoryAggregator implements Processor<String, StoryMessage, St
         List<String> listed = new ArrayList<>(s.memberIds());
         StoryVector centroid = state.centroid();
         double timeSum = state.timeSumMillis();
+        int dated = state.datedCount();
         int duplicates = s.duplicates();
         for (StoryMember m : gone) {
             String source = m.article().source() == null ? "" : m.article().source();
@@ -464,7 +470,8 @@ public final class StoryAggregator implements Processor<String, StoryMessage, St
             }
             listed.remove(m.id());
             centroid = Reclustering.plus(centroid, m.vector(), -1);
-            timeSum -= m.vector().timeMillis();
+            timeSum -= timeOf(m);
+            dated -= m.vector().dated() ? 1 : 0;
             duplicates -= isCopy(m) ? 1 : 0;
         }
         StoryMember earliest = staying.stream()
@@ -473,7 +480,7 @@ public final class StoryAggregator implements Processor<String, StoryMessage, St
         int count = s.articleCount() - gone.size();
         StoryState next = new StoryState(view(storyId, s.headline(), s.firstSeen(), s.lastSeen(), count, listed,
                 sources, salience, Math.max(0, duplicates)), salience, sources, state.lastArrivalMillis(), centroid,
-                timeSum, earliest == null ? state.earliestMillis() : earliest.receivedMillis(),
+                timeSum, Math.max(0, dated), earliest == null ? state.earliestMillis() : earliest.receivedMillis(),
                 earliest == null ? state.earliestId() : earliest.id(), null);
         StoryState named = next;
         for (StoryMember m : staying) {
@@ -510,12 +517,17 @@ public final class StoryAggregator implements Processor<String, StoryMessage, St
         Story named = new Story(s.id(), chosen.article().headline(), s.firstSeen(), s.lastSeen(), s.articleCount(),
                 s.sourceCount(), s.topEntities(), s.memberIds(), s.sources(), s.duplicates(), s.mergedInto());
         return new StoryState(named, state.entitySalience(), state.sourceCounts(), state.lastArrivalMillis(),
-                state.centroid(), state.timeSumMillis(), state.earliestMillis(), state.earliestId(), chosen.id());
+                state.centroid(), state.timeSumMillis(), state.datedCount(), state.earliestMillis(), state.earliestId(),
+                chosen.id());
     }
 
     private double centrality(StoryMember m, StoryState state) {
-        return reclustering.averageLink(m.vector(), 1, m.vector().timeMillis(), state.centroid(),
-                state.story().articleCount(), state.meanTimeMillis());
+        return reclustering.averageLink(m.vector(), 1, m.vector().dated() ? m.vector().timeMillis() : Double.NaN,
+                state.centroid(), state.story().articleCount(), state.meanTimeMillis());
+    }
+
+    private static double timeOf(StoryMember m) {
+        return m.vector().dated() ? m.vector().timeMillis() : 0;
     }
 
     private static boolean isCopy(StoryMember m) {

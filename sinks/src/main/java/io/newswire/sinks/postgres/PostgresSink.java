@@ -37,7 +37,8 @@ public final class PostgresSink implements RecordSink {
                 received = excluded.received, content_hash = excluded.content_hash,
                 duplicate_of = excluded.duplicate_of, story_id = excluded.story_id, document = excluded.document,
                 revision = excluded.revision, written_at = now()
-            WHERE (articles.version, articles.revision) < (excluded.version, excluded.revision)""";
+            WHERE articles.version < excluded.version OR (articles.version = excluded.version
+                AND (articles.revision < excluded.revision OR articles.story_id IS DISTINCT FROM excluded.story_id))""";
     /** A story its last article left (it moved to another story) has no row any more. */
     private static final String DELETE_LEFT_STORY = """
             DELETE FROM stories s WHERE s.id = ? AND NOT EXISTS (SELECT 1 FROM articles a WHERE a.story_id = s.id)""";

@@ -7,7 +7,8 @@ import java.time.Duration;
  * vectors + (1 − {@value #TERM_WEIGHT}) × cosine of their entity vectors, times a time factor that is 1
  * within a day of each other and falls linearly to 0 at the retention horizon (an old story does not absorb
  * next week's similar event). When neither article has entities (not analysed, or none found) the words
- * alone decide. The weights were chosen on ECB+ dev (same-kind events in pairs): entities lifted B³ F1 by
+ * alone decide. An article its source did not date has no time factor with any other: an unknown date is
+ * unknown, not the moment it arrived. The weights were chosen on ECB+ dev (same-kind events in pairs): entities lifted B³ F1 by
  * about 0.02 over words alone; see README "Story clustering". Pure and thread-safe.
  */
 public final class StoryScorer {
@@ -31,7 +32,7 @@ public final class StoryScorer {
         double words = a.termCosine(b);
         double content = !a.hasEntities() && !b.hasEntities() ? words
                 : TERM_WEIGHT * words + (1 - TERM_WEIGHT) * a.entityCosine(b);
-        return content * timeFactor(Math.abs(a.timeMillis() - b.timeMillis()));
+        return !a.dated() || !b.dated() ? content : content * timeFactor(Math.abs(a.timeMillis() - b.timeMillis()));
     }
 
     public double timeFactor(long apartMillis) {

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 
 /**
  * What story clustering knows of one article: unit-length TF-IDF weights of its words and of its entity
- * keys, the keys it is routed by, and its event time (published, else received). Words and entities are
+ * keys, the keys it is routed by, and its event time (published, or {@link #UNDATED} when the source gave none). Words and entities are
  * held as 64-bit hashes sorted ascending with their weights, so a cosine is a merge of two sorted arrays
  * (it runs for every candidate of every probe) and a stored vector is ~12 bytes a word. Immutable: the
  * arrays are never modified after construction. Travels and is stored in binary ({@link StoryVectorCodec}).
@@ -17,6 +17,13 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 @JsonDeserialize(using = StoryVectorCodec.Deserializer.class)
 public record StoryVector(long[] termIds, float[] termWeights, long[] entityIds, float[] entityWeights,
                           List<String> keys, long timeMillis) {
+
+    /** The time of an article its source did not date: unknown, so time neither joins nor separates it. */
+    public static final long UNDATED = Long.MIN_VALUE;
+
+    public boolean dated() {
+        return timeMillis != UNDATED;
+    }
 
     public StoryVector {
         keys = keys == null ? List.of() : List.copyOf(keys);

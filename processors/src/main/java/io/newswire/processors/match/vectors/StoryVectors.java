@@ -52,7 +52,7 @@ public final class StoryVectors {
         List<String> keys = new ArrayList<>();
         top(termWeights, TERM_KEYS).keySet().forEach(w -> keys.add(TERM_PREFIX + w));
         keys.addAll(top(entityWeights, ENTITY_KEYS).keySet());
-        long time = (article.published() != null ? article.published() : article.received()).toEpochMilli();
+        long time = article.datedBySource() ? article.published().toEpochMilli() : StoryVector.UNDATED;
         return StoryVector.of(termWeights, entityWeights, keys, time);
     }
 

@@ -39,8 +39,8 @@ class StoryVectorsTest {
     }
 
     private static Article article(String headline, String body, Entity... entities) {
-        return Article.ingested("a", 1, "wire", "text", null, headline, List.of(body), null, "en", T0, T0)
-                .withEntities(List.of(entities), "analysed");
+        return Article.ingested("a", 1, "wire", "text", null, headline, List.of(body), null, "en", T0,
+                T0.plusSeconds(3600)).withEntities(List.of(entities), "analysed");
     }
 
     private static Entity place(String name) {
@@ -77,7 +77,21 @@ class StoryVectorsTest {
                 .contains("t:qeshm", "t:earthquake", "e:location:qeshm", "e:location:iran");
         assertThat(v.entityIds()).hasSize(2);
         assertThat(v.entityWeight("e:location:qeshm")).isGreaterThan(0);
-        assertThat(v.timeMillis()).isEqualTo(T0.toEpochMilli());
+        assertThat(v.timeMillis()).as("the publication time").isEqualTo(T0.toEpochMilli());
+    }
+
+    @Test
+    void shouldLeaveTheTimeOfAnArticleItsSourceDidNotDateUnknown() {
+        Article undated = Article.ingested("a", 1, "wire", "text", null, "Quake", List.of("Quake on Qeshm."), null,
+                "en", null, T0);
+        StoryVector v = new StoryVectors(new MapFrequencies()).of(undated);
+        assertThat(v.dated()).isFalse();
+        StoryVector dated = new StoryVectors(new MapFrequencies()).of(article("Quake", "Quake on Qeshm."));
+        StoryScorer scorer = new StoryScorer(0.24, java.time.Duration.ofDays(7));
+        StoryVector yearsLater = new StoryVector(dated.termIds(), dated.termWeights(), dated.entityIds(),
+                dated.entityWeights(), dated.keys(), T0.plus(java.time.Duration.ofDays(800)).toEpochMilli());
+        assertThat(scorer.score(dated, yearsLater)).as("dated years apart").isZero();
+        assertThat(scorer.score(v, yearsLater)).as("unknown is neither near nor far").isGreaterThan(0.5);
     }
 
     @Test
