@@ -43,8 +43,13 @@ public record TopologySettings(int maxArticleBytes, Duration retention, double n
     public static final Setting<Double> SPLIT_THRESHOLD = new Setting<>("story.split.threshold", "0.14",
             Setting::fraction, "average link below which a story's members split into stories of their own");
 
+    public static final Setting<Double> SPLIT_RATIO = new Setting<>("story.split.ratio", "0.5",
+            Setting::fraction, "a story splits in two when its parts' average link is below this fraction of their cohesion");
+    public static final Setting<Double> MERGE_RATIO = new Setting<>("story.merge.ratio", "0.6",
+            Setting::fraction, "two stories merge only when their average link is at least this fraction of their cohesion");
+
     public static final List<Setting<?>> SETTINGS = List.of(RETENTION_DAYS, NEAR_THRESHOLD, STORY_THRESHOLD,
-            REVISION_WINDOW_HOURS, MAX_REVISIONS, MERGE_THRESHOLD, SPLIT_THRESHOLD);
+            REVISION_WINDOW_HOURS, MAX_REVISIONS, MERGE_THRESHOLD, SPLIT_THRESHOLD, SPLIT_RATIO, MERGE_RATIO);
 
     /** The defaults for an in-process run (TopologyTestDriver), where every topic has one partition. */
     public static TopologySettings defaults() {
@@ -60,7 +65,8 @@ public record TopologySettings(int maxArticleBytes, Duration retention, double n
         return new TopologySettings(config.maxArticleBytes(), Duration.ofDays(config.get(RETENTION_DAYS)),
                 config.get(NEAR_THRESHOLD), config.get(STORY_THRESHOLD), config.partitions(),
                 new RevisionRules(Duration.ofHours(config.get(REVISION_WINDOW_HOURS)), config.get(MAX_REVISIONS),
-                        config.get(MERGE_THRESHOLD), config.get(SPLIT_THRESHOLD)));
+                        config.get(MERGE_THRESHOLD), config.get(SPLIT_THRESHOLD), config.get(SPLIT_RATIO),
+                        config.get(MERGE_RATIO)));
     }
 
     /** The same settings with other revision rules (evaluation and tests). */

@@ -19,6 +19,10 @@ public final class Reclustering {
 
     static final int CENTROID_TERMS = 600;
     static final int CENTROID_ENTITIES = 100;
+    /** A story is tested for two events only from this size, and each part must have at least MIN_PART members. */
+    static final int MIN_RELATIVE_SPLIT = 6;
+    static final int MIN_PART = 2;
+    static final int BISECT_ROUNDS = 10;
 
     private final StoryScorer scorer;
 
@@ -64,6 +68,140 @@ public final class Reclustering {
      * given member order.
      */
     public List<List<Integer>> split(List<StoryVector> members, double threshold) {
+        return agglomerate(members, threshold, 1);
+    }
+
+    /**
+     * The split of a story's members that average link finds: first, groups that part at {@code threshold}
+     * (outliers); failing that, the story's bisection ({@link #bisect}) when its two parts are two events rather
+     * than one: each of at least {@value #MIN_PART} members, and their average link below {@code ratio} times
+     * their own cohesion (two events of one kind share much, so their absolute link can be high, yet each is far
+     * more alike within). Agglomeration was not used for this: it peels outliers off one at a time and leaves
+     * the two events together to the end. Groups as for {@link #split}.
+     */
+    public List<List<Integer>> split(List<StoryVector> members, double threshold, double ratio) {
+        List<List<Integer>> groups = agglomerate(members, threshold, 1);
+        if (groups.size() > 1 || members.size() < MIN_RELATIVE_SPLIT) {
+            return groups;
+        }
+        List<List<Integer>> two = bisect(members);
+        if (two.get(0).size() < MIN_PART || two.get(1).size() < MIN_PART) {
+            return groups;
+        }
+        double between = meanLink(members, two.get(0), two.get(1));
+        double within = (cohesion(members, two.get(0)) + cohesion(members, two.get(1))) / 2;
+        return within > 0 && between < ratio * within ? two : groups;
+    }
+
+    /**
+     * The cohesion of a story from its vector sum: the mean pair score of its members (their word and entity
+     * cosines, from |sum|² = n + 2 × the sum over pairs); NaN for fewer than two members.
+     */
+    public static double cohesion(StoryVector sum, int count) {
+        if (sum == null || count < 2) {
+            return Double.NaN;
+        }
+        double pairs = (double) count * (count - 1);
+        double words = Math.max(0, sum.termCosine(sum) - count) / pairs;
+        if (!sum.hasEntities()) {
+            return words;
+        }
+        double entities = Math.max(0, sum.entityCosine(sum) - count) / pairs;
+        return StoryScorer.TERM_WEIGHT * words + (1 - StoryScorer.TERM_WEIGHT) * entities;
+    }
+
+    /** Whether two stories' average link is close to what holds each together (see {@link #split}). */
+    public static boolean alike(double link, double cohesionA, double cohesionB, double ratio) {
+        double within = Double.isNaN(cohesionA) ? cohesionB : Double.isNaN(cohesionB) ? cohesionA
+                : (cohesionA + cohesionB) / 2;
+        return Double.isNaN(within) || link >= ratio * within;
+    }
+
+    /**
+     * Two groups by average-link 2-means: seeded with the two least alike members, each member goes to the group
+     * it has the higher mean pair score with, until nothing moves (at most {@value #BISECT_ROUNDS} rounds).
+     * The group holding member 0 comes first.
+     */
+    List<List<Integer>> bisect(List<StoryVector> members) {
+        int n = members.size();
+        double[][] score = new double[n][n];
+        int seedA = 0;
+        int seedB = 1;
+        for (int i = 0; i < n; i++) {
+            for (int j = i + 1; j < n; j++) {
+                score[i][j] = score[j][i] = scorer.score(members.get(i), members.get(j));
+                if (score[i][j] < score[seedA][seedB]) {
+                    seedA = i;
+                    seedB = j;
+                }
+            }
+        }
+        boolean[] inB = new boolean[n];
+        inB[seedB] = true;
+        boolean[] seeded = new boolean[n];
+        seeded[seedA] = true;
+        seeded[seedB] = true;
+        for (int round = 0; round < BISECT_ROUNDS; round++) {
+            boolean[] next = new boolean[n];
+            for (int i = 0; i < n; i++) {
+                double a = 0;
+                double b = 0;
+                int na = 0;
+                int nb = 0;
+                for (int j = 0; j < n; j++) {
+                    if (j == i || (round == 0 && !seeded[j])) {
+                        continue;
+                    }
+                    if (inB[j]) {
+                        b += score[i][j];
+                        nb++;
+                    } else {
+                        a += score[i][j];
+                        na++;
+                    }
+                }
+                next[i] = nb > 0 && (na == 0 ? b > 0 : b / nb > a / na);
+            }
+            next[seedA] = false;
+            next[seedB] = true;
+            if (java.util.Arrays.equals(next, inB)) {
+                break;
+            }
+            inB = next;
+        }
+        List<Integer> a = new ArrayList<>();
+        List<Integer> b = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            (inB[i] ? b : a).add(i);
+        }
+        boolean zeroInA = !inB[0];
+        return zeroInA ? List.of(a, b) : List.of(b, a);
+    }
+
+    private double meanLink(List<StoryVector> members, List<Integer> a, List<Integer> b) {
+        double s = 0;
+        for (int i : a) {
+            for (int j : b) {
+                s += scorer.score(members.get(i), members.get(j));
+            }
+        }
+        return s / ((double) a.size() * b.size());
+    }
+
+    private double cohesion(List<StoryVector> members, List<Integer> group) {
+        double s = 0;
+        int pairs = 0;
+        for (int x = 0; x < group.size(); x++) {
+            for (int y = x + 1; y < group.size(); y++) {
+                s += scorer.score(members.get(group.get(x)), members.get(group.get(y)));
+                pairs++;
+            }
+        }
+        return pairs == 0 ? 0 : s / pairs;
+    }
+
+    /** Average-link agglomeration while the best link is at least {@code threshold} and more than {@code down} groups remain. */
+    private List<List<Integer>> agglomerate(List<StoryVector> members, double threshold, int down) {
         int n = members.size();
         double[][] sum = new double[n][n];
         for (int i = 0; i < n; i++) {
@@ -76,7 +214,7 @@ public final class Reclustering {
             groups.add(new ArrayList<>(List.of(i)));
         }
         // sum[a][b] holds the summed pair scores between groups a and b (indexes into groups, kept aligned).
-        while (groups.size() > 1) {
+        while (groups.size() > down) {
             int bestA = -1;
             int bestB = -1;
             double best = -1;

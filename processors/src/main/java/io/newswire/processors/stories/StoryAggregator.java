@@ -272,7 +272,9 @@ public final class StoryAggregator implements Processor<String, StoryMessage, St
         }
         double link = reclustering.averageLink(state.centroid(), state.story().articleCount(), state.meanTimeMillis(),
                 offer.centroid(), offer.count(), offer.meanTimeMillis());
-        if (link < rules.mergeThreshold()) {
+        if (link < rules.mergeThreshold() || !Reclustering.alike(link, Reclustering.cohesion(state.centroid(),
+                state.story().articleCount()), Reclustering.cohesion(offer.centroid(), offer.count()),
+                rules.mergeRatio())) {
             return;
         }
         if (Reclustering.earlier(offer.earliestMillis(), offer.earliestId(), state.earliestMillis(), state.earliestId())) {
@@ -322,7 +324,7 @@ public final class StoryAggregator implements Processor<String, StoryMessage, St
         live.sort(Comparator.comparing((StoryMember m) -> !m.id().equals(storyId))
                 .thenComparingLong(StoryMember::receivedMillis).thenComparing(StoryMember::id));
         List<List<Integer>> groups = reclustering.split(live.stream().map(StoryMember::vector).toList(),
-                rules.splitThreshold());
+                rules.splitThreshold(), rules.splitRatio());
         if (groups.size() < 2) {
             return false;
         }

@@ -1,0 +1,101 @@
+package io.newswire.processors.stories;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import io.newswire.processors.match.vectors.StoryScorer;
+import io.newswire.processors.match.vectors.StoryVector;
+import org.junit.jupiter.api.Test;
+
+/** Average link from vector sums, and splits of a story into outliers or two events of one kind. */
+class ReclusteringTest {
+
+    private final Reclustering reclustering = new Reclustering(new StoryScorer(0.24, Duration.ofDays(7)));
+
+    private static StoryVector words(String text) {
+        Map<String, Double> terms = new LinkedHashMap<>();
+        String[] split = text.split(" ");
+        for (String w : split) {
+            terms.put(w, 1 / Math.sqrt(split.length));
+        }
+        return StoryVector.of(terms, Map.of(), List.of(), StoryVector.UNDATED);
+    }
+
+    private static StoryVector sum(List<StoryVector> vs) {
+        StoryVector s = null;
+        for (StoryVector v : vs) {
+            s = Reclustering.plus(s, v, 1);
+        }
+        return s;
+    }
+
+    /** Two events of one kind: they share the kind's words, each has words of its own. */
+    private static List<StoryVector> twoEvents() {
+        List<StoryVector> out = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            out.add(words("endangered species rule interior bush december kempthorne weaken w" + i));
+        }
+        for (int i = 0; i < 4; i++) {
+            out.add(words("endangered species rule interior obama april restore overturn v" + i));
+        }
+        return out;
+    }
+
+    @Test
+    void shouldTakeTheAverageLinkOfTwoStoriesFromTheirSumsAsTheMeanOfTheirPairScores() {
+        List<StoryVector> a = twoEvents().subList(0, 4);
+        List<StoryVector> b = twoEvents().subList(4, 8);
+        double pairs = 0;
+        StoryScorer scorer = new StoryScorer(0.24, Duration.ofDays(7));
+        for (StoryVector x : a) {
+            for (StoryVector y : b) {
+                pairs += scorer.score(x, y);
+            }
+        }
+        assertThat(reclustering.averageLink(sum(a), 4, Double.NaN, sum(b), 4, Double.NaN))
+                .isCloseTo(pairs / 16, org.assertj.core.data.Offset.offset(1e-5));
+        double within = 0;
+        for (int i = 0; i < 4; i++) {
+            for (int j = i + 1; j < 4; j++) {
+                within += scorer.score(a.get(i), a.get(j));
+            }
+        }
+        assertThat(Reclustering.cohesion(sum(a), 4)).isCloseTo(within / 6, org.assertj.core.data.Offset.offset(1e-5));
+    }
+
+    @Test
+    void shouldSplitTwoEventsOfOneKindThatAnAbsoluteThresholdKeepsTogether() {
+        List<StoryVector> members = twoEvents();
+        assertThat(reclustering.split(members, 0.14)).as("every pair scores 0.4 or more").hasSize(1);
+        List<List<Integer>> parts = reclustering.split(members, 0.14, 0.8);
+        assertThat(parts).containsExactly(List.of(0, 1, 2, 3), List.of(4, 5, 6, 7));
+    }
+
+    @Test
+    void shouldNotSplitOneEventWhoseMembersAreEquallyAlike() {
+        List<StoryVector> members = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            members.add(words("endangered species rule interior bush december kempthorne weaken w" + i));
+        }
+        assertThat(reclustering.split(members, 0.14, 0.8)).hasSize(1);
+    }
+
+    @Test
+    void shouldSplitOffAnOutlierAtTheAbsoluteThreshold() {
+        List<StoryVector> members = new ArrayList<>(twoEvents().subList(0, 4));
+        members.add(words("budget vote parliament fuel tax"));
+        assertThat(reclustering.split(members, 0.14, 0.5)).containsExactly(List.of(0, 1, 2, 3), List.of(4));
+    }
+
+    @Test
+    void shouldTellStoriesAlikeOnlyWhenTheirLinkIsCloseToTheirCohesion() {
+        assertThat(Reclustering.alike(0.3, 0.8, 0.7, 0.6)).isFalse();
+        assertThat(Reclustering.alike(0.5, 0.8, 0.7, 0.6)).isTrue();
+        assertThat(Reclustering.alike(0.1, Double.NaN, Double.NaN, 0.6)).as("two single articles: no cohesion")
+                .isTrue();
+    }
+}
