@@ -45,7 +45,7 @@ public record TopologySettings(int maxArticleBytes, Duration retention, double n
 
     public static final Setting<Double> SPLIT_RATIO = new Setting<>("story.split.ratio", "0.5",
             Setting::fraction, "a story splits in two when its parts' average link is below this fraction of their cohesion");
-    public static final Setting<Double> MERGE_RATIO = new Setting<>("story.merge.ratio", "0.6",
+    public static final Setting<Double> MERGE_RATIO = new Setting<>("story.merge.ratio", "0.7",
             Setting::fraction, "two stories merge only when their average link is at least this fraction of their cohesion");
 
     public static final List<Setting<?>> SETTINGS = List.of(RETENTION_DAYS, NEAR_THRESHOLD, STORY_THRESHOLD,

@@ -22,5 +22,5 @@ public record RevisionRules(Duration window, int maxRevisions, double mergeThres
     }
 
     public static final double DEFAULT_SPLIT_RATIO = 0.5;
-    public static final double DEFAULT_MERGE_RATIO = 0.6;
+    public static final double DEFAULT_MERGE_RATIO = 0.7;
 }

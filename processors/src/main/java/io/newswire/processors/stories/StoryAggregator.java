@@ -43,8 +43,9 @@ import org.slf4j.LoggerFactory;
  *       its earliest member) at the split threshold leave for a story of their own, named by its earliest
  *       member.</li>
  *   <li><b>Merge.</b> After a join, each other story the article also scored close to gets an offer: there the
- *       two stories' average link is weighed, and at the merge threshold the later story (by its earliest
- *       member) moves its members into the earlier one.</li>
+ *       two stories' average link and cohesion are weighed, and at the thresholds the smaller story moves its
+ *       members into the larger one (the later, by earliest member, into the earlier on a tie). A story that
+ *       received merged members is checked for a split again.</li>
  *   <li><b>Rename.</b> A story whose member (an original, not a copy) arrived before its founder (processed out
  *       of arrival order) moves to that member's id, so that the same input names its stories alike in any
  *       processing order.</li>
@@ -72,7 +73,7 @@ public final class StoryAggregator implements Processor<String, StoryMessage, St
     /** Splits read every member: larger stories are not split (their average link moves little with one more). */
     static final int SPLIT_MAX = 64;
     /** A rename moves every member: only small stories are renamed (out-of-order arrival is a burst's). */
-    static final int RENAME_MAX = 20;
+    static final int RENAME_MAX = 5;
     private static final int TOP_ENTITIES = 5;
     private static final int KEPT_ENTITIES = 50;
     private static final int SWEEP_SLICE = 1_000;
@@ -255,10 +256,17 @@ public final class StoryAggregator implements Processor<String, StoryMessage, St
         }
         if (!m.closeStories().isEmpty()) {
             offerMerges(record, storyId, state, m.closeStories());
+        } else if (m.reason().equals(Decision.METHOD_STORY_MERGE) && state.story().articleCount() >= 3
+                && state.story().articleCount() <= SPLIT_MAX) {
+            // A merge can bring two events together that no join will look at again (a backlog drained at once).
+            split(record, storyId, state, "", List.of());
         }
     }
 
-    /** Another story close to this one: merge at the threshold, into the earlier of the two. */
+    /**
+     * Another story close to this one: merge at the thresholds, into the larger of the two (fewer members move,
+     * so fewer revisions), the earlier on a tie.
+     */
     private void offered(Record<String, StoryMessage> record, StoryMessage m) {
         String storyId = record.key();
         StoryMessage.MergeOffer offer = m.offer();
@@ -277,7 +285,11 @@ public final class StoryAggregator implements Processor<String, StoryMessage, St
                 rules.mergeRatio())) {
             return;
         }
-        if (Reclustering.earlier(offer.earliestMillis(), offer.earliestId(), state.earliestMillis(), state.earliestId())) {
+        int count = state.story().articleCount();
+        boolean offerSurvives = offer.count() != count ? offer.count() > count
+                : Reclustering.earlier(offer.earliestMillis(), offer.earliestId(), state.earliestMillis(),
+                        state.earliestId());
+        if (offerSurvives) {
             dissolve(record, storyId, state, offer.storyId(), Decision.METHOD_STORY_MERGE, link);
         } else {
             send(record, offer.storyId(), StoryMessage.absorb(storyId, link));
