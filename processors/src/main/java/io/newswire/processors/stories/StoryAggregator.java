@@ -46,9 +46,9 @@ import org.slf4j.LoggerFactory;
  *       two stories' average link and cohesion are weighed, and at the thresholds the smaller story moves its
  *       members into the larger one (the later, by earliest member, into the earlier on a tie). A story that
  *       received merged members is checked for a split again.</li>
- *   <li><b>Rename.</b> A story whose member (an original, not a copy) arrived before its founder (processed out
- *       of arrival order) moves to that member's id, so that the same input names its stories alike in any
- *       processing order.</li>
+ *   <li><b>Rename.</b> A story of at most {@value #RENAME_MAX} members whose member (an original, not a copy)
+ *       arrived before its founder (processed out of arrival order) moves to that member's id, so that the same
+ *       burst of input names its stories alike in any processing order.</li>
  * </ul>
  * A member that moves is emitted again on {@code news.enriched} and {@code news.decisions} by the story that
  * receives it, in the next revision, and the index partitions holding it are corrected. A member moves only
