@@ -53,7 +53,7 @@ class AttackIT {
         RunIT.assertContracts(dir.resolve("out"));
 
         List<JsonNode> letters = RunIT.lines(dir.resolve("out/news.dlq"));
-        List<JsonNode> articles = RunIT.lines(dir.resolve("out/news.enriched"));
+        List<JsonNode> articles = RunIT.latest(dir.resolve("out/news.enriched"), "id");
         System.out.printf("attacks: %d inputs tried (%d hostile), %d dead letters, %d articles enriched%n",
                 GOOD + attacks, attacks, letters.size(), articles.size());
         letters.forEach(l -> System.out.printf("  dead letter: %s%n", l.path("reason").asText()));

@@ -80,7 +80,7 @@ class HostileInputsIT {
         });
         Set<String> origins = letters.stream().map(d -> d.path("origin").asText()).collect(Collectors.toSet());
         assertThat(origins).hasSize(hostileFiles);
-        List<JsonNode> articles = RunIT.lines(dir.resolve("out/news.enriched"));
+        List<JsonNode> articles = RunIT.latest(dir.resolve("out/news.enriched"), "id");
         assertThat(articles).hasSize(GOOD).allSatisfy(a -> {
             assertThat(a.path("url").asText()).matches(".*/g\\d{3}\\.txt$");
             assertThat(a.path("entity_status").asText()).isEqualTo("analysed");
