@@ -1,10 +1,7 @@
 package io.newswire.processors.resolve;
 
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.header.Headers;
-import org.apache.kafka.common.header.Header;
 import java.util.Map;
-import java.nio.charset.StandardCharsets;
 import io.newswire.processors.state.KeyOwnership;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -14,6 +11,7 @@ import io.newswire.common.Article;
 import io.newswire.common.Decision;
 import io.newswire.common.StoryLink;
 import io.newswire.processors.state.StoreSweep;
+import io.newswire.processors.state.StoredHeaders;
 import io.newswire.processors.match.ArticlePartitioner;
 import io.newswire.processors.match.lsh.LshRecords.Candidate;
 import io.newswire.processors.resolve.GatherRecords.Seen;
@@ -71,9 +69,7 @@ public final class StoryResolveProcessor implements Processor<String, Deduplicat
 
         /** The record headers the article arrived with (source, format, traceparent), as Kafka headers. */
         Headers kafkaHeaders() {
-            RecordHeaders out = new RecordHeaders();
-            headers.forEach((k, v) -> out.add(k, v.getBytes(StandardCharsets.UTF_8)));
-            return out;
+            return StoredHeaders.toKafka(headers);
         }
     }
 
@@ -113,13 +109,8 @@ public final class StoryResolveProcessor implements Processor<String, Deduplicat
             context.forward(record.withValue(new Resolution(d, null, null)));
             return;
         }
-        Map<String, String> headers = new java.util.LinkedHashMap<>();
-        for (Header h : record.headers()) {
-            if (h.value() != null) {
-                headers.put(h.key(), new String(h.value(), StandardCharsets.UTF_8));
-            }
-        }
-        Waiting w = step(new Waiting(d, false, context.currentSystemTimeMs(), headers), record.timestamp(), false);
+        Waiting w = step(new Waiting(d, false, context.currentSystemTimeMs(), StoredHeaders.of(record.headers())),
+                record.timestamp(), false);
         if (w != null) {
             waiting.put(waitKey(d.decision().articleId()), w);
         }

@@ -1,6 +1,5 @@
 package io.newswire.processors.stories;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,8 +20,7 @@ import io.newswire.processors.resolve.Deduplicated;
 import io.newswire.processors.resolve.StoryResolveProcessor;
 import io.newswire.processors.resolve.StoryResolver;
 import io.newswire.processors.state.StoreSweep;
-import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.header.Headers;
+import io.newswire.processors.state.StoredHeaders;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -170,7 +168,7 @@ public final class StoryAggregator implements Processor<String, StoryMessage, St
         latestArrival = Math.max(latestArrival, d.article().received().toEpochMilli());
         String key = memberKey(storyId, d.article().id());
         StoryMember existing = members.get(key);
-        StoryMember member = new StoryMember(d.article(), d.decision(), d.vector(), headerMap(record.headers()), null);
+        StoryMember member = new StoryMember(d.article(), d.decision(), d.vector(), StoredHeaders.of(record.headers()), null);
         String elsewhere = state != null && state.merged() ? state.story().mergedInto()
                 : existing != null ? existing.movedTo() : null;
         if (elsewhere != null) {
@@ -249,7 +247,7 @@ public final class StoryAggregator implements Processor<String, StoryMessage, St
         emit(record, storyId, state);
         Deduplicated revised = new Deduplicated(article, decision, List.of(), List.of());
         context.forward(record.withKey(article.id()).withValue(StoryOutput.revised(revised))
-                .withHeaders(kafkaHeaders(member.headers())));
+                .withHeaders(StoredHeaders.toKafka(member.headers())));
         for (int partition : StoryKeys.owners(member.vector(), partitions)) {
             context.forward(record.withKey(article.id()).withValue(StoryOutput.correction(
                     new StoryCorrection(article.id(), storyId, partition, partitions))));
@@ -573,22 +571,6 @@ public final class StoryAggregator implements Processor<String, StoryMessage, St
 
     private void publishLink(Record<String, StoryMessage> record, String articleId, StoryLink link) {
         context.forward(record.withKey(articleId).withValue(StoryOutput.link(link)).withHeaders(new RecordHeaders()));
-    }
-
-    private static Map<String, String> headerMap(Headers headers) {
-        Map<String, String> out = new LinkedHashMap<>();
-        for (Header h : headers) {
-            if (h.value() != null) {
-                out.put(h.key(), new String(h.value(), StandardCharsets.UTF_8));
-            }
-        }
-        return out;
-    }
-
-    private static Headers kafkaHeaders(Map<String, String> map) {
-        RecordHeaders out = new RecordHeaders();
-        map.forEach((k, v) -> out.add(k, v.getBytes(StandardCharsets.UTF_8)));
-        return out;
     }
 
     private static String memberKey(String storyId, String articleId) {
