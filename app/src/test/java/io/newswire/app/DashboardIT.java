@@ -100,8 +100,24 @@ class DashboardIT {
             assertThat(driver.findElement(By.id("entities")).getText()).contains("Gaza", "Israel");
             assertThat(driver.findElement(By.id("sources")).getText()).contains("seeds");
             assertThat(driver.findElement(By.id("status")).getText()).startsWith("live");
+            // Entities carry their type, and linked ones open their Wikipedia page.
+            assertThat(driver.findElements(By.cssSelector("#entities a[href^='https://en.wikipedia.org/wiki/']")))
+                    .isNotEmpty();
+            assertThat(driver.findElements(By.cssSelector("#entities .type-LOCATION"))).isNotEmpty();
+            // The charts are drawn by the page's chart library, served from the jar.
+            wait.until(d -> d.findElements(By.cssSelector("#chart-articles canvas")).size() == 1
+                    && d.findElements(By.cssSelector("#chart-entities canvas")).size() == 1);
             File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
             Files.copy(shot.toPath(), Path.of("target", "dashboard-seeds.png"), StandardCopyOption.REPLACE_EXISTING);
+            // The story page: every member with its source and its decision in words.
+            driver.findElement(By.cssSelector("#stories a.story-link")).click();
+            wait.until(d -> d.findElements(By.cssSelector("#story-members tr.member")).size() == 5
+                    && d.findElements(By.cssSelector("#chart-story canvas")).size() == 1);
+            String members = driver.findElement(By.id("story-members")).getText();
+            assertThat(members).contains("seeds", "started a story").doesNotContain("decision not seen yet");
+            assertThat(members).containsAnyOf("joined the story of", "its story merged into", "copy of");
+            File story = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
+            Files.copy(story.toPath(), Path.of("target", "dashboard-story.png"), StandardCopyOption.REPLACE_EXISTING);
             // The search box: the seeds that mention Netanyahu, each with his name marked in its snippet.
             driver.findElement(By.id("search-q")).sendKeys("Netanyahu");
             driver.findElement(By.id("search-go")).click();

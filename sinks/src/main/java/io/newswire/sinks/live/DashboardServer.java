@@ -41,6 +41,10 @@ import io.newswire.common.Json;
 public final class DashboardServer implements AutoCloseable {
 
     static final long PUSH_MILLIS = 500;
+    /** The chart library, uPlot, from its WebJar on the class path: the page loads nothing from elsewhere. */
+    static final String UPLOT_SCRIPT = webjar("uplot", "dist/uPlot.iife.min.js");
+    static final String UPLOT_STYLE = webjar("uplot", "dist/uPlot.min.css");
+    private static final String SNAPSHOT_SLOT = "<!--snapshot-->";
 
     private final Javalin app;
     private volatile Set<String> hostnames = Set.of();
@@ -79,7 +83,12 @@ public final class DashboardServer implements AutoCloseable {
             ctx.header("X-Frame-Options", "DENY");
             ctx.header("Referrer-Policy", "no-referrer");
         });
-        app.get("/", ctx -> ctx.contentType("text/html; charset=utf-8").result(page));
+        // The page carries the current snapshot, so it shows the data before the first server-sent event.
+        app.get("/", ctx -> ctx.contentType("text/html; charset=utf-8").result(withSnapshot(page, view.snapshot())));
+        app.get("/assets/uplot.js", ctx -> ctx.contentType("text/javascript; charset=utf-8")
+                .header("Cache-Control", "max-age=86400").result(UPLOT_SCRIPT));
+        app.get("/assets/uplot.css", ctx -> ctx.contentType("text/css; charset=utf-8")
+                .header("Cache-Control", "max-age=86400").result(UPLOT_STYLE));
         app.get("/stories", ctx -> json(ctx, Json.MAPPER.valueToTree(view.stories(intParam(ctx, "limit", 50)))));
         app.get("/stories/{id}", ctx -> view.story(ctx.pathParam("id")).ifPresentOrElse(s -> json(ctx, s),
                 () -> json(ctx.status(HttpStatus.NOT_FOUND),
@@ -87,7 +96,7 @@ public final class DashboardServer implements AutoCloseable {
         app.get("/entities/top", ctx -> {
             ArrayNode top = Json.MAPPER.createArrayNode();
             view.topEntities(Duration.ofMinutes(intParam(ctx, "minutes", 60)), intParam(ctx, "limit", 10))
-                    .forEach(e -> top.addObject().put("name", e.getKey()).put("articles", e.getValue()));
+                    .forEach(e -> top.add(LiveView.entityJson(e)));
             json(ctx, top);
         });
         app.get("/summary", ctx -> json(ctx, view.snapshot()));
@@ -180,6 +189,31 @@ public final class DashboardServer implements AutoCloseable {
         }
     }
 
+    /**
+     * The page with the snapshot in a JSON data block (never executed, so the script policy needs no hash of
+     * it); every {@code <} is escaped so no text in the data can close the block.
+     */
+    static String withSnapshot(String page, ObjectNode snapshot) {
+        String data = snapshot.toString().replace("<", "\\u003c");
+        return page.replace(SNAPSHOT_SLOT, "<script type=\"application/json\" id=\"initial-snapshot\">" + data
+                + "</script>");
+    }
+
+    /** A file of a WebJar, whatever its version: the version is read from the jar's own Maven metadata. */
+    static String webjar(String artifact, String file) {
+        java.util.Properties pom = new java.util.Properties();
+        try (InputStream in = DashboardServer.class.getResourceAsStream(
+                "/META-INF/maven/org.webjars.npm/" + artifact + "/pom.properties")) {
+            if (in == null) {
+                throw new IllegalStateException("the " + artifact + " WebJar is not on the class path");
+            }
+            pom.load(in);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read the " + artifact + " WebJar", e);
+        }
+        return resource("/META-INF/resources/webjars/" + artifact + "/" + pom.getProperty("version") + "/" + file);
+    }
+
     private static String resource(String name) {
         try (InputStream in = DashboardServer.class.getResourceAsStream(name)) {
             if (in == null) {
@@ -230,7 +264,7 @@ public final class DashboardServer implements AutoCloseable {
                 throw new IllegalStateException(e);
             }
         }
-        return "default-src 'none'; script-src" + hashes + "; style-src 'unsafe-inline'; connect-src 'self'; "
+        return "default-src 'none'; script-src 'self'" + hashes + "; style-src 'self' 'unsafe-inline'; connect-src 'self'; "
                 + "img-src 'self' data:; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
     }
 }

@@ -103,7 +103,7 @@ class DashboardServerTest {
     void shouldAnswerOnlyKnownHostsAndSendTheSecurityHeaders() throws Exception {
         HttpResponse<String> page = get("/");
         assertThat(page.headers().firstValue("Content-Security-Policy")).get().asString()
-                .contains("default-src 'none'", "script-src 'sha256-", "frame-ancestors 'none'");
+                .contains("default-src 'none'", "script-src 'self' 'sha256-", "frame-ancestors 'none'");
         assertThat(page.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
         assertThat(page.headers().firstValue("X-Frame-Options")).contains("DENY");
         try (java.net.Socket socket = new java.net.Socket("127.0.0.1", server.port())) {
@@ -116,5 +116,36 @@ class DashboardServerTest {
         assertThat(server.hostAllowed("[::1]:8088")).isTrue();
         assertThat(server.hostAllowed("localhost")).isTrue();
         assertThat(server.hostAllowed("evil.example:8088")).isFalse();
+    }
+
+    @Test
+    void shouldCarryTheCurrentSnapshotInThePageSoItDrawsBeforeTheFirstEvent() throws Exception {
+        String page = get("/").body();
+        String data = page.substring(page.indexOf("id=\"initial-snapshot\">") + "id=\"initial-snapshot\">".length(),
+                page.indexOf("</script>", page.indexOf("initial-snapshot")));
+        JsonNode snapshot = Json.MAPPER.readTree(data);
+        assertThat(snapshot.path("counts").path("articles").asLong()).isEqualTo(1);
+        assertThat(snapshot.path("stories").findValuesAsText("headline")).contains("Story a1");
+    }
+
+    @Test
+    void shouldNotLetAHeadlineCloseTheSnapshotBlock() throws Exception {
+        com.fasterxml.jackson.databind.node.ObjectNode hostile = (com.fasterxml.jackson.databind.node.ObjectNode)
+                LiveViewTest.article("x1", "web", null).json();
+        hostile.put("headline", "</script><script>alert(1)</script>");
+        view.apply(io.newswire.sinks.SinkRecord.of(io.newswire.sinks.SinkRecord.Kind.ARTICLE, "x1", hostile));
+        view.apply(LiveViewTest.story("x1", "2026-11-22T11:00:00Z", "x1"));
+        String page = get("/").body();
+        assertThat(page).doesNotContain("<script>alert(1)").contains("\\u003c/script>\\u003cscript>alert(1)");
+    }
+
+    @Test
+    void shouldServeTheChartLibraryFromItsWebJar() throws Exception {
+        HttpResponse<String> script = get("/assets/uplot.js");
+        assertThat(script.statusCode()).isEqualTo(200);
+        assertThat(script.headers().firstValue("Content-Type")).get().asString().startsWith("text/javascript");
+        assertThat(script.body()).contains("uPlot");
+        assertThat(get("/assets/uplot.css").body()).contains(".uplot");
+        assertThat(get("/").body()).contains("<script src=\"assets/uplot.js\"></script>");
     }
 }
