@@ -139,7 +139,9 @@ class DashboardIT {
                 "newswire_output_records_total{kind=\"article\"}", "newswire_revisions_total{method=\"story-merge\"}",
                 "newswire_duplicate_ratio",
                 "newswire_dead_letters_total", "kafka_consumer_fetch_manager_records_lag_max",
-                "kafka_stream_thread_process_total");
+                "kafka_stream_thread_process_total",
+                "newswire_processed_records_total{kind=\"article\",topic=\"news.enriched\"} 5.0",
+                "newswire_processed_records_total{kind=\"validate\",topic=\"news.dlq\"} 0.0");
         JsonNode found = io.newswire.common.Json.MAPPER.readTree(http.send(HttpRequest.newBuilder(
                 URI.create(url + "search?q=Netanyahu")).build(), HttpResponse.BodyHandlers.ofString()).body());
         assertThat(found.path("total").asLong()).as("/search?q=Netanyahu").isEqualTo(NETANYAHU_SEEDS);

@@ -93,9 +93,17 @@ public final class ProcessorsApp implements AutoCloseable {
         }
     }
 
-    /** Kafka Streams' own metrics (rates, lag, state stores) in the given registry, for /metrics. */
+    /**
+     * Kafka Streams' own metrics (rates, lag, state stores) in the given registry, for /metrics, and what the
+     * steps wrote to each output topic by kind ({@code newswire_processed_records_total{topic,kind}}).
+     */
     public void bindMetrics(io.micrometer.core.instrument.MeterRegistry registry) {
         new io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics(streams).bindTo(registry);
+        StageCounts.KINDS.forEach((topic, kinds) -> kinds.forEach(kind -> io.micrometer.core.instrument.FunctionCounter
+                .builder("newswire.processed.records", streams, s -> StageCounts.total(s.metrics(), topic, kind))
+                .description("records the processors wrote to an output topic, by kind (a decision's kind, a dead "
+                        + "letter's stage)")
+                .tags("topic", topic, "kind", kind).register(registry)));
     }
 
     public void start() {

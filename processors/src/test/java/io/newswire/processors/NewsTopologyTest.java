@@ -345,6 +345,31 @@ class NewsTopologyTest {
     }
 
     @Test
+    void shouldCountWhatEachStepWritesByKind() {
+        raw.pipeInput("k1", "{broken".getBytes(StandardCharsets.UTF_8));
+        send(article("a2", "EXPLODE", "Body."));
+        send(article("a1", "Talks resume", "Officials met in Cairo."));
+        send(article("b7", "TALKS RESUME!", "Officials met in “Cairo”"));
+        send(article("a1", "Talks resume", "Officials met in Cairo.").withMeta(new io.newswire.common.ItemMeta(
+                null, List.of(), null, io.newswire.common.ItemMeta.CANCELED, null, null, null)));
+
+        var metrics = driver.metrics();
+        assertThat(StageCounts.total(metrics, "news.dlq", "validate")).isEqualTo(1);
+        assertThat(StageCounts.total(metrics, "news.dlq", "enrich")).isEqualTo(1);
+        assertThat(StageCounts.total(metrics, "news.enriched", "article")).isEqualTo(2);
+        assertThat(StageCounts.total(metrics, "news.enriched", "kill")).isEqualTo(1);
+        assertThat(StageCounts.total(metrics, "news.decisions", "new")).isEqualTo(1);
+        assertThat(StageCounts.total(metrics, "news.decisions", "exact_duplicate")).isEqualTo(1);
+        assertThat(StageCounts.total(metrics, "news.decisions", "kill")).isEqualTo(1);
+        assertThat(StageCounts.total(metrics, "news.decisions", "near_duplicate")).isZero();
+        // Every kind the topology counts is one the metrics declare up front.
+        metrics.keySet().stream().filter(n -> n.group().equals(StageCounts.GROUP) && n.name().endsWith("-total")
+                        && n.tags().get(StageCounts.TOPIC_TAG).startsWith("news."))
+                .forEach(n -> assertThat(StageCounts.KINDS.get(n.tags().get(StageCounts.TOPIC_TAG)))
+                        .contains(n.name().substring(0, n.name().length() - "-total".length())));
+    }
+
+    @Test
     void shouldPutEveryInputOnExactlyOneOutput() {
         for (int i = 0; i < 20; i++) {
             if (i % 5 == 0) {
