@@ -14,7 +14,8 @@ import io.newswire.sinks.SinkRecord;
 import org.flywaydb.core.Flyway;
 
 /**
- * Articles, their entities, stories, decisions and dead letters in PostgreSQL. The schema is migrated
+ * Articles, their entities (and the entities themselves, by key, with their Wikipedia link), stories,
+ * decisions and dead letters in PostgreSQL, with a full-text index over the articles. The schema is migrated
  * with Flyway at start ({@code db/newswire/V*.sql}). A batch is one transaction, committed by
  * {@link #flush()}; each record runs under a savepoint so that data the database refuses (SQL states
  * 22xxx and 23xxx: bad values, violated constraints) is rolled back alone and dead-lettered, while
@@ -42,6 +43,13 @@ public final class PostgresSink implements RecordSink {
     /** A story its last article left (it moved to another story) has no row any more. */
     private static final String DELETE_LEFT_STORY = """
             DELETE FROM stories s WHERE s.id = ? AND NOT EXISTS (SELECT 1 FROM articles a WHERE a.story_id = s.id)""";
+    /** The entity's current name and type; a link once known is kept when a later article carries none. */
+    private static final String UPSERT_ENTITY = """
+            INSERT INTO entities (key, type, name, kb_id) VALUES (?, ?, ?, ?)
+            ON CONFLICT (key) DO UPDATE SET type = excluded.type, name = excluded.name,
+                kb_id = coalesce(excluded.kb_id, entities.kb_id), updated_at = now()
+            WHERE (entities.type, entities.name) IS DISTINCT FROM (excluded.type, excluded.name)
+                OR (excluded.kb_id IS NOT NULL AND excluded.kb_id IS DISTINCT FROM entities.kb_id)""";
     private static final String INSERT_ENTITY = """
             INSERT INTO article_entities (article_id, entity_key, type, name, mention_count, salience)
             VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (article_id, entity_key) DO NOTHING""";
@@ -194,8 +202,22 @@ public final class PostgresSink implements RecordSink {
             del.setString(1, id);
             del.executeUpdate();
         }
+        // In key order, so that two sink instances writing articles that name the same entities take their row
+        // locks in one order; a deadlock across batches is retried like any transient failure (SQL state 40P01).
+        java.util.TreeMap<String, JsonNode> byKey = new java.util.TreeMap<>();
+        a.path("entities").forEach(e -> byKey.putIfAbsent(e.path("key").asText(), e));
+        try (PreparedStatement st = connection.prepareStatement(UPSERT_ENTITY)) {
+            for (JsonNode e : byKey.values()) {
+                st.setString(1, e.path("key").asText());
+                st.setString(2, e.path("type").asText());
+                st.setString(3, e.path("name").asText());
+                st.setString(4, text(e, "kb_id"));
+                st.addBatch();
+            }
+            st.executeBatch();
+        }
         try (PreparedStatement st = connection.prepareStatement(INSERT_ENTITY)) {
-            for (JsonNode e : a.path("entities")) {
+            for (JsonNode e : byKey.values()) {
                 st.setString(1, id);
                 st.setString(2, e.path("key").asText());
                 st.setString(3, e.path("type").asText());

@@ -88,7 +88,7 @@ class PostgresSinkTest {
         assertThat(db.count("SELECT count(*) FROM article_entities")).isEqualTo(4);
         assertThat(db.count("SELECT count(*) FROM decisions")).isEqualTo(2);
         assertThat(db.count("SELECT count(*) FROM dead_letters")).isEqualTo(1);
-        assertThat(db.count("SELECT count(*) FROM flyway_schema_history")).as("V1 to V3, once").isEqualTo(3);
+        assertThat(db.count("SELECT count(*) FROM flyway_schema_history")).as("V1 to V4, once").isEqualTo(4);
     }
 
     @Test
@@ -209,5 +209,93 @@ class PostgresSinkTest {
         }
         assertThat(db.count("SELECT count(*) FROM articles")).isEqualTo(1);
         assertThat(db.text("SELECT id FROM articles")).isEqualTo("a3");
+    }
+
+    @Test
+    void shouldKeepEachEntityOnceWithItsCurrentNameAndItsLink() throws Exception {
+        try (PostgresSink sink = open()) {
+            writeBatch(sink);
+            com.fasterxml.jackson.databind.node.ObjectNode linked = (com.fasterxml.jackson.databind.node.ObjectNode)
+                    article("a3", 1, "Biden in Cairo", "a3").json();
+            ((com.fasterxml.jackson.databind.node.ObjectNode) linked.path("entities").get(1))
+                    .put("name", "Joe R. Biden").put("kb_id", "https://en.wikipedia.org/wiki/Joe_Biden");
+            sink.write(SinkRecord.of(Kind.ARTICLE, "a3", linked));
+            sink.write(article("a4", 1, "Biden again", "a3")); // no link this time: the known one stays
+            sink.flush();
+        }
+        assertThat(db.count("SELECT count(*) FROM entities")).isEqualTo(2);
+        assertThat(db.text("SELECT kb_id FROM entities WHERE key = 'person:b:5:biden'"))
+                .isEqualTo("https://en.wikipedia.org/wiki/Joe_Biden");
+        assertThat(db.text("SELECT name FROM entities WHERE key = 'person:b:5:biden'")).isEqualTo("Joe Biden");
+        assertThat(db.text("SELECT type FROM entities WHERE key = 'location:iso:EG'")).isEqualTo("LOCATION");
+        assertThat(db.count("SELECT count(*) FROM article_entities ae JOIN entities e ON e.key = ae.entity_key"))
+                .isEqualTo(8);
+        assertThat(db.text("SELECT name FROM article_entities WHERE article_id = 'a3' AND entity_key = 'person:b:5:biden'"))
+                .isEqualTo("Joe R. Biden");
+    }
+
+    /** The query docs/operations.md gives for searching the articles in PostgreSQL. */
+    static final String FULL_TEXT_QUERY = """
+            SELECT id, headline, ts_rank(search, query) AS rank
+            FROM articles, websearch_to_tsquery('english', ?) AS query
+            WHERE search @@ query ORDER BY rank DESC, id LIMIT 20""";
+
+    java.util.List<String> search(String words) throws Exception {
+        java.util.List<String> ids = new java.util.ArrayList<>();
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(db.url, db.user, db.password);
+             java.sql.PreparedStatement st = c.prepareStatement(FULL_TEXT_QUERY)) {
+            st.setString(1, words);
+            try (java.sql.ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getString(1));
+                }
+            }
+        }
+        return ids;
+    }
+
+    @Test
+    void shouldFindArticlesByTheirWordsThroughTheFullTextIndex() throws Exception {
+        try (PostgresSink sink = open()) {
+            writeBatch(sink);
+            com.fasterxml.jackson.databind.node.ObjectNode floods = (com.fasterxml.jackson.databind.node.ObjectNode)
+                    article("a5", 1, "Floods in Valencia", "a5").json();
+            floods.putArray("body").add("Rescuers reached villages cut off by the water.");
+            sink.write(SinkRecord.of(Kind.ARTICLE, "a5", floods));
+            sink.flush();
+        }
+        // Stemmed: "talk" finds "Talks"; the headline weighs more than the body, so a2 (Cairo in both) leads.
+        assertThat(search("talk")).containsExactlyInAnyOrder("a1", "a2");
+        assertThat(search("cairo")).containsExactly("a2", "a1");
+        assertThat(search("talks -cairo")).isEmpty();
+        assertThat(search("village")).containsExactly("a5");
+        assertThat(search("valencia")).containsExactly("a5");
+        assertThat(db.text("SELECT indexdef FROM pg_indexes WHERE indexname = 'articles_search'")).contains("gin");
+        try (PostgresSink sink = open()) {
+            sink.write(SinkRecord.of(Kind.ARTICLE, "a5", null));
+            sink.flush();
+        }
+        assertThat(search("valencia")).as("a kill leaves the index with its row").isEmpty();
+    }
+
+    @Test
+    void shouldFillTheEntitiesOfADatabaseWrittenBeforeTheyHadATable() throws Exception {
+        org.flywaydb.core.Flyway.configure().dataSource(db.url, db.user, db.password)
+                .locations("classpath:db/newswire").target("3").load().migrate();
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(db.url, db.user, db.password);
+             java.sql.Statement st = c.createStatement()) {
+            st.execute("""
+                    INSERT INTO articles (id, version, headline, body, document) VALUES ('a1', 1, 'Talks', 'Cairo.',
+                      '{"entities":[{"key":"person:wiki:Joe_Biden","kb_id":"https://en.wikipedia.org/wiki/Joe_Biden"}]}')""");
+            st.execute("""
+                    INSERT INTO article_entities VALUES ('a1', 'person:wiki:Joe_Biden', 'PERSON', 'Joe Biden', 1, 0.5),
+                                                        ('a1', 'location:iso:EG', 'LOCATION', 'Egypt', 1, 0.5)""");
+        }
+        open().close(); // migrates to the current schema
+
+        assertThat(db.count("SELECT count(*) FROM entities")).isEqualTo(2);
+        assertThat(db.text("SELECT kb_id FROM entities WHERE key = 'person:wiki:Joe_Biden'"))
+                .isEqualTo("https://en.wikipedia.org/wiki/Joe_Biden");
+        assertThat(search("talks")).containsExactly("a1");
     }
 }
