@@ -80,6 +80,7 @@ final class IngestCommand implements Command {
             throw new Args.UsageException("ingest needs input paths, or --watch, --feed or --http");
         }
         TopicAdmin.ensureTopics(config);
+        SchemaRegistration.registerIfConfigured(config);
         try (ArticlePublisher publisher = new ArticlePublisher(config.clientProperties(), config.topics())) {
             FileSource files = files(config, Clock.systemUTC(), Optional.ofNullable(args.options().get("format")));
             if (watch.isEmpty() && feeds.isEmpty() && http.isEmpty()) {

@@ -43,6 +43,7 @@ final class ProcessCommand implements Command {
     @Override
     public int execute(Args args, NewswireConfig config) throws Exception {
         TopicAdmin.ensureTopics(config);
+        SchemaRegistration.registerIfConfigured(config);
         ProcessorsApp processors = new ProcessorsApp(config, Enrichment.withModels());
         Runtime.getRuntime().addShutdownHook(new Thread(processors::close, "newswire-shutdown"));
         Dashboard dashboard = null;

@@ -16,15 +16,15 @@ import io.newswire.sinks.live.DashboardSettings;
 final class Roles {
 
     static final List<Setting<?>> INGEST = of(NewswireConfig.SETTINGS, List.of(HttpPushSource.TOKEN,
-            HttpPushSource.HOST, SafeFetch.ALLOW_PRIVATE));
+            HttpPushSource.HOST, SafeFetch.ALLOW_PRIVATE), SchemaRegistration.SETTINGS);
     static final List<Setting<?>> PROCESS = of(NewswireConfig.SETTINGS, ProcessorsApp.SETTINGS,
-            DashboardSettings.SETTINGS);
+            DashboardSettings.SETTINGS, SchemaRegistration.SETTINGS);
     static final List<Setting<?>> SINK = of(NewswireConfig.SETTINGS, SinkSettings.SETTINGS, DashboardSettings.SETTINGS);
     static final List<Setting<?>> BROKER = of(NewswireConfig.SETTINGS, List.of(EmbeddedKafka.DATA_DIR));
     static final List<Setting<?>> EVAL = of(NewswireConfig.SETTINGS, ProcessorsApp.SETTINGS,
             List.of(EmbeddedKafka.DATA_DIR));
     static final List<Setting<?>> RUN = of(NewswireConfig.SETTINGS, ProcessorsApp.SETTINGS, SinkSettings.SETTINGS,
-            DashboardSettings.SETTINGS, List.of(EmbeddedKafka.DATA_DIR));
+            DashboardSettings.SETTINGS, SchemaRegistration.SETTINGS, List.of(EmbeddedKafka.DATA_DIR));
     /** Every setting of the program: the keys a shared config file may hold. */
     static final List<Setting<?>> ALL = of(INGEST, PROCESS, SINK, RUN);
 

@@ -156,6 +156,7 @@ final class RunCommand implements Command {
                 }
             }
             TopicAdmin.ensureTopics(config);
+            SchemaRegistration.registerIfConfigured(config);
             return pipeline(config, inputs, timeout, enrichment, format, serve, started);
         } finally {
             if (broker != null) {
