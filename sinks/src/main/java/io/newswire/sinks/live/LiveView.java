@@ -111,24 +111,37 @@ public final class LiveView {
     }
 
     /**
-     * Entities by the number of recent articles mentioning them, most first; an entity is its name, and its
-     * type and link are those of its latest mention.
+     * Entities by the number of recent articles mentioning them, most first; an entity is its name, its type
+     * the one most of those articles gave it (a name like "Israel" is a place in one and a nationality in
+     * another), and its link the latest one.
      */
     public synchronized List<EntityCount> topEntities(Duration window, int limit) {
         Instant since = clock.instant().minus(window);
         Map<String, Long> counts = new HashMap<>();
-        Map<String, EntityRef> latest = new HashMap<>();
+        Map<String, Map<String, Long>> types = new HashMap<>();
+        Map<String, String> links = new HashMap<>();
         for (Seen seen : recentEntities) {
             if (!seen.at().isBefore(since)) {
                 for (EntityRef e : seen.entities()) {
                     counts.merge(e.name(), 1L, Long::sum);
-                    latest.put(e.name(), e);
+                    types.computeIfAbsent(e.name(), n -> new TreeMap<>()).merge(String.valueOf(e.type()), 1L, Long::sum);
+                    if (e.kbId() != null) {
+                        links.put(e.name(), e.kbId());
+                    }
                 }
             }
         }
         return counts.entrySet().stream()
                 .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
-                .limit(limit).map(e -> new EntityCount(latest.get(e.getKey()), e.getValue())).toList();
+                .limit(limit).map(e -> new EntityCount(new EntityRef(e.getKey(), mostCommon(types.get(e.getKey())),
+                        links.get(e.getKey())), e.getValue())).toList();
+    }
+
+    /** The type given most often; of equals, the first by name, so the answer does not depend on order. */
+    private static String mostCommon(Map<String, Long> types) {
+        String best = types.entrySet().stream().max(Map.Entry.<String, Long>comparingByValue()
+                .thenComparing(Map.Entry.comparingByKey(java.util.Comparator.reverseOrder()))).orElseThrow().getKey();
+        return best.equals("null") ? null : best;
     }
 
     /** Everything the dashboard page draws, as one JSON document. */

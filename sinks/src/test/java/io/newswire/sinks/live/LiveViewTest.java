@@ -215,6 +215,13 @@ class LiveViewTest {
         assertThat(gaza.path("per_minute").get(LiveView.CHART_MINUTES - 3).asLong()).isEqualTo(2);
         assertThat(charts.path("entities").findValuesAsText("name")).containsExactly("Gaza", "Cairo");
         assertThat(view.snapshot().path("top_entities").get(0).path("type").asText()).isEqualTo("LOCATION");
+        ObjectNode demonym = (ObjectNode) article("a9", "wire", null).json();
+        demonym.withArray("entities").addObject().put("name", "Gaza").put("type", "MISC");
+        view.apply(SinkRecord.of(Kind.ARTICLE, "a9", demonym));
+        assertThat(view.snapshot().path("top_entities").get(0).path("type").asText()).as("the type most articles gave")
+                .isEqualTo("LOCATION");
+        assertThat(view.snapshot().path("top_entities").get(0).path("kb_id").asText())
+                .isEqualTo("https://en.wikipedia.org/wiki/Gaza_City");
     }
 
     @Test
