@@ -13,7 +13,7 @@ import io.newswire.common.Entity.EntityType;
 /**
  * Turns an article's mentions into one {@link Entity} per distinct entity, with a canonical name and a
  * stable key. Within the article, a person's short mentions resolve to the full name ("Biden" to
- * "Joe Biden"), nicknames and spelling variants of one full name merge ("Bibi Netanyahu" into
+ * "Joe Biden", and a lone given name to the one person who bears it: "Sam" to "Sam Altman"), nicknames and spelling variants of one full name merge ("Bibi Netanyahu" into
  * "Benjamin Netanyahu"), but different given names never do ("Joe Biden" / "Hunter Biden").
  * Countries link to ISO 3166 codes. Time zones, weekdays, months and holidays the CRF tags are dropped
  * ({@link NotNames}). Salience weighs mention share, the headline and the lead.
@@ -57,7 +57,8 @@ public final class EntityAssembler {
             Optional<Group> full = groups.stream()
                     .filter(g -> g.type == EntityType.PERSON && words(g.name).length > 1
                             && Names.similar(Names.lastWord(g.name), m.text()))
-                    .max((a, b) -> Integer.compare(a.mentions.size(), b.mentions.size()));
+                    .max((a, b) -> Integer.compare(a.mentions.size(), b.mentions.size()))
+                    .or(() -> onlyPersonNamed(groups, m.text()));
             Group group = full.orElseGet(() -> groups.stream()
                     .filter(g -> g.type == EntityType.PERSON && g.name.equals(m.text())).findFirst()
                     .orElseGet(() -> {
@@ -74,6 +75,16 @@ public final class EntityAssembler {
         }
         entities.sort((a, b) -> Double.compare(b.salience(), a.salience()));
         return entities;
+    }
+
+    /**
+     * A lone given name ("Sam") is the one person of the article with that given name ("Sam Altman"); with
+     * two or more ("Sam Altman", "Sam Smith") it stays apart, as nothing says which.
+     */
+    private static Optional<Group> onlyPersonNamed(List<Group> groups, String given) {
+        List<Group> named = groups.stream().filter(g -> g.type == EntityType.PERSON && words(g.name).length > 1
+                && words(g.name)[0].equals(given)).toList();
+        return named.size() == 1 ? Optional.of(named.get(0)) : Optional.empty();
     }
 
     private static boolean sameEntity(EntityType type, String known, String candidate) {

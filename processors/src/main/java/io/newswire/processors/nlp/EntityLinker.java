@@ -216,15 +216,19 @@ public final class EntityLinker {
         return out;
     }
 
-    /** The entity as the page names it; countries keep their ISO key and name. */
+    /**
+     * The entity as the page names and types it ({@link PageTypes}: "White House" is an organisation); countries
+     * keep their ISO key and name.
+     */
     static Entity linked(Entity entity, String title) {
         String url = url(title);
         if (entity.key().startsWith("location:iso:")) {
             return new Entity(entity.key(), entity.type(), entity.name(), entity.surfaceForms(), entity.mentionCount(),
                     entity.salience(), entity.mentions(), url);
         }
-        String key = entity.type().name().toLowerCase(Locale.ROOT) + ":wiki:" + title.replace(' ', '_');
-        return new Entity(key, entity.type(), title, entity.surfaceForms(), entity.mentionCount(), entity.salience(),
+        EntityType type = PageTypes.of(entity.type(), title);
+        String key = type.name().toLowerCase(Locale.ROOT) + ":wiki:" + title.replace(' ', '_');
+        return new Entity(key, type, title, entity.surfaceForms(), entity.mentionCount(), entity.salience(),
                 entity.mentions(), url);
     }
 

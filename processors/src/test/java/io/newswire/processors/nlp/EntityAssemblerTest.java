@@ -14,7 +14,8 @@ class EntityAssemblerTest {
             Map.entry("Bibi", "PERSON"), Map.entry("Benjamin", "PERSON"), Map.entry("Netanyahu", "PERSON"),
             Map.entry("Zaraki", "PERSON"), Map.entry("Kenpachi", "PERSON"), Map.entry("US", "LOCATION"),
             Map.entry("Egypt", "LOCATION"), Map.entry("Hamas", "ORGANIZATION"), Map.entry("GMT", "ORGANIZATION"),
-            Map.entry("Christmas", "PERSON"));
+            Map.entry("Christmas", "PERSON"), Map.entry("Sam", "PERSON"), Map.entry("Altman", "PERSON"),
+            Map.entry("Smith", "PERSON"));
 
     private final NerAnalyzer analyzer = new NerAnalyzer(Tokens.gazetteer(GAZETTEER));
     private final EntityAssembler assembler = new EntityAssembler();
@@ -46,6 +47,18 @@ class EntityAssemblerTest {
     void shouldDropTimeZonesAndHolidaysTheTaggerCallsNames() {
         List<Entity> found = entities("Hamas talks", "Hamas met at 10:00 GMT before Christmas.");
         assertThat(found).extracting(Entity::name).containsExactly("Hamas");
+    }
+
+    @Test
+    void shouldFoldALoneGivenNameIntoTheOnePersonWhoBearsIt() {
+        List<Entity> found = entities("Sam speaks", "Sam Altman met reporters.", "Sam said little.");
+        assertThat(found).filteredOn(e -> e.type() == Entity.EntityType.PERSON).extracting(Entity::name)
+                .containsExactly("Sam Altman");
+        assertThat(named(found, "Sam Altman").mentionCount()).isEqualTo(3);
+
+        List<Entity> two = entities("Sam speaks", "Sam Altman met Sam Smith.", "Sam said little.");
+        assertThat(two).extracting(Entity::name).as("two people named Sam: the lone one stays apart")
+                .contains("Sam Altman", "Sam Smith", "Sam");
     }
 
     @Test

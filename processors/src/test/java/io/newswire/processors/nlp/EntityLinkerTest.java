@@ -63,6 +63,17 @@ class EntityLinkerTest {
         }
 
         @Test
+        void shouldTypeASeatOfGovernmentOrAPartyAsTheOrganisationItStandsFor() {
+            Entity house = linked("The White House said.", entity(EntityType.LOCATION, "White House"));
+            assertThat(house.type()).isEqualTo(EntityType.ORGANIZATION);
+            assertThat(house.key()).isEqualTo("organization:wiki:White_House");
+            assertThat(linked("Labour Party won in the UK.", entity(EntityType.MISC, "Labour Party")).type())
+                    .isEqualTo(EntityType.ORGANIZATION);
+            assertThat(linked("Paris is in France.", entity(EntityType.LOCATION, "Paris")).type())
+                    .isEqualTo(EntityType.LOCATION);
+        }
+
+        @Test
         void shouldPreferTheTitleTheArticleSpellsOut() {
             assertThat(linked("Paris is in Texas.", entity(EntityType.LOCATION, "Paris")).kbId()).endsWith("/Paris,_Texas");
             assertThat(linked("Paris is in France.", entity(EntityType.LOCATION, "Paris")).kbId()).endsWith("/Paris");
