@@ -23,6 +23,8 @@ public record Decision(
     public static final String METHOD_STORY_MERGE = "story-merge";
     public static final String METHOD_STORY_SPLIT = "story-split";
     public static final String METHOD_STORY_RENAME = "story-rename";
+    /** A revision in the same story: the registry's counts respelled one of the article's entities. */
+    public static final String METHOD_ENTITY_RESPELL = "entity-respell";
 
     /** A first decision (revision 0). */
     public Decision(String articleId, int version, Kind decision, String matchedId, String storyId, String method,

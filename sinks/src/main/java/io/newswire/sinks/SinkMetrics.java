@@ -39,8 +39,9 @@ public final class SinkMetrics {
         for (String stage : java.util.List.of("ingest", "validate", "enrich")) {
             counter("newswire.dead.letters", "dead letters by the stage that rejected the input", "stage", stage);
         }
-        for (String method : java.util.List.of("story-merge", "story-split", "story-rename")) {
-            counter("newswire.revisions", "articles published again in another story, by why", "method", method);
+        for (String method : java.util.List.of("story-merge", "story-split", "story-rename", "entity-respell")) {
+            counter("newswire.revisions", "articles published again with a better answer (another story, an "
+                    + "entity respelled), by why", "method", method);
         }
     }
 

@@ -77,6 +77,52 @@ public final class EntityRegistry {
         return new Resolved(List.copyOf(byKey.values()), learned);
     }
 
+    /**
+     * The entities with the spellings the registry's counts now make best, or null when every one keeps its own:
+     * of the known spellings that are the same entity (its own included), the one most articles used, the
+     * smaller key on a tie. A function of the counts alone, so once they are in, every article names the entity
+     * alike whatever order the articles came in; arrival-time choices ({@link #resolve}) that differ are
+     * corrected by it. Linked entities, countries and lone surnames are left as they are; nothing is learned.
+     */
+    public List<Entity> respelled(List<Entity> entities) {
+        Map<String, Entity> byKey = new LinkedHashMap<>();
+        boolean changed = false;
+        for (Entity entity : entities) {
+            Entity mapped = entity;
+            List<KnownEntity> known = EntityLinker.isLinkedKey(entity.key()) || isLoneSurname(entity) ? List.of()
+                    : candidates(entity);
+            // Until the registry has counted the entity's own spelling it cannot weigh it against the others.
+            if (known.stream().anyMatch(k -> k.key().equals(entity.key()))) {
+                KnownEntity best = known.stream()
+                        .filter(k -> k.type() == entity.type() && (k.key().equals(entity.key())
+                                || sameEntity(entity.type(), k.name(), entity.name())))
+                        .max(Comparator.comparingLong(KnownEntity::articles)
+                                .thenComparing(KnownEntity::key, Comparator.reverseOrder()))
+                        .orElse(null);
+                if (best != null && (!best.key().equals(entity.key()) || !best.name().equals(entity.name()))) {
+                    mapped = rename(entity, best);
+                    changed = true;
+                }
+            }
+            changed |= byKey.containsKey(mapped.key());
+            byKey.merge(mapped.key(), mapped, EntityRegistry::merge);
+        }
+        return changed ? List.copyOf(byKey.values()) : null;
+    }
+
+    /** The registry's known spellings, block by block, as a lookup over its store. */
+    public static Function<String, List<KnownEntity>> blocksOf(
+            org.apache.kafka.streams.state.ReadOnlyKeyValueStore<String, KnownEntity> store) {
+        return prefix -> {
+            List<KnownEntity> found = new ArrayList<>();
+            try (org.apache.kafka.streams.state.KeyValueIterator<String, KnownEntity> it = store.prefixScan(prefix,
+                    org.apache.kafka.common.serialization.Serdes.String().serializer())) {
+                it.forEachRemaining(kv -> found.add(kv.value));
+            }
+            return found;
+        };
+    }
+
     /** The single person a lone surname can mean, taking the best-attested spelling of that person. */
     private static Optional<KnownEntity> lonePersonFor(Entity entity, List<KnownEntity> candidates) {
         String surname = entity.name().strip();

@@ -10,12 +10,15 @@ import java.util.Map;
 import io.newswire.common.Article;
 import io.newswire.common.Decision;
 import io.newswire.common.Entity;
+import io.newswire.common.KnownEntity;
 import io.newswire.common.Story;
 import io.newswire.common.StoryLink;
 import io.newswire.processors.match.vectors.StoryKeys;
 import io.newswire.processors.match.vectors.StoryRecords.StoryCorrection;
 import io.newswire.processors.match.vectors.StoryScorer;
 import io.newswire.processors.match.vectors.StoryVector;
+import io.newswire.processors.nlp.CanonicalizeProcessor;
+import io.newswire.processors.nlp.EntityRegistry;
 import io.newswire.processors.resolve.Deduplicated;
 import io.newswire.processors.resolve.StoryResolveProcessor;
 import io.newswire.processors.resolve.StoryResolver;
@@ -58,6 +61,12 @@ import org.slf4j.LoggerFactory;
  * story id + NUL + article id), the story record counts them, lists the newest {@value #LISTED_MEMBERS} and keeps
  * the sum of their vectors; only splits read the members, and only of small stories.
  *
+ * <p><b>Respell.</b> An entity the knowledge base does not know is named by the registry's best-attested spelling
+ * when its article arrives, which depends on what arrived before. A sweep over the members, a slice every
+ * {@link #RESPELL_EVERY}, asks the registry again ({@link EntityRegistry#respelled}); a member whose entities it now
+ * names otherwise is emitted again in its next revision, in the same story (method {@code entity-respell}). Within
+ * the revision window, articles therefore end with the spelling most articles used, whatever their order.
+ *
  * <p>A story none of whose members arrived within the retention window (counted back from the latest arrival
  * here) can gain no more. Its state and member entries are then dropped, a slice of the store at a time
  * ({@link StoreSweep}); its last record stays on the topic.
@@ -75,6 +84,9 @@ public final class StoryAggregator implements Processor<String, StoryMessage, St
     private static final int TOP_ENTITIES = 5;
     private static final int KEPT_ENTITIES = 50;
     private static final int SWEEP_SLICE = 1_000;
+    /** How often a slice of the members is respelled, and how many members a slice holds. */
+    static final Duration RESPELL_EVERY = Duration.ofSeconds(10);
+    static final int RESPELL_SLICE = 1_000;
     private static final Logger LOG = LoggerFactory.getLogger(StoryAggregator.class);
 
     /**
@@ -106,6 +118,8 @@ public final class StoryAggregator implements Processor<String, StoryMessage, St
     private KeyValueStore<String, StoryMember> members;
     private KeyValueStore<String, StoryLink> links;
     private StoreSweep<StoryState> sweep;
+    private StoreSweep<StoryMember> respellSweep;
+    private EntityRegistry registry;
     private long latestArrival;
 
     /**
@@ -127,7 +141,66 @@ public final class StoryAggregator implements Processor<String, StoryMessage, St
         this.members = context.getStateStore(MEMBERS);
         this.links = context.getStateStore(StoryResolveProcessor.LINKS);
         this.sweep = new StoreSweep<>(stories, SWEEP_SLICE);
+        this.respellSweep = new StoreSweep<>(members, RESPELL_SLICE);
+        org.apache.kafka.streams.state.ReadOnlyKeyValueStore<String, KnownEntity> known =
+                context.getStateStore(CanonicalizeProcessor.REGISTRY_STORE);
+        this.registry = new EntityRegistry(EntityRegistry.blocksOf(known));
         context.schedule(StoreSweep.EVERY, PunctuationType.WALL_CLOCK_TIME, now -> forgetQuietStories());
+        context.schedule(RESPELL_EVERY, PunctuationType.WALL_CLOCK_TIME, this::respell);
+    }
+
+    /** The next slice of members: those whose entities the registry now spells otherwise go out again. */
+    private void respell(long now) {
+        Map<String, List<Entity>> respelled = new LinkedHashMap<>();
+        respellSweep.expired(m -> {
+            if (m.movedTo() != null || m.article().entities().isEmpty()
+                    || latestArrival - m.receivedMillis() > rules.window().toMillis()) {
+                return false;
+            }
+            List<Entity> entities = registry.respelled(m.article().entities());
+            if (entities != null) {
+                respelled.put(m.id(), entities);
+            }
+            return entities != null;
+        }).forEach(key -> {
+            String storyId = key.substring(0, key.indexOf('\u0000'));
+            StoryMember member = members.get(key);
+            List<Entity> entities = respelled.get(member.id());
+            StoryState state = stories.get(storyId);
+            if (state == null || state.merged()) {
+                return;
+            }
+            Article article = member.article().withEntities(entities, member.article().entityStatus()).revised(storyId);
+            Decision decision = member.decision().revised(storyId, Decision.METHOD_ENTITY_RESPELL, 1.0, 1.0,
+                    article.revision());
+            StoryMember renamed = new StoryMember(article, decision, member.vector(), member.headers(), null);
+            members.put(key, renamed);
+            state = respelled(storyId, state, member, renamed);
+            stories.put(storyId, state);
+            Record<String, StoryMessage> at = new Record<>(storyId, null, now);
+            emit(at, storyId, state);
+            Deduplicated revised = new Deduplicated(article, decision, List.of(), List.of());
+            context.forward(at.withKey(article.id()).withValue(StoryOutput.revised(revised))
+                    .withHeaders(StoredHeaders.toKafka(member.headers())));
+        });
+    }
+
+    /** The story's entity weights with one member's old spellings replaced by its new ones. */
+    private StoryState respelled(String storyId, StoryState state, StoryMember before, StoryMember after) {
+        Map<String, Double> salience = new LinkedHashMap<>(state.entitySalience());
+        for (Entity e : before.article().entities()) {
+            salience.computeIfPresent(e.name(), (k, w) -> w - e.salience() > 1e-9 ? w - e.salience() : null);
+        }
+        for (Entity e : after.article().entities()) {
+            salience.merge(e.name(), e.salience(), Double::sum);
+        }
+        salience = heaviest(salience, KEPT_ENTITIES);
+        Story s = state.story();
+        Story view = view(storyId, s.headline(), s.firstSeen(), s.lastSeen(), s.articleCount(), s.memberIds(),
+                state.sourceCounts(), salience, s.duplicates());
+        return new StoryState(view, salience, state.sourceCounts(), state.lastArrivalMillis(), state.centroid(),
+                state.timeSumMillis(), state.datedCount(), state.earliestMillis(), state.earliestId(),
+                state.headlineId());
     }
 
     private void forgetQuietStories() {

@@ -39,8 +39,12 @@ final class Why {
             case "story-merge" -> "its story merged into " + d.path("story_id").asText();
             case "story-split" -> "split off into " + d.path("story_id").asText();
             case "story-rename" -> "its story was renamed to " + d.path("story_id").asText();
+            case "entity-respell" -> "an entity was respelled as most articles spell it";
             default -> "moved to " + d.path("story_id").asText();
         };
+        if (method.equals("entity-respell")) {
+            return what + " (revision " + d.path("revision").asInt() + ")";
+        }
         return what + " (revision " + d.path("revision").asInt() + ", average link " + compared(d) + ")";
     }
 

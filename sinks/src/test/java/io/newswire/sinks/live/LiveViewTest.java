@@ -166,6 +166,17 @@ class LiveViewTest {
     }
 
     @Test
+    void shouldSayWhenAnEntityWasRespelled() throws Exception {
+        LiveView view = new LiveView(new TestClock(NOW));
+        view.apply(article("a1", "wire", null));
+        view.apply(decision("a1", "NEW", null, "a1", "tfidf-entities-time", 0, 0.24, 0));
+        view.apply(decision("a1", "NEW", null, "a1", "entity-respell", 1.0, 1.0, 1));
+        view.apply(story("a1", "2026-11-22T11:00:00Z", "a1"));
+        assertThat(view.story("a1").orElseThrow().path("members").get(0).path("moved").path("why").asText())
+                .isEqualTo("an entity was respelled as most articles spell it (revision 1)");
+    }
+
+    @Test
     void shouldKeepTheNewestVersionsDecisionAndIgnoreKillsAndStaleCopies() throws Exception {
         LiveView view = new LiveView(new TestClock(NOW));
         view.apply(article("a1", "wire", null));
