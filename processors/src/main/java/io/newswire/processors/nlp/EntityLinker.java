@@ -64,12 +64,20 @@ public final class EntityLinker {
     /** The entities with pages where the evidence is strong enough; unlinked ones unchanged. */
     public List<Entity> link(List<Entity> entities, String text) {
         Set<String> context = words(text);
+        NewsSenses.Sport sport = NewsSenses.Sport.of(context);
+        String lower = text.toLowerCase(Locale.ROOT);
         List<Entity> out = new ArrayList<>(entities.size());
         for (Entity entity : entities) {
             Link link = best(entity, context);
-            out.add(link == null ? entity : linked(entity, link.title()));
+            out.add(link == null ? entity : linked(entity, NewsSenses.title(link.title(), entity, sport, lower,
+                    this::hasPage)));
         }
         return out;
+    }
+
+    /** Whether the dictionary knows a page of exactly this title. */
+    private boolean hasPage(String title) {
+        return dictionary.candidates(title).stream().anyMatch(c -> c.title().equals(title));
     }
 
     /** The best page for an entity given the article's words, or null when none is good enough. */
@@ -222,7 +230,7 @@ public final class EntityLinker {
      */
     static Entity linked(Entity entity, String title) {
         String url = url(title);
-        if (entity.key().startsWith("location:iso:")) {
+        if (entity.key().startsWith("location:iso:") && !isClub(title)) {
             return new Entity(entity.key(), entity.type(), entity.name(), entity.surfaceForms(), entity.mentionCount(),
                     entity.salience(), entity.mentions(), url);
         }

@@ -20,7 +20,7 @@ final class PageTypes {
     private static final Set<String> ORG_HEADS = Set.of("Party", "Ministry", "Department", "Agency", "Council",
             "Committee", "Commission", "Organization", "Organisation", "Corporation", "Company", "Inc.", "Ltd.",
             "Bank", "University", "Institute", "Foundation", "Association", "Federation", "Authority", "Army",
-            "Navy", "Police", "Parliament", "Congress", "Senate", "Court", "Airlines", "Airways", "Group");
+            "Navy", "Police", "Parliament", "Congress", "Senate", "Court", "Airlines", "Airways", "Group", "team");
     private static final Set<String> ORG_FIRSTS = Set.of("Ministry", "Department", "Bank", "University", "Bureau",
             "Office");
 

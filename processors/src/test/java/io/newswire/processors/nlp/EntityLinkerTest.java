@@ -74,6 +74,30 @@ class EntityLinkerTest {
         }
 
         @Test
+        void shouldTakeACountryInASportsReportForItsNationalTeam() {
+            Entity team = linked("England made 320 in their first innings; the bowler took five wickets in the "
+                    + "cricket Test.", entity(EntityType.LOCATION, "England"));
+            assertThat(team.kbId()).endsWith("/England_cricket_team");
+            assertThat(team.type()).isEqualTo(EntityType.ORGANIZATION);
+            assertThat(linked("England has a new tax on sugar.", entity(EntityType.LOCATION, "England")).kbId())
+                    .endsWith("/England");
+        }
+
+        @Test
+        void shouldNameTheNewsroomsCitiesAndRenamedPagesAsWikipediaDoesNow() {
+            assertThat(linked("Talks in New York ended.", entity(EntityType.LOCATION, "New York")).kbId())
+                    .endsWith("/New_York_City");
+            assertThat(linked("Upstate towns in New York voted.", entity(EntityType.LOCATION, "New York")).kbId())
+                    .endsWith("/New_York");
+            assertThat(linked("Flights to Atlanta resumed.", entity(EntityType.LOCATION, "Atlanta")).kbId())
+                    .endsWith("/Atlanta");
+            assertThat(linked("Boston was cold.", entity(EntityType.LOCATION, "Boston")).kbId())
+                    .as("not the dictionary's artefact page with an invisible hyphen").endsWith("/Boston");
+            assertThat(linked("Ireland's government met.", entity(EntityType.LOCATION, "Ireland")).kbId())
+                    .endsWith("/Republic_of_Ireland");
+        }
+
+        @Test
         void shouldPreferTheTitleTheArticleSpellsOut() {
             assertThat(linked("Paris is in Texas.", entity(EntityType.LOCATION, "Paris")).kbId()).endsWith("/Paris,_Texas");
             assertThat(linked("Paris is in France.", entity(EntityType.LOCATION, "Paris")).kbId()).endsWith("/Paris");

@@ -97,10 +97,17 @@ public final class WikiDictionary {
         List<Candidate> out = new ArrayList<>(to - from);
         for (int i = from; i < to; i++) {
             int title = candidateTitles.get(i);
-            out.add(new Candidate(title(title), (double) candidatePriors.get(i) / PRIOR_SCALE, popularity.get(title) & 0xff));
+            String name = title(title);
+            // A title with an invisible character ("Bos\u00adton") is an artefact of the dictionary's extraction:
+            // its alias key matches the real name's, and its prior would win over the real page.
+            if (!INVISIBLE.matcher(name).find()) {
+                out.add(new Candidate(name, (double) candidatePriors.get(i) / PRIOR_SCALE, popularity.get(title) & 0xff));
+            }
         }
         return out;
     }
+
+    private static final java.util.regex.Pattern INVISIBLE = java.util.regex.Pattern.compile("\\p{Cf}");
 
     public boolean contains(String alias) {
         return find(AliasKey.hash(alias)) >= 0;
