@@ -34,7 +34,8 @@ final class BenchCommand implements Command {
                 "dedup [PATH...] [--articles N]    the topology without models vs a pass-through one",
                 "index [PATH...] [--articles N] [--spacing-ms MS]   the dedup and story index alone",
                 "ingest [PATH...] [--articles N]   batch ingest vs Kafka's ProducerPerformance",
-                "latency [PATH...] [--articles N] [--seconds S]   sustained rate, then latency percentiles");
+                "latency [PATH...] [--articles N] [--seconds S]   sustained rate, then latency percentiles",
+                "pipeline [PATH...] [--articles N] [--threads T]   the whole topology vs bare CoreNLP");
     }
 
     @Override
@@ -50,6 +51,7 @@ final class BenchCommand implements Command {
                        newswire bench index [PATH...] [--articles N] [--spacing-ms MS]
                        newswire bench ingest [PATH...] [--articles N]
                        newswire bench latency [PATH...] [--articles N] [--seconds S]
+                       newswire bench pipeline [PATH...] [--articles N] [--threads T]
 
                   enrich  The enrichment stage (language detection, NER, canonical entities, registry) next
                           to the bare CoreNLP pipeline on the same articles, on 1..N threads (default 2), best
@@ -68,7 +70,9 @@ final class BenchCommand implements Command {
                           vector, LSH and story probe, gather and decision, corrections) on one partition's
                           RocksDB stores, for --articles (default 1000000) of the dedup corpus, --spacing-ms
                           apart (default 600: a million articles a week apart). Prints the rate per window
-                          (10k, 20k, 50k, ...) against the first, the decisions and the state per article.
+                          (10k, 20k, 50k, ...) against the first, the MinHash signature's cost per article
+                          in the same window and the index's cost over it, the decisions and the state per
+                          article; last line: index/signature ratio R (of the last window).
                   ingest  Batch ingest of --articles files (default 10000, made from the texts under PATH)
                           from disk to broker acknowledgement, next to Kafka's ProducerPerformance sending
                           the same serialized articles with the same producer settings; best of 2
@@ -77,6 +81,10 @@ final class BenchCommand implements Command {
                           --articles (default 1000), then, on the warm processors, a fixed offered load of half
                           that rate for --seconds (default 60), timing each article from publication to
                           news.enriched (read_committed): p50, p90, p99 and max.
+                  pipeline Bare CoreNLP tagging --articles (default 600) on T threads (default 1), then the
+                          whole topology with the real models on T stream threads (exactly-once, embedded
+                          broker unless configured) draining the same articles as a backlog, then bare
+                          CoreNLP again; last line: pipeline/bare-NER ratio R (topology over the mean bare).
                 """;
     }
 
@@ -101,7 +109,10 @@ final class BenchCommand implements Command {
             case "latency" -> OnBroker.run(config, target -> new io.newswire.app.bench.LatencyBenchmark(target, System.out)
                     .run(corpus(inputs, 0), args.intOption("articles", 1000),
                             java.time.Duration.ofSeconds(args.intOption("seconds", 60))));
-            default -> throw new Args.UsageException("bench needs what to measure: enrich, dedup, index, ingest or latency");
+            case "pipeline" -> OnBroker.run(config, target -> new io.newswire.app.bench.PipelineBenchmark(target,
+                    System.out).run(corpus(inputs, 0), args.intOption("articles", 600), args.intOption("threads", 1)));
+            default -> throw new Args.UsageException(
+                    "bench needs what to measure: enrich, dedup, index, ingest, latency or pipeline");
         }
         return 0;
     }

@@ -72,7 +72,7 @@ public final class LatencyBenchmark {
             publisher.flush();
             long started = System.nanoTime();
             streams.start();
-            double maxRate = drain(reader, backlog, started);
+            double maxRate = Backlog.drain(reader, backlog, started);
             out.printf(Locale.ROOT, "max sustained: %d articles (real text, %d partitions, %s, %s stream threads) "
                     + "at %.1f articles/s from start to last output%n", backlog, config.partitions(),
                     config.get(ProcessorsApp.GUARANTEE), props.getOrDefault(StreamsConfig.NUM_STREAM_THREADS_CONFIG, 1),
@@ -117,19 +117,6 @@ public final class LatencyBenchmark {
         } finally {
             io.newswire.app.Folders.remove(state);
         }
-    }
-
-    private double drain(KafkaConsumer<String, byte[]> reader, int count, long started) {
-        int seen = 0;
-        long last = 0;
-        long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
-        while (seen < count && System.nanoTime() < deadline) {
-            for (ConsumerRecord<String, byte[]> r : reader.poll(Duration.ofMillis(100))) {
-                seen++;
-                last = System.nanoTime();
-            }
-        }
-        return seen / ((last - started) / 1e9);
     }
 
     private static double ms(long[] sorted, double quantile) {

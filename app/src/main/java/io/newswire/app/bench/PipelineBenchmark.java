@@ -1,0 +1,120 @@
+package io.newswire.app.bench;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Properties;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import edu.stanford.nlp.pipeline.Annotation;
+import io.newswire.common.Article;
+import io.newswire.common.NewswireConfig;
+import io.newswire.ingest.ArticlePublisher;
+import io.newswire.processors.NewsTopology;
+import io.newswire.processors.ProcessorsApp;
+import io.newswire.processors.TopologySettings;
+import io.newswire.processors.nlp.CoreNlpTagger;
+import io.newswire.processors.nlp.Enrichment;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+
+/**
+ * The whole processors topology with the real models against the work it cannot avoid: bare CoreNLP (the
+ * same lean configuration) tagging the same articles on T threads, then the topology (language, NER, linking,
+ * registry, dedup, stories, revisions, exactly-once) on T stream threads through the broker draining them as a
+ * backlog, timed from the start of the warm processors to the last article on news.enriched; then bare
+ * CoreNLP again, so that drift on a shared machine shows. The ratio is the topology's rate over the mean of
+ * the two bare rates; the last line is {@code pipeline/bare-NER ratio R}.
+ */
+public final class PipelineBenchmark {
+
+    private final NewswireConfig config;
+    private final PrintStream out;
+
+    public PipelineBenchmark(NewswireConfig config, PrintStream out) {
+        this.config = config;
+        this.out = out;
+    }
+
+    public void run(List<Article> base, int count, int threads) throws Exception {
+        BenchCorpus corpus = new BenchCorpus(base, Instant.now(), Duration.ofMillis(1));
+        List<Article> articles = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            articles.add(corpus.next());
+        }
+        Enrichment models = Enrichment.withModels();
+        models.entities().extract(articles.get(0)); // the models load before any clock starts
+        CoreNlpTagger tagger = CoreNlpTagger.shared();
+        bare(tagger, articles.subList(0, Math.min(50, count)), threads); // JIT warm-up
+        double before = bare(tagger, articles, threads);
+        out.printf(Locale.ROOT, "bare CoreNLP, %d thread(s): %.1f articles/s (%d articles)%n", threads, before, count);
+        double pipeline = topology(models, articles, threads);
+        out.printf(Locale.ROOT, "processors topology, %d stream thread(s), %d partitions, %s: %.1f articles/s%n",
+                threads, config.partitions(), config.get(ProcessorsApp.GUARANTEE), pipeline);
+        double after = bare(tagger, articles, threads);
+        out.printf(Locale.ROOT, "bare CoreNLP again: %.1f articles/s%n", after);
+        out.printf(Locale.ROOT, "pipeline/bare-NER ratio %.2f%n", pipeline / ((before + after) / 2));
+    }
+
+    /** Articles per second of bare CoreNLP over the articles, split across the threads. */
+    private static double bare(CoreNlpTagger tagger, List<Article> articles, int threads) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            long start = System.nanoTime();
+            List<Future<?>> parts = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int offset = t;
+                parts.add(pool.submit(() -> {
+                    for (int i = offset; i < articles.size(); i += threads) {
+                        Article a = articles.get(i);
+                        tagger.pipeline().annotate(new Annotation(a.headline() + "\n\n" + a.bodyText()));
+                    }
+                }));
+            }
+            for (Future<?> part : parts) {
+                part.get();
+            }
+            return articles.size() / ((System.nanoTime() - start) / 1e9);
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    private double topology(Enrichment models, List<Article> articles, int threads) throws Exception {
+        Path state = io.newswire.app.Folders.temporary("bench-pipeline");
+        Properties props = ProcessorsApp.streamsProperties(config);
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "bench-pipeline-" + System.nanoTime());
+        props.put(StreamsConfig.STATE_DIR_CONFIG, state.toString());
+        props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, threads);
+        Properties readerProps = config.clientProperties();
+        readerProps.put(ConsumerConfig.GROUP_ID_CONFIG, "bench-pipeline-reader-" + System.nanoTime());
+        readerProps.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        readerProps.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        try (ArticlePublisher publisher = new ArticlePublisher(config.clientProperties(), config.topics());
+             KafkaConsumer<String, byte[]> reader = new KafkaConsumer<>(readerProps, new StringDeserializer(),
+                     new ByteArrayDeserializer());
+             KafkaStreams streams = new KafkaStreams(NewsTopology.build(config.topics(), models,
+                     TopologySettings.from(config), Clock.systemUTC()), props)) {
+            reader.subscribe(List.of(config.topics().enriched().name()));
+            articles.forEach(publisher::publish);
+            publisher.flush();
+            long started = System.nanoTime();
+            streams.start();
+            double rate = Backlog.drain(reader, articles.size(), started);
+            streams.close(Duration.ofSeconds(30));
+            return rate;
+        } finally {
+            io.newswire.app.Folders.remove(state);
+        }
+    }
+}
