@@ -3,16 +3,13 @@ package io.newswire.processors;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Random;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -20,16 +17,10 @@ import io.newswire.common.Article;
 import io.newswire.common.Decision;
 import io.newswire.common.Entity;
 import io.newswire.common.Story;
-import io.newswire.common.Topics;
 import io.newswire.processors.nlp.EntityExtractor;
 import io.newswire.processors.nlp.Enrichment;
 import io.newswire.processors.nlp.LanguageDetector;
 import io.newswire.processors.nlp.Names;
-import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.TestInputTopic;
-import org.apache.kafka.streams.TestOutputTopic;
-import org.apache.kafka.streams.TopologyTestDriver;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -40,7 +31,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class EntityRespellingTest {
 
-    private static final Topics TOPICS = Topics.withPrefix("");
     private static final Instant T0 = Instant.parse("2026-11-22T09:00:00Z");
     /** Planted names: the majority spellings and their variants (none of them in any dictionary). */
     private static final List<String> NAMES = List.of("Mira Kastellan", "Mira Kastelan", "Tovan Reskeby",
@@ -87,43 +77,29 @@ class EntityRespellingTest {
     }
 
     private Outcome run(List<Article> order) {
-        Properties props = new Properties();
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "respelling");
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.resolve("s" + System.nanoTime()).toString());
-        try (TopologyTestDriver driver = new TopologyTestDriver(NewsTopology.build(TOPICS,
-                new Enrichment(LanguageDetector.fixed("en"), PLANTED), TopologySettings.defaults(),
-                Clock.fixed(T0, ZoneOffset.UTC)), props)) {
-            TestInputTopic<String, byte[]> raw = driver.createInputTopic(TOPICS.raw().name(),
-                    Serdes.String().serializer(), Serdes.ByteArray().serializer());
-            TestOutputTopic<String, Article> enriched = driver.createOutputTopic(TOPICS.enriched().name(),
-                    Serdes.String().deserializer(), TOPICS.enriched().valueSerde().deserializer());
-            TestOutputTopic<String, Decision> decided = driver.createOutputTopic(TOPICS.decisions().name(),
-                    Serdes.String().deserializer(), TOPICS.decisions().valueSerde().deserializer());
-            TestOutputTopic<String, Story> stories = driver.createOutputTopic(TOPICS.stories().name(),
-                    Serdes.String().deserializer(), TOPICS.stories().valueSerde().deserializer());
+        try (TopologyRun run = new TopologyRun(stateDir, new Enrichment(LanguageDetector.fixed("en"), PLANTED),
+                TopologySettings.defaults(), T0)) {
             for (int i = 0; i < order.size(); i++) {
                 Article a = order.get(i);
-                Article arriving = Article.ingested(a.id(), 1, a.source(), "text", null, a.headline(), a.body(), null,
-                        "en", null, T0.plusSeconds(i));
-                raw.pipeInput(a.id(), TOPICS.raw().valueSerde().serializer().serialize(TOPICS.raw().name(), arriving));
+                run.publish(Article.ingested(a.id(), 1, a.source(), "text", null, a.headline(), a.body(), null, "en",
+                        null, T0.plusSeconds(i)));
             }
-            driver.advanceWallClockTime(Duration.ofSeconds(11));
-            driver.advanceWallClockTime(Duration.ofSeconds(11));
+            run.driver.advanceWallClockTime(Duration.ofSeconds(11));
+            run.driver.advanceWallClockTime(Duration.ofSeconds(11));
             Map<String, Article> latest = new HashMap<>();
-            enriched.readRecordsToList().forEach(r -> latest.merge(r.key(), r.value(),
+            run.enriched.readRecordsToList().forEach(r -> latest.merge(r.key(), r.value(),
                     (a, b) -> b.revision() >= a.revision() ? b : a));
             Map<String, TreeSet<String>> names = new TreeMap<>();
             latest.forEach((id, a) -> names.put(id, new TreeSet<>(a.entities().stream().map(Entity::name).toList())));
             Map<String, List<String>> top = new TreeMap<>();
-            stories.readRecordsToList().forEach(r -> {
+            run.stories.readRecordsToList().forEach(r -> {
                 if (r.value() == null) {
                     top.remove(r.key());
                 } else {
                     top.put(r.key(), r.value().topEntities().stream().sorted().toList());
                 }
             });
-            List<Decision> respells = decided.readValuesToList().stream()
+            List<Decision> respells = run.decisions.readValuesToList().stream()
                     .filter(d -> Decision.METHOD_ENTITY_RESPELL.equals(d.method())).toList();
             return new Outcome(names, top, respells);
         }

@@ -3,9 +3,7 @@ package io.newswire.processors;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -13,22 +11,15 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
 import io.newswire.common.Article;
 import io.newswire.common.Decision;
 import io.newswire.common.Story;
-import io.newswire.common.Topics;
 import io.newswire.processors.nlp.Enrichment;
 import io.newswire.processors.nlp.LanguageDetector;
 import io.newswire.processors.stories.RevisionRules;
-import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.TestInputTopic;
-import org.apache.kafka.streams.TestOutputTopic;
-import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,7 +30,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class StoryRevisionsTest {
 
-    private static final Topics TOPICS = Topics.withPrefix("");
     private static final Instant T0 = Instant.parse("2026-11-22T09:00:00Z");
 
     @TempDir
@@ -88,30 +78,16 @@ class StoryRevisionsTest {
     }
 
     private Run run(List<Article> order, TopologySettings settings) {
-        Properties props = new Properties();
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "revisions");
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.resolve("s" + System.nanoTime()).toString());
-        try (TopologyTestDriver driver = new TopologyTestDriver(NewsTopology.build(TOPICS,
-                new Enrichment(LanguageDetector.fixed("en"), a -> List.of()), settings, Clock.fixed(T0, ZoneOffset.UTC)),
-                props)) {
-            TestInputTopic<String, byte[]> raw = driver.createInputTopic(TOPICS.raw().name(),
-                    Serdes.String().serializer(), Serdes.ByteArray().serializer());
-            TestOutputTopic<String, Article> enriched = driver.createOutputTopic(TOPICS.enriched().name(),
-                    Serdes.String().deserializer(), TOPICS.enriched().valueSerde().deserializer());
-            TestOutputTopic<String, Decision> decided = driver.createOutputTopic(TOPICS.decisions().name(),
-                    Serdes.String().deserializer(), TOPICS.decisions().valueSerde().deserializer());
-            TestOutputTopic<String, Story> stories = driver.createOutputTopic(TOPICS.stories().name(),
-                    Serdes.String().deserializer(), TOPICS.stories().valueSerde().deserializer());
+        try (TopologyRun run = new TopologyRun(stateDir, new Enrichment(LanguageDetector.fixed("en"),
+                a -> List.of()), settings, T0)) {
             for (int i = 0; i < order.size(); i++) {
                 Article a = order.get(i);
-                Article arriving = new Article(a.id(), 1, a.source(), a.format(), null, a.headline(), a.body(), null,
-                        "en", null, T0.plusSeconds(i), null, List.of(), null, null, null, null, null);
-                raw.pipeInput(a.id(), TOPICS.raw().valueSerde().serializer().serialize(TOPICS.raw().name(), arriving));
+                run.publish(new Article(a.id(), 1, a.source(), a.format(), null, a.headline(), a.body(), null,
+                        "en", null, T0.plusSeconds(i), null, List.of(), null, null, null, null, null));
             }
             Map<String, Article> articles = new HashMap<>();
             int revisions = 0;
-            for (TestRecord<String, Article> r : enriched.readRecordsToList()) {
+            for (TestRecord<String, Article> r : run.enriched.readRecordsToList()) {
                 Article before = articles.get(r.key());
                 assertThat(before == null || r.value().revision() > before.revision())
                         .as("revisions of %s come in order", r.key()).isTrue();
@@ -119,9 +95,9 @@ class StoryRevisionsTest {
                 articles.put(r.key(), r.value());
             }
             Map<String, Decision> decisions = new HashMap<>();
-            decided.readValuesToList().forEach(d -> decisions.put(d.articleId(), d));
+            run.decisions.readValuesToList().forEach(d -> decisions.put(d.articleId(), d));
             Map<String, Story> latest = new HashMap<>();
-            stories.readRecordsToList().forEach(r -> latest.put(r.key(), r.value()));
+            run.stories.readRecordsToList().forEach(r -> latest.put(r.key(), r.value()));
             return new Run(articles, decisions, latest, revisions);
         }
     }

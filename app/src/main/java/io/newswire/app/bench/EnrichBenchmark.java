@@ -105,6 +105,11 @@ public final class EnrichBenchmark {
 
     /** @return seconds for one pass over the corpus, split across the threads */
     private double timeOnce(Consumer<Article> work, int threads) throws Exception {
+        return timeOnce(articles, work, threads);
+    }
+
+    /** @return seconds for one pass over the articles, split across the threads (article i to thread i mod n) */
+    static double timeOnce(List<Article> articles, Consumer<Article> work, int threads) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
             long start = System.nanoTime();

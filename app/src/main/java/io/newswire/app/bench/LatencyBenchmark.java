@@ -18,11 +18,8 @@ import io.newswire.processors.nlp.Enrichment;
 import io.newswire.processors.NewsTopology;
 import io.newswire.processors.ProcessorsApp;
 import io.newswire.processors.TopologySettings;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 
@@ -48,24 +45,16 @@ public final class LatencyBenchmark {
     public void run(List<Article> base, int backlog, Duration loadTime) throws Exception {
         BenchCorpus corpus = new BenchCorpus(base, Instant.now(), Duration.ofMillis(1));
         Path state = io.newswire.app.Folders.temporary("bench-latency");
-        Properties props = ProcessorsApp.streamsProperties(config);
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "bench-latency-" + System.nanoTime());
-        props.put(StreamsConfig.STATE_DIR_CONFIG, state.toString());
-        Properties readerProps = config.clientProperties();
-        readerProps.put(ConsumerConfig.GROUP_ID_CONFIG, "bench-latency-reader-" + System.nanoTime());
-        readerProps.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        readerProps.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        Properties props = Backlog.streamsProperties(config, "bench-latency", state);
         Map<String, Long> sentAt = new ConcurrentHashMap<>();
         Enrichment models = Enrichment.withModels();
         Article warmUp = base.get(0);
         models.languages().detect(warmUp.headline());
         models.entities().extract(warmUp); // loads the models before the clock starts
         try (ArticlePublisher publisher = new ArticlePublisher(config.clientProperties(), config.topics());
-             KafkaConsumer<String, byte[]> reader = new KafkaConsumer<>(readerProps, new StringDeserializer(),
-                     new ByteArrayDeserializer());
+             KafkaConsumer<String, byte[]> reader = Backlog.enrichedReader(config, "bench-latency");
              KafkaStreams streams = new KafkaStreams(NewsTopology.build(config.topics(), models,
                      TopologySettings.from(config), Clock.systemUTC()), props)) {
-            reader.subscribe(List.of(config.topics().enriched().name()));
             for (int i = 0; i < backlog; i++) {
                 publisher.publish(corpus.next());
             }

@@ -9,22 +9,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import edu.stanford.nlp.pipeline.Annotation;
 import io.newswire.common.Article;
 import io.newswire.common.NewswireConfig;
 import io.newswire.ingest.ArticlePublisher;
 import io.newswire.processors.NewsTopology;
-import io.newswire.processors.ProcessorsApp;
 import io.newswire.processors.TopologySettings;
 import io.newswire.processors.nlp.CoreNlpTagger;
 import io.newswire.processors.nlp.Enrichment;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 
@@ -60,7 +53,7 @@ public final class PipelineBenchmark {
         out.printf(Locale.ROOT, "bare CoreNLP, %d thread(s): %.1f articles/s (%d articles)%n", threads, before, count);
         double pipeline = topology(models, articles, threads);
         out.printf(Locale.ROOT, "processors topology, %d stream thread(s), %d partitions, %s: %.1f articles/s%n",
-                threads, config.partitions(), config.get(ProcessorsApp.GUARANTEE), pipeline);
+                threads, config.partitions(), config.get(io.newswire.processors.ProcessorsApp.GUARANTEE), pipeline);
         double after = bare(tagger, articles, threads);
         out.printf(Locale.ROOT, "bare CoreNLP again: %.1f articles/s%n", after);
         out.printf(Locale.ROOT, "pipeline/bare-NER ratio %.2f%n", pipeline / ((before + after) / 2));
@@ -68,44 +61,18 @@ public final class PipelineBenchmark {
 
     /** Articles per second of bare CoreNLP over the articles, split across the threads. */
     private static double bare(CoreNlpTagger tagger, List<Article> articles, int threads) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        try {
-            long start = System.nanoTime();
-            List<Future<?>> parts = new ArrayList<>();
-            for (int t = 0; t < threads; t++) {
-                int offset = t;
-                parts.add(pool.submit(() -> {
-                    for (int i = offset; i < articles.size(); i += threads) {
-                        Article a = articles.get(i);
-                        tagger.pipeline().annotate(new Annotation(a.headline() + "\n\n" + a.bodyText()));
-                    }
-                }));
-            }
-            for (Future<?> part : parts) {
-                part.get();
-            }
-            return articles.size() / ((System.nanoTime() - start) / 1e9);
-        } finally {
-            pool.shutdown();
-        }
+        return articles.size() / EnrichBenchmark.timeOnce(articles, a -> tagger.pipeline().annotate(
+                new Annotation(a.headline() + "\n\n" + a.bodyText())), threads);
     }
 
     private double topology(Enrichment models, List<Article> articles, int threads) throws Exception {
         Path state = io.newswire.app.Folders.temporary("bench-pipeline");
-        Properties props = ProcessorsApp.streamsProperties(config);
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "bench-pipeline-" + System.nanoTime());
-        props.put(StreamsConfig.STATE_DIR_CONFIG, state.toString());
+        Properties props = Backlog.streamsProperties(config, "bench-pipeline", state);
         props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, threads);
-        Properties readerProps = config.clientProperties();
-        readerProps.put(ConsumerConfig.GROUP_ID_CONFIG, "bench-pipeline-reader-" + System.nanoTime());
-        readerProps.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        readerProps.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         try (ArticlePublisher publisher = new ArticlePublisher(config.clientProperties(), config.topics());
-             KafkaConsumer<String, byte[]> reader = new KafkaConsumer<>(readerProps, new StringDeserializer(),
-                     new ByteArrayDeserializer());
+             KafkaConsumer<String, byte[]> reader = Backlog.enrichedReader(config, "bench-pipeline");
              KafkaStreams streams = new KafkaStreams(NewsTopology.build(config.topics(), models,
                      TopologySettings.from(config), Clock.systemUTC()), props)) {
-            reader.subscribe(List.of(config.topics().enriched().name()));
             articles.forEach(publisher::publish);
             publisher.flush();
             long started = System.nanoTime();
