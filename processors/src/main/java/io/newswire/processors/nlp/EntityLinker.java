@@ -9,6 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import io.newswire.common.Entity;
@@ -68,11 +69,44 @@ public final class EntityLinker {
         String lower = text.toLowerCase(Locale.ROOT);
         List<Entity> out = new ArrayList<>(entities.size());
         for (Entity entity : entities) {
+            Optional<String> nation = nationality(entity, lower);
+            if (nation.isPresent()) {
+                out.add(linked(entity, nation.get()));
+                continue;
+            }
             Link link = best(entity, context);
             out.add(link == null ? entity : linked(entity, NewsSenses.title(link.title(), entity, sport, lower,
                     this::hasPage)));
         }
         return out;
+    }
+
+    /**
+     * The country a nationality tagged MISC stands for ({@link Demonyms}), unless the copy speaks of a language
+     * ("in German", "speaks English", "English-language").
+     */
+    private Optional<String> nationality(Entity entity, String lower) {
+        if (entity.type() != EntityType.MISC) {
+            return Optional.empty();
+        }
+        Set<String> countries = new HashSet<>();
+        for (String form : entity.surfaceForms()) {
+            Optional<String> country = Demonyms.country(form);
+            if (country.isEmpty()) {
+                return Optional.empty();
+            }
+            String word = form.strip().toLowerCase(Locale.ROOT);
+            if (lower.contains("in " + word + " ") || lower.contains("in " + word + ".")
+                    || lower.contains("speak " + word) || lower.contains("speaks " + word)
+                    || lower.contains("speaking " + word) || lower.contains(word + "-language")
+                    || lower.contains(word + " language") || lower.contains("from " + word + " into")
+                    || lower.contains("translated from " + word)) {
+                return Optional.empty();
+            }
+            countries.add(country.get());
+        }
+        return countries.size() == 1 && hasPage(countries.iterator().next())
+                ? Optional.of(countries.iterator().next()) : Optional.empty();
     }
 
     /** Whether the dictionary knows a page of exactly this title. */

@@ -98,6 +98,15 @@ class EntityLinkerTest {
         }
 
         @Test
+        void shouldLinkANationalityToItsCountryUnlessTheCopySpeaksOfTheLanguage() {
+            assertThat(linked("German officials met.", entity(EntityType.MISC, "German")).kbId()).endsWith("/Germany");
+            assertThat(linked("Germans voted.", entity(EntityType.MISC, "Germans")).kbId()).endsWith("/Germany");
+            assertThat(linked("She answered in German to reporters.", entity(EntityType.MISC, "German")).kbId())
+                    .endsWith("/German_language");
+            assertThat(linked("English fans sang.", entity(EntityType.MISC, "English")).kbId()).endsWith("/England");
+        }
+
+        @Test
         void shouldPreferTheTitleTheArticleSpellsOut() {
             assertThat(linked("Paris is in Texas.", entity(EntityType.LOCATION, "Paris")).kbId()).endsWith("/Paris,_Texas");
             assertThat(linked("Paris is in France.", entity(EntityType.LOCATION, "Paris")).kbId()).endsWith("/Paris");
