@@ -443,23 +443,25 @@ public final class StoryAggregator implements Processor<String, StoryMessage, St
         return true;
     }
 
-    /** Moves the story's members into another; what may no longer move stays and keeps the story alive. */
+    /**
+     * Moves the story's members into another, all of them or none: a member that may no longer move keeps the
+     * whole story where it is, so that a story id always names one of the story's own members (its founder's link
+     * is rewritten to the survivor below, which a member left behind would contradict).
+     */
     private void dissolve(Record<String, StoryMessage> record, String storyId, StoryState state, String into,
                           String reason, double score) {
         if (storyId.equals(into)) {
             return;
         }
         List<StoryMember> live = liveMembers(storyId);
-        List<StoryMember> moving = live.stream().filter(this::mayMove).toList();
-        if (moving.isEmpty()) {
+        if (live.isEmpty() || !live.stream().allMatch(this::mayMove)) {
             return;
         }
-        for (StoryMember m : moving) {
+        for (StoryMember m : live) {
             members.put(memberKey(storyId, m.id()), m.movedTo(into));
             send(record, into, StoryMessage.moved(m, reason, score));
         }
-        List<StoryMember> staying = new ArrayList<>(live);
-        staying.removeAll(moving);
+        List<StoryMember> moving = live;
         // Later joiners that resolve through the founder's link go straight to the survivor.
         publishLink(record, storyId, new StoryLink(into, null, state.earliestMillis()));
         if (reason.equals(Decision.METHOD_STORY_RENAME)) {
@@ -468,12 +470,6 @@ public final class StoryAggregator implements Processor<String, StoryMessage, St
                 publishLink(record, into, new StoryLink(into, renamedTo.article().duplicateOf(),
                         renamedTo.receivedMillis()));
             }
-        }
-        if (!staying.isEmpty()) {
-            state = remove(storyId, state, moving, staying);
-            stories.put(storyId, state);
-            emit(record, storyId, state);
-            return;
         }
         Story s = state.story();
         StoryState merged = new StoryState(Story.merged(storyId, s.headline(), into, s.firstSeen(), s.lastSeen()),

@@ -282,6 +282,23 @@ class StoryAggregatorTest {
     }
 
     @Test
+    void shouldKeepAStoryWholeWhenOneOfItsMembersMayNoLongerMove() {
+        Instant later = T0.plus(Duration.ofDays(3));
+        join("b1", "b1", "quake island rescue toll", T0, List.of());
+        join("a1", "a1", "quake island rescue toll", later, List.of());
+        join("a1", "a2", "quake island rescue toll", later.plusSeconds(10), List.of());
+        join("a1", "a3", "quake island rescue toll", later.plusSeconds(20), List.of());
+        out.clear();
+        // b2 joins b1 and scored close to a1, the larger story: b1 would move into a1, but b1 arrived three days
+        // ago, past the window. The story stays whole rather than leave b2 in a1 and the id b1 naming nobody there.
+        join("b1", "b2", "quake island rescue toll", later.plusSeconds(30), List.of("a1"));
+
+        assertThat(revised()).isEmpty();
+        assertThat(storyOfArticles(List.of("b1", "b2"))).containsEntry("b1", "b1").containsEntry("b2", "b1");
+        assertThat(links.get("b1") == null || links.get("b1").storyId().equals("b1")).as("b1's link").isTrue();
+    }
+
+    @Test
     void shouldNameAStoryByItsMostCentralHeadlineThatIsNeitherAUrlNorAQuestion() {
         join("s1", "s1", "quake island", T0, List.of(), "http : / / nypost . com / 2008 / quake");
         assertThat(lastStory("s1").headline()).as("nothing better yet").startsWith("http");
