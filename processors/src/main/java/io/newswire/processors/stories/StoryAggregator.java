@@ -445,8 +445,8 @@ public final class StoryAggregator implements Processor<String, StoryMessage, St
 
     /**
      * Moves the story's members into another, all of them or none: a member that may no longer move keeps the
-     * whole story where it is, so that a story id always names one of the story's own members (its founder's link
-     * is rewritten to the survivor below, which a member left behind would contradict).
+     * whole story where it is, so that a story id never names an article that moved to another story (the
+     * founder's link is rewritten to the survivor below, which a member left behind would contradict).
      */
     private void dissolve(Record<String, StoryMessage> record, String storyId, StoryState state, String into,
                           String reason, double score) {
