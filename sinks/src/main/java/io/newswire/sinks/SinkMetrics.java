@@ -4,6 +4,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.newswire.common.Decision;
 
 /**
  * The pipeline's own counters as the sinks see them (names as Prometheus shows them):
@@ -39,7 +40,8 @@ public final class SinkMetrics {
         for (String stage : java.util.List.of("ingest", "validate", "enrich")) {
             counter("newswire.dead.letters", "dead letters by the stage that rejected the input", "stage", stage);
         }
-        for (String method : java.util.List.of("story-merge", "story-split", "story-rename", "entity-respell")) {
+        for (String method : java.util.List.of(Decision.METHOD_STORY_MERGE, Decision.METHOD_STORY_SPLIT,
+                Decision.METHOD_STORY_RENAME, Decision.METHOD_ENTITY_RESPELL)) {
             counter("newswire.revisions", "articles published again with a better answer (another story, an "
                     + "entity respelled), by why", "method", method);
         }

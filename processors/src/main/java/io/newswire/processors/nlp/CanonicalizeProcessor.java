@@ -6,11 +6,9 @@ import java.util.Map;
 import java.util.TreeMap;
 import io.newswire.common.Article;
 import io.newswire.common.KnownEntity;
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
@@ -28,13 +26,14 @@ public final class CanonicalizeProcessor implements Processor<String, Article, S
 
     private final TreeMap<String, KnownEntity> recentlyLearned = new TreeMap<>();
     private ProcessorContext<String, Canonicalized> context;
-    private KeyValueStore<String, KnownEntity> registry;
+    private java.util.function.Function<String, List<KnownEntity>> stored;
     private EntityRegistry resolver;
 
     @Override
     public void init(ProcessorContext<String, Canonicalized> context) {
         this.context = context;
-        this.registry = context.getStateStore(REGISTRY_STORE);
+        KeyValueStore<String, KnownEntity> registry = context.getStateStore(REGISTRY_STORE);
+        this.stored = EntityRegistry.blocksOf(registry);
         this.resolver = new EntityRegistry(this::block);
     }
 
@@ -54,15 +53,10 @@ public final class CanonicalizeProcessor implements Processor<String, Article, S
         context.forward(record.withValue(new Canonicalized(canonical, resolved.learned())));
     }
 
+    /** The global store's spellings of a block, with this instance's own not yet back from the topic. */
     private List<KnownEntity> block(String prefix) {
         Map<String, KnownEntity> found = new TreeMap<>(recentlyLearned.subMap(prefix, prefix + '\uffff'));
-        try (KeyValueIterator<String, KnownEntity> it = registry.prefixScan(prefix,
-                org.apache.kafka.common.serialization.Serdes.String().serializer())) {
-            while (it.hasNext()) {
-                KeyValue<String, KnownEntity> entry = it.next();
-                found.put(entry.key, entry.value);
-            }
-        }
+        stored.apply(prefix).forEach(k -> found.put(k.registryKey(), k));
         return new ArrayList<>(found.values());
     }
 }

@@ -151,7 +151,8 @@ public final class StoryAggregator implements Processor<String, StoryMessage, St
 
     /** The next slice of members: those whose entities the registry now spells otherwise go out again. */
     private void respell(long now) {
-        Map<String, List<Entity>> respelled = new LinkedHashMap<>();
+        // The sweep reads each member once; what it found to respell is kept here, by the member's id.
+        Map<String, Respelling> found = new LinkedHashMap<>();
         respellSweep.expired(m -> {
             if (m.movedTo() != null || m.article().entities().isEmpty()
                     || latestArrival - m.receivedMillis() > rules.window().toMillis()) {
@@ -159,18 +160,19 @@ public final class StoryAggregator implements Processor<String, StoryMessage, St
             }
             List<Entity> entities = registry.respelled(m.article().entities());
             if (entities != null) {
-                respelled.put(m.id(), entities);
+                found.put(m.id(), new Respelling(m, entities));
             }
             return entities != null;
         }).forEach(key -> {
             String storyId = key.substring(0, key.indexOf('\u0000'));
-            StoryMember member = members.get(key);
-            List<Entity> entities = respelled.get(member.id());
+            Respelling respelling = found.get(key.substring(storyId.length() + 1));
+            StoryMember member = respelling.member();
             StoryState state = stories.get(storyId);
             if (state == null || state.merged()) {
                 return;
             }
-            Article article = member.article().withEntities(entities, member.article().entityStatus()).revised(storyId);
+            Article article = member.article().withEntities(respelling.entities(), member.article().entityStatus())
+                    .revised(storyId);
             Decision decision = member.decision().revised(storyId, Decision.METHOD_ENTITY_RESPELL, 1.0, 1.0,
                     article.revision());
             StoryMember renamed = new StoryMember(article, decision, member.vector(), member.headers(), null);
@@ -185,16 +187,15 @@ public final class StoryAggregator implements Processor<String, StoryMessage, St
         });
     }
 
+    /** A member as the sweep read it, and its entities as the registry now spells them. */
+    private record Respelling(StoryMember member, List<Entity> entities) {
+    }
+
     /** The story's entity weights with one member's old spellings replaced by its new ones. */
     private StoryState respelled(String storyId, StoryState state, StoryMember before, StoryMember after) {
         Map<String, Double> salience = new LinkedHashMap<>(state.entitySalience());
-        for (Entity e : before.article().entities()) {
-            salience.computeIfPresent(e.name(), (k, w) -> w - e.salience() > 1e-9 ? w - e.salience() : null);
-        }
-        for (Entity e : after.article().entities()) {
-            salience.merge(e.name(), e.salience(), Double::sum);
-        }
-        salience = heaviest(salience, KEPT_ENTITIES);
+        unweigh(salience, before.article());
+        salience = weigh(salience, after.article());
         Story s = state.story();
         Story view = view(storyId, s.headline(), s.firstSeen(), s.lastSeen(), s.articleCount(), s.memberIds(),
                 state.sourceCounts(), salience, s.duplicates());
@@ -461,11 +462,10 @@ public final class StoryAggregator implements Processor<String, StoryMessage, St
             members.put(memberKey(storyId, m.id()), m.movedTo(into));
             send(record, into, StoryMessage.moved(m, reason, score));
         }
-        List<StoryMember> moving = live;
         // Later joiners that resolve through the founder's link go straight to the survivor.
         publishLink(record, storyId, new StoryLink(into, null, state.earliestMillis()));
         if (reason.equals(Decision.METHOD_STORY_RENAME)) {
-            StoryMember renamedTo = moving.stream().filter(m -> m.id().equals(into)).findFirst().orElse(null);
+            StoryMember renamedTo = live.stream().filter(m -> m.id().equals(into)).findFirst().orElse(null);
             if (renamedTo != null) {
                 publishLink(record, into, new StoryLink(into, renamedTo.article().duplicateOf(),
                         renamedTo.receivedMillis()));
@@ -510,10 +510,7 @@ public final class StoryAggregator implements Processor<String, StoryMessage, St
             if (listed.size() > LISTED_MEMBERS) {
                 listed = new ArrayList<>(listed.subList(listed.size() - LISTED_MEMBERS, listed.size()));
             }
-            for (Entity e : article.entities()) {
-                salience.merge(e.name(), e.salience(), Double::sum);
-            }
-            salience = heaviest(salience, KEPT_ENTITIES);
+            salience = weigh(salience, article);
             centroid = Reclustering.plus(centroid, member.vector(), 1);
             timeSum += timeOf(member);
             dated += member.vector().dated() ? 1 : 0;
@@ -546,9 +543,7 @@ public final class StoryAggregator implements Processor<String, StoryMessage, St
         for (StoryMember m : gone) {
             String source = m.article().source() == null ? "" : m.article().source();
             sources.computeIfPresent(source, (k, n) -> n > 1 ? n - 1 : null);
-            for (Entity e : m.article().entities()) {
-                salience.computeIfPresent(e.name(), (k, w) -> w - e.salience() > 1e-9 ? w - e.salience() : null);
-            }
+            unweigh(salience, m.article());
             listed.remove(m.id());
             centroid = Reclustering.plus(centroid, m.vector(), -1);
             timeSum -= timeOf(m);
@@ -644,6 +639,21 @@ public final class StoryAggregator implements Processor<String, StoryMessage, St
 
     private static String memberKey(String storyId, String articleId) {
         return storyId + '\u0000' + articleId;
+    }
+
+    /** Adds an article's entities to a story's weights; the heaviest {@value #KEPT_ENTITIES} are kept. */
+    private static Map<String, Double> weigh(Map<String, Double> salience, Article article) {
+        for (Entity e : article.entities()) {
+            salience.merge(e.name(), e.salience(), Double::sum);
+        }
+        return heaviest(salience, KEPT_ENTITIES);
+    }
+
+    /** Takes an article's entities out of a story's weights (a name whose weight reaches 0 goes). */
+    private static void unweigh(Map<String, Double> salience, Article article) {
+        for (Entity e : article.entities()) {
+            salience.computeIfPresent(e.name(), (k, w) -> w - e.salience() > 1e-9 ? w - e.salience() : null);
+        }
     }
 
     private static Map<String, Double> heaviest(Map<String, Double> salience, int n) {

@@ -269,8 +269,7 @@ public final class LiveView {
 
     /** The first decision of the newest version, and the latest revision of it; kills and stale copies aside. */
     private void keepDecision(JsonNode d) {
-        String kind = d.path("decision").asText("");
-        if (kind.equals("KILL") || kind.equals("STALE")) {
+        if (!SinkRecord.outcomeOf(d.path("decision").asText("")).equals("decided")) {
             return;
         }
         ObjectNode kept = decided.computeIfAbsent(d.path("article_id").asText(), id -> Json.MAPPER.createObjectNode());

@@ -2,6 +2,7 @@ package io.newswire.sinks.live;
 
 import java.util.Locale;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.newswire.common.Decision;
 
 /**
  * A decision record from {@code news.decisions} said in words for an editor: why an article is a copy,
@@ -36,13 +37,13 @@ final class Why {
     static String moved(JsonNode d) {
         String method = d.path("method").asText("");
         String what = switch (method) {
-            case "story-merge" -> "its story merged into " + d.path("story_id").asText();
-            case "story-split" -> "split off into " + d.path("story_id").asText();
-            case "story-rename" -> "its story was renamed to " + d.path("story_id").asText();
-            case "entity-respell" -> "an entity was respelled as most articles spell it";
+            case Decision.METHOD_STORY_MERGE -> "its story merged into " + d.path("story_id").asText();
+            case Decision.METHOD_STORY_SPLIT -> "split off into " + d.path("story_id").asText();
+            case Decision.METHOD_STORY_RENAME -> "its story was renamed to " + d.path("story_id").asText();
+            case Decision.METHOD_ENTITY_RESPELL -> "an entity was respelled as most articles spell it";
             default -> "moved to " + d.path("story_id").asText();
         };
-        if (method.equals("entity-respell")) {
+        if (method.equals(Decision.METHOD_ENTITY_RESPELL)) {
             return what + " (revision " + d.path("revision").asInt() + ")";
         }
         return what + " (revision " + d.path("revision").asInt() + ", average link " + compared(d) + ")";
