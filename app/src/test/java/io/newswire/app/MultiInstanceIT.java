@@ -39,6 +39,8 @@ class MultiInstanceIT {
 
     static final int ARTICLES = 900;
     static final String PARTITIONS = "6";
+    /** Decisions have settled when none has come for this long. */
+    static final Duration SETTLE = Duration.ofSeconds(8);
 
     @TempDir
     Path dir;
@@ -131,10 +133,14 @@ class MultiInstanceIT {
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while ((out.size() < ARTICLES || partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p)))
-                    && System.nanoTime() < deadline) {
+            long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+            // Revisions (merges, renames) follow the first decisions through the story step's own topic: the
+            // final state is there once none has come for a while, as eval's BrokerRunner waits for it.
+            long quietSince = System.nanoTime();
+            while ((out.size() < ARTICLES || partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))
+                    || System.nanoTime() - quietSince < SETTLE.toNanos()) && System.nanoTime() < deadline) {
                 for (ConsumerRecord<String, Decision> r : consumer.poll(Duration.ofMillis(200))) {
+                    quietSince = System.nanoTime();
                     assertThat(seen.add(r.key() + "@r" + r.value().revision())).as("decision of %s once", r.key())
                             .isTrue();
                     out.merge(r.key(), r.value(), (a, b) -> b.revision() >= a.revision() ? b : a);
