@@ -20,7 +20,7 @@ public record Args(String command, Map<String, String> settings, List<Path> inpu
 
     /** Flags that belong to a command rather than to the configuration. */
     private static final List<String> COMMAND_OPTIONS = List.of("timeout", "conll", "jsonl", "details", "orders", "threads", "articles", "seconds", "spacing-ms", "port", "format",
-            "watch", "feed",
+            "watch", "feed", "model", "features",
             "interval", "fetch-links", "http");
     /** Command flags that take no value. */
     private static final List<String> SWITCHES = List.of("serve", "on-kafka", "dated");

@@ -10,7 +10,7 @@ import io.newswire.common.Setting;
 public final class Main {
 
     private static final List<Command> COMMANDS = List.of(new RunCommand(), new IngestCommand(),
-            new ProcessCommand(), new SinkCommand(), new EvalCommand(), new BenchCommand(), new BrokerCommand());
+            new ProcessCommand(), new SinkCommand(), new EvalCommand(), new TrainCommand(), new BenchCommand(), new BrokerCommand());
 
     private Main() {
     }

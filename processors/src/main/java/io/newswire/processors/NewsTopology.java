@@ -159,7 +159,7 @@ public final class NewsTopology {
      */
     private static KStream<String, Deduplicated> match(KStream<String, Article> articles, TopologySettings settings) {
         int partitions = settings.partitions();
-        StoryScorer scorer = new StoryScorer(settings.storyThreshold(), settings.retention());
+        StoryScorer scorer = settings.storyScorer();
         KStream<String, Signed> signed = articles
                 .mapValues(a -> new Signed(a, isKill(a) ? null : MinHash.signature(a.headline(), a.body()), null, null),
                         Named.as("lsh-signature"))
@@ -199,7 +199,7 @@ public final class NewsTopology {
      */
     private static void correctIndex(KStream<String, Deduplicated> deduplicated,
                                      KStream<String, StoryOutput> fromStories, TopologySettings settings) {
-        StoryScorer scorer = new StoryScorer(settings.storyThreshold(), settings.retention());
+        StoryScorer scorer = settings.storyScorer();
         deduplicated
                 .flatMapValues(Deduplicated::corrections, Named.as("story-correction"))
                 .merge(fromStories.mapValues(StoryOutput::correction, Named.as("moved-correction")),
@@ -269,8 +269,7 @@ public final class NewsTopology {
                 Consumed.with(Serdes.String(), messages).withName("read-story-moves"));
         Map<String, KStream<String, StoryOutput>> out = joins
                 .merge(moves, Named.as("joins-and-moves"))
-                .process(() -> new StoryAggregator(settings.retention(), new StoryScorer(settings.storyThreshold(),
-                                settings.retention()), settings.partitions(), settings.revisions()),
+                .process(() -> new StoryAggregator(settings.retention(), settings.storyScorer(), settings.partitions(), settings.revisions()),
                         Named.as(StoryAggregator.NAME),
                         StoryAggregator.STORE, StoryAggregator.MEMBERS)
                 .split(Named.as(StoryAggregator.NAME + "-"))

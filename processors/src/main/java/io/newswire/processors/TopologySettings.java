@@ -1,5 +1,7 @@
 package io.newswire.processors;
 
+import io.newswire.processors.match.vectors.StoryPairModel;
+import io.newswire.processors.match.vectors.StoryScorer;
 import io.newswire.processors.stories.RevisionRules;
 import java.time.Duration;
 import java.util.List;
@@ -13,26 +15,41 @@ import io.newswire.common.Setting;
  * @param nearThreshold estimated Jaccard (3-word shingles) at or above which an earlier article is a near
  *                      duplicate; see docs/dedup-and-stories.md for how 0.25 was chosen
  * @param storyThreshold story score ({@code StoryScorer}) at or above which an article joins the story of
- *                      the closest article already indexed; see docs/dedup-and-stories.md for 0.24
+ *                      the closest article already indexed; see docs/dedup-and-stories.md for 0.17
  * @param partitions    partitions of the dedup repartition topics; band ownership is computed for this
  *                      count, so it must not change while state exists (topic.partitions)
  * @param revisions     when a story may still change ({@link RevisionRules})
+ * @param pairModel     the learned weights of the story pair score ({@link StoryPairModel})
  */
 public record TopologySettings(int maxArticleBytes, Duration retention, double nearThreshold, double storyThreshold,
-                               int partitions, RevisionRules revisions) {
+                               int partitions, RevisionRules revisions, StoryPairModel pairModel) {
 
     public TopologySettings(int maxArticleBytes, Duration retention, double nearThreshold, double storyThreshold,
                             int partitions) {
         this(maxArticleBytes, retention, nearThreshold, storyThreshold, partitions,
-                new RevisionRules(Duration.ofHours(48), 3, 0.24, 0.14));
+                new RevisionRules(Duration.ofHours(48), 3, 0.24, 0.10));
+    }
+
+    public TopologySettings(int maxArticleBytes, Duration retention, double nearThreshold, double storyThreshold,
+                            int partitions, RevisionRules revisions) {
+        this(maxArticleBytes, retention, nearThreshold, storyThreshold, partitions, revisions,
+                StoryPairModel.shipped());
+    }
+
+    /** The story pair score at these settings: the threshold, the retention horizon and the pair model. */
+    public StoryScorer storyScorer() {
+        return new StoryScorer(storyThreshold, retention, pairModel);
     }
 
     public static final Setting<Integer> RETENTION_DAYS = new Setting<>("dedup.retention.days", "7",
             Setting::positiveInt, "how long deduplication and story clustering remember an article");
     public static final Setting<Double> NEAR_THRESHOLD = new Setting<>("dedup.near.threshold", "0.25",
             Setting::fraction, "estimated Jaccard similarity at which an earlier article is a near duplicate");
-    public static final Setting<Double> STORY_THRESHOLD = new Setting<>("story.threshold", "0.24",
-            Setting::fraction, "story score (TF-IDF + entities + time) at which an article joins a story");
+    public static final Setting<Double> STORY_THRESHOLD = new Setting<>("story.threshold", "0.17",
+            Setting::fraction, "story score (learned pair model over TF-IDF and entity cosines, times time) at which an article joins a story");
+
+    public static final Setting<StoryPairModel> PAIR_MODEL = new Setting<>("story.pair.model", "",
+            StoryPairModel::fromSetting, "a story pair model file written by `train story-pairs` (empty: the shipped one)");
 
     public static final Setting<Integer> REVISION_WINDOW_HOURS = new Setting<>("story.revision.window.hours", "48",
             Setting::positiveInt, "how long after its arrival an article may still move to another story");
@@ -40,7 +57,7 @@ public record TopologySettings(int maxArticleBytes, Duration retention, double n
             Setting::positiveInt, "how many times at most an article may move to another story");
     public static final Setting<Double> MERGE_THRESHOLD = new Setting<>("story.merge.threshold", "0.24",
             Setting::fraction, "average link (mean pair score) at which two stories merge");
-    public static final Setting<Double> SPLIT_THRESHOLD = new Setting<>("story.split.threshold", "0.14",
+    public static final Setting<Double> SPLIT_THRESHOLD = new Setting<>("story.split.threshold", "0.10",
             Setting::fraction, "average link below which a story's members split into stories of their own");
 
     public static final Setting<Double> SPLIT_RATIO = new Setting<>("story.split.ratio", "0.5",
@@ -48,7 +65,7 @@ public record TopologySettings(int maxArticleBytes, Duration retention, double n
     public static final Setting<Double> MERGE_RATIO = new Setting<>("story.merge.ratio", "0.7",
             Setting::fraction, "two stories merge only when their average link is at least this fraction of their cohesion");
 
-    public static final List<Setting<?>> SETTINGS = List.of(RETENTION_DAYS, NEAR_THRESHOLD, STORY_THRESHOLD,
+    public static final List<Setting<?>> SETTINGS = List.of(RETENTION_DAYS, NEAR_THRESHOLD, STORY_THRESHOLD, PAIR_MODEL,
             REVISION_WINDOW_HOURS, MAX_REVISIONS, MERGE_THRESHOLD, SPLIT_THRESHOLD, SPLIT_RATIO, MERGE_RATIO);
 
     /** The defaults for an in-process run (TopologyTestDriver), where every topic has one partition. */
@@ -58,7 +75,7 @@ public record TopologySettings(int maxArticleBytes, Duration retention, double n
 
     /** The same settings for a run where every topic has one partition (TopologyTestDriver). */
     public TopologySettings inProcess() {
-        return new TopologySettings(maxArticleBytes, retention, nearThreshold, storyThreshold, 1, revisions);
+        return new TopologySettings(maxArticleBytes, retention, nearThreshold, storyThreshold, 1, revisions, pairModel);
     }
 
     public static TopologySettings from(NewswireConfig config) {
@@ -66,11 +83,12 @@ public record TopologySettings(int maxArticleBytes, Duration retention, double n
                 config.get(NEAR_THRESHOLD), config.get(STORY_THRESHOLD), config.partitions(),
                 new RevisionRules(Duration.ofHours(config.get(REVISION_WINDOW_HOURS)), config.get(MAX_REVISIONS),
                         config.get(MERGE_THRESHOLD), config.get(SPLIT_THRESHOLD), config.get(SPLIT_RATIO),
-                        config.get(MERGE_RATIO)));
+                        config.get(MERGE_RATIO)), config.get(PAIR_MODEL));
     }
 
     /** The same settings with other revision rules (evaluation and tests). */
     public TopologySettings withRevisions(RevisionRules other) {
-        return new TopologySettings(maxArticleBytes, retention, nearThreshold, storyThreshold, partitions, other);
+        return new TopologySettings(maxArticleBytes, retention, nearThreshold, storyThreshold, partitions, other,
+                pairModel);
     }
 }

@@ -99,7 +99,7 @@ public final class IndexBenchmark {
         store(gatherContext, DedupGatherProcessor.SEEN, new JsonSerde<>(Seen.class));
 
         StoryVectorProcessor vectorStep = init(new StoryVectorProcessor(), vectorContext);
-        StoryScorer scorer = new StoryScorer(settings.storyThreshold(), settings.retention());
+        StoryScorer scorer = settings.storyScorer();
         CandidatesProcessor candidates = init(new CandidatesProcessor(scorer, settings.retention()), candidatesContext);
         DedupGatherProcessor gather = init(new DedupGatherProcessor(
                 new DedupDecider(settings.nearThreshold(), settings.storyThreshold()), 1, settings.retention()),

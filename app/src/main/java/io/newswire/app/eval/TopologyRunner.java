@@ -28,6 +28,7 @@ final class TopologyRunner implements AutoCloseable {
     private final Topics topics = Topics.withPrefix("");
     private final TestInputTopic<String, byte[]> raw;
     private final TestOutputTopic<String, Decision> decisions;
+    private final TestOutputTopic<String, Article> enriched;
 
     TopologyRunner(Enrichment enrichment, TopologySettings settings) throws Exception {
         stateDir = io.newswire.app.Folders.temporary("eval");
@@ -40,6 +41,23 @@ final class TopologyRunner implements AutoCloseable {
         raw = driver.createInputTopic(topics.raw().name(), Serdes.String().serializer(), Serdes.ByteArray().serializer());
         decisions = driver.createOutputTopic(topics.decisions().name(), Serdes.String().deserializer(),
                 topics.decisions().valueSerde().deserializer());
+        enriched = driver.createOutputTopic(topics.enriched().name(), Serdes.String().deserializer(),
+                topics.enriched().valueSerde().deserializer());
+    }
+
+    /** Each article as the stream last published it on news.enriched (its latest revision), in input order. */
+    static List<Article> enrich(Enrichment enrichment, TopologySettings settings, List<Article> articles)
+            throws Exception {
+        try (TopologyRunner runner = new TopologyRunner(enrichment, settings)) {
+            runner.run(articles);
+            java.util.Map<String, Article> latest = new java.util.HashMap<>();
+            for (Article a : runner.enriched.readValuesToList()) {
+                if (a != null) {
+                    latest.merge(a.id(), a, (x, y) -> y.revision() >= x.revision() ? y : x);
+                }
+            }
+            return articles.stream().map(a -> latest.get(a.id())).filter(java.util.Objects::nonNull).toList();
+        }
     }
 
     /** In-process runs, each on a fresh driver and state: one partition, the list's order exactly. */

@@ -41,10 +41,7 @@ public final class Reclustering {
         if (countA == 0 || countB == 0 || sumA == null || sumB == null) {
             return 0;
         }
-        double pairs = (double) countA * countB;
-        double words = sumA.termCosine(sumB) / pairs;
-        double content = !sumA.hasEntities() && !sumB.hasEntities() ? words
-                : StoryScorer.TERM_WEIGHT * words + (1 - StoryScorer.TERM_WEIGHT) * sumA.entityCosine(sumB) / pairs;
+        double content = scorer.content(sumA, sumB) / ((double) countA * countB);
         if (Double.isNaN(meanTimeA) || Double.isNaN(meanTimeB)) {
             return content; // no dated member on one side: time neither joins nor separates
         }
@@ -97,17 +94,12 @@ public final class Reclustering {
      * The cohesion of a story from its vector sum: the mean pair score of its members (their word and entity
      * cosines, from |sum|² = n + 2 × the sum over pairs); NaN for fewer than two members.
      */
-    public static double cohesion(StoryVector sum, int count) {
+    public double cohesion(StoryVector sum, int count) {
         if (sum == null || count < 2) {
             return Double.NaN;
         }
-        double pairs = (double) count * (count - 1);
-        double words = Math.max(0, sum.termCosine(sum) - count) / pairs;
-        if (!sum.hasEntities()) {
-            return words;
-        }
-        double entities = Math.max(0, sum.entityCosine(sum) - count) / pairs;
-        return StoryScorer.TERM_WEIGHT * words + (1 - StoryScorer.TERM_WEIGHT) * entities;
+        double self = scorer.content(sum, sum) - count * scorer.selfEstimate(sum.hasEntities());
+        return Math.max(0, self) / ((double) count * (count - 1));
     }
 
     /** Whether two stories' average link is close to what holds each together (see {@link #split}). */

@@ -352,8 +352,8 @@ public final class StoryAggregator implements Processor<String, StoryMessage, St
         }
         double link = reclustering.averageLink(state.centroid(), state.story().articleCount(), state.meanTimeMillis(),
                 offer.centroid(), offer.count(), offer.meanTimeMillis());
-        if (link < rules.mergeThreshold() || !Reclustering.alike(link, Reclustering.cohesion(state.centroid(),
-                state.story().articleCount()), Reclustering.cohesion(offer.centroid(), offer.count()),
+        if (link < rules.mergeThreshold() || !Reclustering.alike(link, reclustering.cohesion(state.centroid(),
+                state.story().articleCount()), reclustering.cohesion(offer.centroid(), offer.count()),
                 rules.mergeRatio())) {
             return;
         }

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import io.newswire.processors.match.vectors.StoryPairModel;
 import io.newswire.processors.match.vectors.StoryScorer;
 import io.newswire.processors.match.vectors.StoryVector;
 import org.junit.jupiter.api.Test;
@@ -64,7 +65,20 @@ class ReclusteringTest {
                 within += scorer.score(a.get(i), a.get(j));
             }
         }
-        assertThat(Reclustering.cohesion(sum(a), 4)).isCloseTo(within / 6, org.assertj.core.data.Offset.offset(1e-5));
+        assertThat(reclustering.cohesion(sum(a), 4)).isCloseTo(within / 6, org.assertj.core.data.Offset.offset(1e-5));
+    }
+
+    @Test
+    void shouldKeepTheLearnedScoreLinearSoThatSumsGiveTheSumOfPairScores() {
+        StoryScorer scorer = new StoryScorer(0.17, Duration.ofDays(7), StoryPairModel.shipped());
+        StoryVector a = StoryVector.of(Map.of("quake", 0.6, "iran", 0.8), Map.of("e:location:qeshm", 1.0), List.of(), 0);
+        StoryVector b = StoryVector.of(Map.of("quake", 0.8, "7", 0.6),
+                Map.of("e:person:rouhani", 0.6, "e:location:qeshm", 0.8), List.of(), 0);
+        StoryVector c = StoryVector.of(Map.of("quake", 1.0), Map.of("e:location:qeshm", 0.8, "e:misc:iranian", 0.6),
+                List.of(), 0);
+        StoryVector sum = Reclustering.plus(Reclustering.plus(null, a, 1), b, 1);
+        assertThat(scorer.content(sum, c)).isCloseTo(scorer.content(a, c) + scorer.content(b, c),
+                org.assertj.core.data.Offset.offset(1e-6));
     }
 
     @Test

@@ -18,6 +18,19 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 public record StoryVector(long[] termIds, float[] termWeights, long[] entityIds, float[] entityWeights,
                           List<String> keys, long timeMillis) {
 
+    /**
+     * The classes the pair score weighs apart ({@link StoryScorer}): a word or a number among the terms, the
+     * entity's type among the entities. A class travels in the low bits of each id, so a stored vector (and a
+     * story's vector sum) keeps them without another array.
+     */
+    public static final int WORD = 0;
+    public static final int NUMBER = 1;
+    public static final int PERSON = 2;
+    public static final int ORGANIZATION = 3;
+    public static final int LOCATION = 4;
+    public static final int MISC = 5;
+    public static final int CLASSES = 6;
+
     /** The time of an article its source did not date: unknown, so time neither joins nor separates it. */
     public static final long UNDATED = Long.MIN_VALUE;
 
@@ -32,8 +45,8 @@ public record StoryVector(long[] termIds, float[] termWeights, long[] entityIds,
     /** A vector from weights by word and by entity key (already unit length). */
     public static StoryVector of(Map<String, Double> terms, Map<String, Double> entities, List<String> keys,
                                  long timeMillis) {
-        Sorted t = sorted(terms);
-        Sorted e = sorted(entities);
+        Sorted t = sorted(terms, StoryVector::termId);
+        Sorted e = sorted(entities, StoryVector::entityId);
         return new StoryVector(t.ids, t.weights, e.ids, e.weights, keys, timeMillis);
     }
 
@@ -42,12 +55,12 @@ public record StoryVector(long[] termIds, float[] termWeights, long[] entityIds,
     }
 
     public double termWeight(String term) {
-        int i = Arrays.binarySearch(termIds, id(term));
+        int i = Arrays.binarySearch(termIds, termId(term));
         return i < 0 ? 0 : termWeights[i];
     }
 
     public double entityWeight(String key) {
-        int i = Arrays.binarySearch(entityIds, id(key));
+        int i = Arrays.binarySearch(entityIds, entityId(key));
         return i < 0 ? 0 : entityWeights[i];
     }
 
@@ -57,6 +70,54 @@ public record StoryVector(long[] termIds, float[] termWeights, long[] entityIds,
 
     public double entityCosine(StoryVector other) {
         return dot(entityIds, entityWeights, other.entityIds, other.entityWeights);
+    }
+
+    /**
+     * Per class, the part of the dot product the ids of that class contribute ({@link #CLASSES} values, the
+     * classes' constants as indexes): of two unit vectors, terms' and entities' cosines split by class.
+     */
+    public double[] classDots(StoryVector other) {
+        double[] out = new double[CLASSES];
+        classDot(termIds, termWeights, other.termIds, other.termWeights, out, WORD, 1);
+        classDot(entityIds, entityWeights, other.entityIds, other.entityWeights, out, PERSON, 3);
+        return out;
+    }
+
+    /** Σ weight(class) × a × b over shared ids: a dot product with each class scaled, linear in either side. */
+    public double weightedDot(StoryVector other, double[] classWeights) {
+        return weightedDot(termIds, termWeights, other.termIds, other.termWeights, classWeights, WORD, 1)
+                + weightedDot(entityIds, entityWeights, other.entityIds, other.entityWeights, classWeights, PERSON, 3);
+    }
+
+    private static void classDot(long[] ia, float[] wa, long[] ib, float[] wb, double[] out, int base, long mask) {
+        int i = 0;
+        int j = 0;
+        while (i < ia.length && j < ib.length) {
+            if (ia[i] == ib[j]) {
+                out[base + (int) (ia[i] & mask)] += (double) wa[i++] * wb[j++];
+            } else if (ia[i] < ib[j]) {
+                i++;
+            } else {
+                j++;
+            }
+        }
+    }
+
+    private static double weightedDot(long[] ia, float[] wa, long[] ib, float[] wb, double[] classWeights, int base,
+                                      long mask) {
+        double sum = 0;
+        int i = 0;
+        int j = 0;
+        while (i < ia.length && j < ib.length) {
+            if (ia[i] == ib[j]) {
+                sum += classWeights[base + (int) (ia[i] & mask)] * wa[i++] * wb[j++];
+            } else if (ia[i] < ib[j]) {
+                i++;
+            } else {
+                j++;
+            }
+        }
+        return sum;
     }
 
     /** The dot product of two sparse unit vectors with sorted ids: their cosine. */
@@ -86,14 +147,28 @@ public record StoryVector(long[] termIds, float[] termWeights, long[] entityIds,
         return h ^ (h >>> 31);
     }
 
+    /** A term's id: its hash with the low bit saying whether it is a number. */
+    static long termId(String term) {
+        boolean number = !term.isEmpty() && Character.isDigit(term.charAt(0));
+        return (id(term) & ~1L) | (number ? 1 : 0);
+    }
+
+    /** An entity key's id ({@code e:<type>:...}): its hash with the low two bits giving the type. */
+    static long entityId(String key) {
+        String k = key.startsWith(StoryVectors.ENTITY_PREFIX) ? key.substring(StoryVectors.ENTITY_PREFIX.length()) : key;
+        long type = k.startsWith("person:") ? PERSON - PERSON : k.startsWith("organization:") ? ORGANIZATION - PERSON
+                : k.startsWith("location:") ? LOCATION - PERSON : MISC - PERSON;
+        return (id(key) & ~3L) | type;
+    }
+
     private record Sorted(long[] ids, float[] weights) {
     }
 
-    private static Sorted sorted(Map<String, Double> weights) {
+    private static Sorted sorted(Map<String, Double> weights, java.util.function.ToLongFunction<String> idOf) {
         long[][] pairs = new long[weights.size()][];
         int n = 0;
         for (Map.Entry<String, Double> e : weights.entrySet()) {
-            pairs[n++] = new long[] {id(e.getKey()), Float.floatToIntBits(e.getValue().floatValue())};
+            pairs[n++] = new long[] {idOf.applyAsLong(e.getKey()), Float.floatToIntBits(e.getValue().floatValue())};
         }
         Arrays.sort(pairs, (a, b) -> Long.compare(a[0], b[0]));
         long[] ids = new long[n];

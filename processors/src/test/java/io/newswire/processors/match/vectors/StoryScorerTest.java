@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class StoryScorerTest {
 
     private static final long DAY = Duration.ofDays(1).toMillis();
-    private final StoryScorer scorer = new StoryScorer(0.24, Duration.ofDays(7));
+    private final StoryScorer scorer = new StoryScorer(0.24, Duration.ofDays(7), StoryPairModel.FIXED);
 
     private static StoryVector vector(Map<String, Double> terms, Map<String, Double> entities, long time) {
         return StoryVector.of(terms, entities, List.of(), time);
@@ -27,7 +27,7 @@ class StoryScorerTest {
     void shouldWeighWordsAndEntities() {
         StoryVector a = vector(Map.of("quake", 1.0), Map.of("e:location:qeshm", 1.0), 0);
         StoryVector sameWordsOtherPlace = vector(Map.of("quake", 1.0), Map.of("e:location:bam", 1.0), 0);
-        assertThat(scorer.score(a, sameWordsOtherPlace)).isCloseTo(StoryScorer.TERM_WEIGHT, within(1e-6));
+        assertThat(scorer.score(a, sameWordsOtherPlace)).isCloseTo(0.6, within(1e-6));
     }
 
     @Test
