@@ -8,8 +8,9 @@ import io.newswire.processors.match.vectors.StoryVector;
 
 /**
  * The arithmetic of revisable stories, pure. Stories are compared by <em>average link</em>: the mean pair
- * score over all pairs of their members. Cosine is linear, so over unit vectors the mean of the pairs' word
- * cosines is the dot product of the two stories' vector sums over the product of their sizes; a story keeps
+ * score over all pairs of their members. The pair score's content part is a weighted dot product, linear in
+ * either side, so the mean over the pairs is the score of the two stories' vector sums over the product of
+ * their sizes; a story keeps
  * that sum (its centroid, the {@value #CENTROID_TERMS} heaviest words and {@value #CENTROID_ENTITIES} entities)
  * and two stories are weighed with one dot product, whatever their size. The time factor is taken at the
  * distance of their mean times. A split runs average-link agglomerative clustering over a story's members'
@@ -91,8 +92,9 @@ public final class Reclustering {
     }
 
     /**
-     * The cohesion of a story from its vector sum: the mean pair score of its members (their word and entity
-     * cosines, from |sum|² = n + 2 × the sum over pairs); NaN for fewer than two members.
+     * The cohesion of a story from its vector sum: the mean pair score of its members, from score(sum, sum) =
+     * the members' scores with themselves + 2 × the sum over pairs (a member's score with itself estimated by
+     * {@link StoryScorer#selfEstimate}); NaN for fewer than two members.
      */
     public double cohesion(StoryVector sum, int count) {
         if (sum == null || count < 2) {
