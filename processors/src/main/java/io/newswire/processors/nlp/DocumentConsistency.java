@@ -17,15 +17,28 @@ import java.util.Map;
  *   <li>The surname of a full PERSON name, left untagged alone, is that person.</li>
  *   <li>A PERSON coordinated with a place after a locative preposition ("in Gaza and Khan Younis") is a
  *       place: coordination joins like with like.</li>
+ *   <li>First of all: a name tagged as an organisation, place or other that runs on through a lower-case job
+ *       title into capitalised words ("State Department spokesperson Ned Price") is that name, the title,
+ *       and a person: the CRF joins adjacent names when nothing capitalised stands between them.</li>
  * </ol>
  * Pure; works on tokens so offsets are untouched.
  */
 public final class DocumentConsistency {
 
     private static final String PERSON = "PERSON";
+    /** Lower-case job titles that stand between an institution and the person who holds the job. */
+    static final java.util.Set<String> ROLES = java.util.Set.of("spokesperson", "spokesman", "spokeswoman",
+            "minister", "secretary", "president", "chairman", "chairwoman", "chair", "chief", "director", "leader",
+            "ambassador", "governor", "senator", "official", "correspondent", "reporter", "analyst", "editor",
+            "executive", "commissioner", "prosecutor", "lawyer", "attorney", "coach", "captain", "manager",
+            "founder", "head", "adviser", "advisor", "envoy", "mayor", "deputy", "candidate", "judge", "economist",
+            "researcher", "professor", "scientist", "commander", "general", "striker", "midfielder", "defender",
+            "goalkeeper", "quarterback", "pitcher", "forward", "guard", "owner", "ceo", "cfo", "chancellor");
+    private static final int MAX_NAME_WORDS = 4;
 
     public List<Token> apply(List<Token> tokens) {
         List<Token> out = new ArrayList<>(tokens);
+        rolesBeforeNames(out);
         majorityType(out);
         propagate(out);
         placesInCoordination(out);
@@ -51,6 +64,38 @@ public final class DocumentConsistency {
             i = j + 1;
         }
         return mentions;
+    }
+
+    private static void rolesBeforeNames(List<Token> tokens) {
+        for (Mention m : mentions(tokens, joined(tokens))) {
+            if (m.label().equals(PERSON)) {
+                continue;
+            }
+            for (int k = m.firstToken() + 1; k < m.lastToken(); k++) {
+                String word = tokens.get(k).text();
+                int nameWords = m.lastToken() - k;
+                if (ROLES.contains(word) && nameWords <= MAX_NAME_WORDS && capitalised(tokens, k + 1, m.lastToken())) {
+                    // "Goldman Sachs chief executive Lloyd Blankfein": the whole lower-case title is no name.
+                    for (int b = k; b > m.firstToken() && !capitalised(tokens, b, b); b--) {
+                        tokens.set(b, tokens.get(b).withLabel(Token.NONE));
+                    }
+                    for (int n = k + 1; n <= m.lastToken(); n++) {
+                        tokens.set(n, tokens.get(n).withLabel(PERSON));
+                    }
+                    break;
+                }
+            }
+        }
+    }
+
+    private static boolean capitalised(List<Token> tokens, int from, int to) {
+        for (int k = from; k <= to; k++) {
+            String w = tokens.get(k).text();
+            if (w.isEmpty() || !Character.isUpperCase(w.charAt(0))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static void majorityType(List<Token> tokens) {

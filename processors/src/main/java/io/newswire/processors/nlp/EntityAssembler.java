@@ -118,7 +118,7 @@ public final class EntityAssembler {
                         m.end() - analyzed.bodyOffset()));
             }
         }
-        String name = canonicalName(g, surfaces);
+        String name = g.type == EntityType.LOCATION ? casedPlace(canonicalName(g, surfaces)) : canonicalName(g, surfaces);
         String key;
         Optional<Countries.Country> country = g.type == EntityType.LOCATION ? Countries.lookup(name) : Optional.empty();
         if (country.isPresent()) {
@@ -153,6 +153,40 @@ public final class EntityAssembler {
             }
             return Integer.compare(counts.get(a), counts.get(b));
         }).orElse(g.name);
+    }
+
+    /**
+     * A place written in capitals, as in a dateline ("WASHINGTON (AP) —"), in the case it is written in
+     * running text ("Washington"), so that it is the same entity and the knowledge base knows it. Names of
+     * three letters or fewer stay as they are: they are more often abbreviations.
+     */
+    static String casedPlace(String name) {
+        String letters = name.replaceAll("[^\\p{L}]", "");
+        if (letters.length() < 4 || !letters.equals(letters.toUpperCase(Locale.ROOT))) {
+            return name;
+        }
+        String[] words = name.toLowerCase(Locale.ROOT).split(" ");
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < words.length; i++) {
+            String w = words[i];
+            boolean particle = i > 0 && SMALL_WORDS.contains(w);
+            out.append(i > 0 ? " " : "").append(particle || w.isEmpty() ? w
+                    : w.substring(0, 1).toUpperCase(Locale.ROOT) + capitalAfterHyphen(w.substring(1)));
+        }
+        return out.toString();
+    }
+
+    private static final java.util.Set<String> SMALL_WORDS = java.util.Set.of("of", "the", "and", "de", "du", "la",
+            "le", "del", "da", "on", "upon", "in");
+
+    private static String capitalAfterHyphen(String rest) {
+        StringBuilder out = new StringBuilder(rest);
+        for (int i = 0; i + 1 < out.length(); i++) {
+            if (out.charAt(i) == '-') {
+                out.setCharAt(i + 1, Character.toUpperCase(out.charAt(i + 1)));
+            }
+        }
+        return out.toString();
     }
 
     /** Mentions of a last paragraph that is only a short name: a scraped signature, not the story's. */

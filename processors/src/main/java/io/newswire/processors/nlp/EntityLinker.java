@@ -49,6 +49,10 @@ public final class EntityLinker {
     private static final Set<String> WORK_HINTS = Set.of("film", "album", "song", "novel", "band", "series",
             "game", "play", "musical", "magazine", "newspaper", "book", "single", "opera", "comics", "ep",
             "soundtrack", "episode", "character", "ship", "horse", "software", "programming", "mythology", "unit");
+    /** Styles of royalty, nobility and clergy written before a name ("Prince Charles", "Pope Benedict"). */
+    static final List<String> STYLES = List.of("Crown Prince", "Crown Princess", "Prince", "Princess", "King",
+            "Queen", "Pope", "Sheikh", "Emir", "Sultan", "Duke", "Duchess", "Earl", "Countess", "Lord", "Lady", "Sir",
+            "Dame", "Cardinal", "Archbishop");
     private static final Set<String> PLACE_HINTS = Set.of("city", "state", "county", "river", "province", "region",
             "island", "district", "village", "town", "country", "lake", "mountain", "municipality", "parish");
 
@@ -74,7 +78,7 @@ public final class EntityLinker {
                 out.add(linked(entity, nation.get()));
                 continue;
             }
-            Link link = best(entity, context);
+            Link link = best(entity, context, styledForms(entity, text));
             out.add(link == null ? entity : linked(entity, NewsSenses.title(link.title(), entity, sport, lower,
                     this::hasPage)));
         }
@@ -114,10 +118,31 @@ public final class EntityLinker {
         return dictionary.candidates(title).stream().anyMatch(c -> c.title().equals(title));
     }
 
+    /**
+     * A one-word person's name with the style the copy puts before it ("Prince Charles", "Queen Rania"): the
+     * tagger leaves the style out of the name, yet it is the alias that names the page.
+     */
+    static List<String> styledForms(Entity entity, String text) {
+        if (entity.type() != EntityType.PERSON || Names.words(entity.name()).length != 1) {
+            return List.of();
+        }
+        java.util.regex.Matcher m = Pattern.compile("\\b(" + String.join("|", STYLES) + ") "
+                + Pattern.quote(entity.name()) + "\\b").matcher(text);
+        LinkedHashSet<String> found = new LinkedHashSet<>();
+        while (m.find()) {
+            found.add(m.group());
+        }
+        return List.copyOf(found);
+    }
+
     /** The best page for an entity given the article's words, or null when none is good enough. */
     Link best(Entity entity, Set<String> context) {
+        return best(entity, context, List.of());
+    }
+
+    private Link best(Entity entity, Set<String> context, List<String> styled) {
         Map<String, Candidate> candidates = new HashMap<>();
-        LinkedHashSet<String> forms = new LinkedHashSet<>();
+        LinkedHashSet<String> forms = new LinkedHashSet<>(styled);
         forms.add(entity.name());
         forms.addAll(entity.surfaceForms());
         if (entity.type() == EntityType.PERSON && Names.words(entity.name()).length > 1) {
@@ -153,7 +178,7 @@ public final class EntityLinker {
         Set<String> kindWords = words(kind);
         boolean personPage = kindWords.stream().anyMatch(PERSON_HINTS::contains);
         boolean workPage = kindWords.stream().anyMatch(WORK_HINTS::contains);
-        boolean placePage = title.contains(", ") || kindWords.stream().anyMatch(PLACE_HINTS::contains);
+        boolean placePage = (title.contains(", ") && !styledTitle(title)) || kindWords.stream().anyMatch(PLACE_HINTS::contains);
         boolean countryPage = Countries.lookup(title).isPresent();
         switch (entity.type()) {
             case PERSON -> {
@@ -183,6 +208,12 @@ public final class EntityLinker {
         boolean kindUnsupported = !kindWords.isEmpty() && kindWords.stream().noneMatch(context::contains);
         return c.prior() + W_POPULARITY * c.popularity() / 255.0 + W_CONTEXT * supported + club
                 - (kindUnsupported ? W_UNSUPPORTED_KIND : 0);
+    }
+
+    /** "Charles, Prince of Wales": after the comma a style, so a person's page, not a place's ("Paris, Texas"). */
+    private static boolean styledTitle(String title) {
+        String after = title.substring(title.indexOf(", ") + 2);
+        return STYLES.stream().anyMatch(style -> after.startsWith(style + " "));
     }
 
     /**

@@ -14,6 +14,23 @@ class DocumentConsistencyTest {
     }
 
     @Test
+    void shouldPartAnInstitutionFromThePersonAfterItsJobTitle() {
+        List<Token> out = consistency.apply(Tokens.parse("State/ORGANIZATION Department/ORGANIZATION"
+                + " spokesperson/ORGANIZATION Ned/ORGANIZATION Price/ORGANIZATION said/O"));
+        assertThat(labels(out)).containsExactly("ORGANIZATION", "ORGANIZATION", "O", "PERSON", "PERSON", "O");
+        List<Token> twoWords = consistency.apply(Tokens.parse("Goldman/ORGANIZATION Sachs/ORGANIZATION"
+                + " chief/ORGANIZATION executive/ORGANIZATION Lloyd/ORGANIZATION Blankfein/ORGANIZATION said/O"));
+        assertThat(labels(twoWords)).containsExactly("ORGANIZATION", "ORGANIZATION", "O", "O", "PERSON", "PERSON", "O");
+    }
+
+    @Test
+    void shouldLeaveANameWhoseLowerCaseWordIsNoJobTitle() {
+        List<Token> in = Tokens.parse("Bank/ORGANIZATION of/ORGANIZATION England/ORGANIZATION said/O"
+                + " | Ministry/ORGANIZATION of/ORGANIZATION Defence/ORGANIZATION spoke/O");
+        assertThat(labels(consistency.apply(in))).isEqualTo(labels(in));
+    }
+
+    @Test
     void shouldGiveAPersonNameTheTypeMostOfItsMentionsHave() {
         List<Token> out = consistency.apply(Tokens.parse(
                 "Suu/PERSON Kyi/PERSON spoke/O | Suu/PERSON Kyi/PERSON left/O | Suu/ORGANIZATION Kyi/ORGANIZATION said/O"));

@@ -15,7 +15,7 @@ class EntityAssemblerTest {
             Map.entry("Zaraki", "PERSON"), Map.entry("Kenpachi", "PERSON"), Map.entry("US", "LOCATION"),
             Map.entry("Egypt", "LOCATION"), Map.entry("Hamas", "ORGANIZATION"), Map.entry("GMT", "ORGANIZATION"),
             Map.entry("Christmas", "PERSON"), Map.entry("Sam", "PERSON"), Map.entry("Altman", "PERSON"),
-            Map.entry("Smith", "PERSON"));
+            Map.entry("Smith", "PERSON"), Map.entry("WASHINGTON", "LOCATION"), Map.entry("Washington", "LOCATION"));
 
     private final NerAnalyzer analyzer = new NerAnalyzer(Tokens.gazetteer(GAZETTEER));
     private final EntityAssembler assembler = new EntityAssembler();
@@ -41,6 +41,18 @@ class EntityAssemblerTest {
         Entity bibi = named(found, "Benjamin Netanyahu");
         assertThat(bibi.surfaceForms()).containsExactlyInAnyOrder("Netanyahu", "Benjamin Netanyahu", "Bibi Netanyahu");
         assertThat(found).filteredOn(e -> e.type() == Entity.EntityType.PERSON).hasSize(2);
+    }
+
+    @Test
+    void shouldWriteADatelinePlaceAsRunningTextDoesAndMakeItOneEntity() {
+        List<Entity> found = entities("Talks resume", "WASHINGTON (AP) — Talks resumed.", "Washington said little.");
+        Entity washington = named(found, "Washington");
+        assertThat(washington.surfaceForms()).containsExactlyInAnyOrder("WASHINGTON", "Washington");
+        assertThat(EntityAssembler.casedPlace("NEW YORK")).isEqualTo("New York");
+        assertThat(EntityAssembler.casedPlace("ISLE OF MAN")).isEqualTo("Isle of Man");
+        assertThat(EntityAssembler.casedPlace("WINSTON-SALEM")).isEqualTo("Winston-Salem");
+        assertThat(EntityAssembler.casedPlace("USA")).isEqualTo("USA");
+        assertThat(EntityAssembler.casedPlace("McAllen")).isEqualTo("McAllen");
     }
 
     @Test

@@ -49,6 +49,15 @@ class EntityLinkerTest {
         }
 
         @Test
+        void shouldLookUpAOneWordNameWithTheStyleTheCopyGivesIt() {
+            Entity prince = linked("Prince Charles arrived. Charles spoke.", entity(EntityType.PERSON, "Charles"));
+            assertThat(prince.kbId()).endsWith("/Charles,_Prince_of_Wales");
+            assertThat(prince.type()).isEqualTo(EntityType.PERSON);
+            assertThat(linked("Charles spoke.", entity(EntityType.PERSON, "Charles")).kbId())
+                    .isNotEqualTo(prince.kbId());
+        }
+
+        @Test
         void shouldNotLinkAPersonToACountryOrAPageOfAnotherName() {
             assertThat(linked("Jordan scored twice.", entity(EntityType.PERSON, "Jordan")).linked()).isFalse();
             assertThat(linked("Jordan closed its border.", entity(EntityType.LOCATION, "Jordan")).kbId()).endsWith("/Jordan");
