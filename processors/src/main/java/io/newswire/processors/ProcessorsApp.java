@@ -26,8 +26,13 @@ public final class ProcessorsApp implements AutoCloseable {
     public static final Setting<String> STATE_DIR = new Setting<>("state.dir", "",
             s -> s, "Kafka Streams state directory; empty uses a folder under java.io.tmpdir");
 
+    public static final Setting<Integer> STATE_CACHE_MB = new Setting<>("state.cache.mb", "256",
+            raw -> raw.equals("0") ? 0 : Setting.positiveInt(raw),
+            "one RocksDB block cache (and memtable budget) shared by every state store, in MB; 0 leaves each store its own");
+
     /** What the processors read besides the shared settings: Kafka Streams' and the topology's. */
-    public static final List<Setting<?>> SETTINGS = Stream.concat(Stream.of(APPLICATION_ID, GUARANTEE, STATE_DIR),
+    public static final List<Setting<?>> SETTINGS = Stream.concat(Stream.of(APPLICATION_ID, GUARANTEE, STATE_DIR,
+                    STATE_CACHE_MB),
             TopologySettings.SETTINGS.stream()).toList();
 
     private final KafkaStreams streams;
@@ -77,6 +82,12 @@ public final class ProcessorsApp implements AutoCloseable {
         props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetteringHandlers.Processing.class);
         props.put(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetteringHandlers.Production.class);
         props.put(DeadLetteringHandlers.DLQ_TOPIC, config.topics().dlq().name());
+        if (config.get(STATE_CACHE_MB) > 0) {
+            props.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG,
+                    io.newswire.processors.state.SharedRocksDbCache.class);
+            props.put(io.newswire.processors.state.SharedRocksDbCache.CACHE_BYTES_CONFIG,
+                    Long.toString(config.get(STATE_CACHE_MB) * 1024L * 1024L));
+        }
         return props;
     }
 
