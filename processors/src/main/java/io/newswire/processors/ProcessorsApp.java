@@ -26,9 +26,9 @@ public final class ProcessorsApp implements AutoCloseable {
     public static final Setting<String> STATE_DIR = new Setting<>("state.dir", "",
             s -> s, "Kafka Streams state directory; empty uses a folder under java.io.tmpdir");
 
-    public static final Setting<Integer> STATE_CACHE_MB = new Setting<>("state.cache.mb", "256",
+    public static final Setting<Integer> STATE_CACHE_MB = new Setting<>("state.cache.mb", "0",
             raw -> raw.equals("0") ? 0 : Setting.positiveInt(raw),
-            "one RocksDB block cache (and memtable budget) shared by every state store, in MB; 0 leaves each store its own");
+            "a bound on RocksDB memory: one block cache and memtable budget shared by every state store, in MB; 0 (default) leaves each store its own");
 
     /** What the processors read besides the shared settings: Kafka Streams' and the topology's. */
     public static final List<Setting<?>> SETTINGS = Stream.concat(Stream.of(APPLICATION_ID, GUARANTEE, STATE_DIR,

@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -14,7 +13,7 @@ import java.util.Map;
 import io.newswire.app.eval.EvalDocuments.Document;
 import io.newswire.common.Article;
 import io.newswire.processors.TopologySettings;
-import io.newswire.processors.match.vectors.DocumentFrequencies;
+import io.newswire.processors.match.vectors.MapFrequencies;
 import io.newswire.processors.match.vectors.StoryPairModel;
 import io.newswire.processors.match.vectors.StoryVector;
 import io.newswire.processors.match.vectors.StoryVectors;
@@ -158,27 +157,5 @@ public final class StoryPairTraining {
             lines.add(line.toString());
         }
         Files.write(file, lines);
-    }
-
-    /** Document frequencies in a map: the training set is small and read once. */
-    private static final class MapFrequencies implements DocumentFrequencies {
-        private final Map<String, Long> counts = new HashMap<>();
-        private long documents;
-
-        @Override
-        public void add(Collection<String> terms) {
-            documents++;
-            terms.forEach(t -> counts.merge(t, 1L, Long::sum));
-        }
-
-        @Override
-        public long documents() {
-            return documents;
-        }
-
-        @Override
-        public long frequency(String term) {
-            return counts.getOrDefault(term, 0L);
-        }
     }
 }

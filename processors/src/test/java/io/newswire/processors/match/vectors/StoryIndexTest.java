@@ -10,7 +10,6 @@ import io.newswire.common.JsonSerde;
 import io.newswire.processors.match.vectors.StoryRecords.StoryBucket;
 import io.newswire.processors.match.vectors.StoryRecords.StoryCandidate;
 import io.newswire.processors.match.vectors.StoryRecords.StoryCorrection;
-import io.newswire.processors.match.vectors.StoryVectorsTest.MapFrequencies;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.processor.api.MockProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;

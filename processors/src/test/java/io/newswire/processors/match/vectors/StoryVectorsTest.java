@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.time.Instant;
-import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import io.newswire.common.Article;
@@ -15,28 +13,6 @@ import org.junit.jupiter.api.Test;
 class StoryVectorsTest {
 
     private static final Instant T0 = Instant.parse("2024-08-20T07:13:00Z");
-
-    /** Document frequencies in a map, as the store keeps them. */
-    static final class MapFrequencies implements DocumentFrequencies {
-        final Map<String, Long> counts = new HashMap<>();
-        long documents;
-
-        @Override
-        public void add(Collection<String> terms) {
-            terms.forEach(t -> counts.merge(t, 1L, Long::sum));
-            documents++;
-        }
-
-        @Override
-        public long documents() {
-            return documents;
-        }
-
-        @Override
-        public long frequency(String term) {
-            return counts.getOrDefault(term, 0L);
-        }
-    }
 
     private static Article article(String headline, String body, Entity... entities) {
         return Article.ingested("a", 1, "wire", "text", null, headline, List.of(body), null, "en", T0,
