@@ -2,7 +2,6 @@ package io.newswire.app.eval;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -94,12 +93,7 @@ public final class ClusterEvaluation {
 
     private Result score(String name, List<Document> order, Map<String, String> gold, PrintStream out,
                          boolean readDates, Path detailsFile) throws Exception {
-        Instant t0 = Instant.parse("2026-01-01T00:00:00Z");
-        List<Article> stream = new ArrayList<>();
-        for (int i = 0; i < order.size(); i++) {
-            Document d = order.get(i);
-            stream.add(EvalDocuments.readAsText(d.id(), EvalDocuments.sentences(d.text()), t0.plusSeconds(i), readDates));
-        }
+        List<Article> stream = EvalDocuments.arriving(order, readDates);
         List<Decision> decisions = runner.decide(stream);
         Map<String, String> firstStory = new HashMap<>();
         Map<String, Decision> last = new HashMap<>();

@@ -68,6 +68,20 @@ final class EvalDocuments {
         }
     }
 
+    /**
+     * The documents as a stream of articles in the given order, read as text ({@link #readAsText}), arriving a
+     * second apart from a fixed start so that runs compare.
+     */
+    static List<Article> arriving(List<Document> order, boolean readDates) {
+        Instant t0 = Instant.parse("2026-01-01T00:00:00Z");
+        List<Article> stream = new ArrayList<>();
+        for (int i = 0; i < order.size(); i++) {
+            Document d = order.get(i);
+            stream.add(readAsText(d.id(), sentences(d.text()), t0.plusSeconds(i), readDates));
+        }
+        return stream;
+    }
+
     private static String url(List<String> sentences) {
         return sentences.size() > 1 && URL_LINE.matcher(sentences.get(0)).matches()
                 ? sentences.get(0).replace(" ", "") : null;

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -48,13 +47,7 @@ public final class StoryPairTraining {
     /** @return the fitted model, also written to {@code out} when not null */
     public StoryPairModel run(Path jsonl, Path out, Path featuresFile, PrintStream report) throws Exception {
         List<Document> docs = EvalDocuments.read(jsonl);
-        Instant t0 = Instant.parse("2026-01-01T00:00:00Z");
-        List<Article> stream = new ArrayList<>();
-        for (int i = 0; i < docs.size(); i++) {
-            Document d = docs.get(i);
-            stream.add(EvalDocuments.readAsText(d.id(), EvalDocuments.sentences(d.text()), t0.plusSeconds(i), false));
-        }
-        List<Article> enriched = TopologyRunner.enrich(enrichment, settings, stream);
+        List<Article> enriched = TopologyRunner.enrich(enrichment, settings, EvalDocuments.arriving(docs, false));
         Map<String, Document> byId = new HashMap<>();
         docs.forEach(d -> byId.put(d.id(), d));
         List<Example> examples = examples(enriched, byId);

@@ -57,8 +57,17 @@ public record StoryPairModel(double[] weights, double intercept) {
         return -intercept * WORD_UNIT / weights[StoryVector.WORD];
     }
 
-    /** The model this build ships. */
+    /** The model this build ships, read once. */
     public static StoryPairModel shipped() {
+        return Shipped.MODEL;
+    }
+
+    /** Holds the shipped model: the resource is read on first use, not per scorer or setting. */
+    private static final class Shipped {
+        static final StoryPairModel MODEL = read();
+    }
+
+    private static StoryPairModel read() {
         try (InputStream in = StoryPairModel.class.getResourceAsStream(RESOURCE)) {
             if (in == null) {
                 throw new IllegalStateException("the story pair model " + RESOURCE + " is missing from the classpath");

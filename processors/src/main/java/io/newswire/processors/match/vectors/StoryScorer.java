@@ -18,6 +18,7 @@ public final class StoryScorer {
     private final double threshold;
     private final long horizonMillis;
     private final double[] classWeights;
+    private final double selfWithEntities;
 
     public StoryScorer(double threshold, Duration horizon) {
         this(threshold, horizon, StoryPairModel.shipped());
@@ -27,6 +28,11 @@ public final class StoryScorer {
         this.threshold = threshold;
         this.horizonMillis = Math.max(horizon.toMillis(), FULL_WEIGHT_MILLIS + 1);
         this.classWeights = model.scaled();
+        double entityMean = 0;
+        for (int k = StoryVector.PERSON; k < StoryVector.CLASSES; k++) {
+            entityMean += classWeights[k] / (StoryVector.CLASSES - StoryVector.PERSON);
+        }
+        this.selfWithEntities = classWeights[StoryVector.WORD] + entityMean;
     }
 
     public double threshold() {
@@ -53,14 +59,7 @@ public final class StoryScorer {
      * for its entities (each part of a vector has unit length). Exact for the fixed 0.6/0.4 weights.
      */
     public double selfEstimate(boolean entities) {
-        if (!entities) {
-            return 1;
-        }
-        double mean = 0;
-        for (int k = StoryVector.PERSON; k < StoryVector.CLASSES; k++) {
-            mean += classWeights[k];
-        }
-        return classWeights[StoryVector.WORD] + mean / (StoryVector.CLASSES - StoryVector.PERSON);
+        return entities ? selfWithEntities : 1;
     }
 
     public double timeFactor(long apartMillis) {

@@ -78,56 +78,42 @@ public record StoryVector(long[] termIds, float[] termWeights, long[] entityIds,
      */
     public double[] classDots(StoryVector other) {
         double[] out = new double[CLASSES];
-        classDot(termIds, termWeights, other.termIds, other.termWeights, out, WORD, 1);
-        classDot(entityIds, entityWeights, other.entityIds, other.entityWeights, out, PERSON, 3);
+        merge(termIds, termWeights, other.termIds, other.termWeights, WORD, 1, null, out);
+        merge(entityIds, entityWeights, other.entityIds, other.entityWeights, PERSON, 3, null, out);
         return out;
     }
 
     /** Σ weight(class) × a × b over shared ids: a dot product with each class scaled, linear in either side. */
     public double weightedDot(StoryVector other, double[] classWeights) {
-        return weightedDot(termIds, termWeights, other.termIds, other.termWeights, classWeights, WORD, 1)
-                + weightedDot(entityIds, entityWeights, other.entityIds, other.entityWeights, classWeights, PERSON, 3);
-    }
-
-    private static void classDot(long[] ia, float[] wa, long[] ib, float[] wb, double[] out, int base, long mask) {
-        int i = 0;
-        int j = 0;
-        while (i < ia.length && j < ib.length) {
-            if (ia[i] == ib[j]) {
-                out[base + (int) (ia[i] & mask)] += (double) wa[i++] * wb[j++];
-            } else if (ia[i] < ib[j]) {
-                i++;
-            } else {
-                j++;
-            }
-        }
-    }
-
-    private static double weightedDot(long[] ia, float[] wa, long[] ib, float[] wb, double[] classWeights, int base,
-                                      long mask) {
-        double sum = 0;
-        int i = 0;
-        int j = 0;
-        while (i < ia.length && j < ib.length) {
-            if (ia[i] == ib[j]) {
-                sum += classWeights[base + (int) (ia[i] & mask)] * wa[i++] * wb[j++];
-            } else if (ia[i] < ib[j]) {
-                i++;
-            } else {
-                j++;
-            }
-        }
-        return sum;
+        return merge(termIds, termWeights, other.termIds, other.termWeights, WORD, 1, classWeights, null)
+                + merge(entityIds, entityWeights, other.entityIds, other.entityWeights, PERSON, 3, classWeights, null);
     }
 
     /** The dot product of two sparse unit vectors with sorted ids: their cosine. */
     private static double dot(long[] ia, float[] wa, long[] ib, float[] wb) {
+        return merge(ia, wa, ib, wb, 0, 0, null, null);
+    }
+
+    /**
+     * One pass over two sorted id arrays: the sum of the products of shared ids' weights, each scaled by its
+     * class's weight when {@code classWeights} is given (the class is {@code base} + the id's bits under
+     * {@code mask}), and added per class into {@code byClass} when that is given.
+     */
+    private static double merge(long[] ia, float[] wa, long[] ib, float[] wb, int base, long mask,
+                                double[] classWeights, double[] byClass) {
         double sum = 0;
         int i = 0;
         int j = 0;
         while (i < ia.length && j < ib.length) {
             if (ia[i] == ib[j]) {
-                sum += (double) wa[i++] * wb[j++];
+                double product = (double) wa[i] * wb[j];
+                int c = base + (int) (ia[i] & mask);
+                if (byClass != null) {
+                    byClass[c] += product;
+                }
+                sum += classWeights == null ? product : classWeights[c] * product;
+                i++;
+                j++;
             } else if (ia[i] < ib[j]) {
                 i++;
             } else {
