@@ -1,15 +1,14 @@
 package io.newswire.processors.match.vectors;
 
 import java.util.Collection;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * Document frequencies in a partition's state store. Every write goes to the store (and its changelog);
- * reads come from an in-memory mirror of what was read or written, because a store lookup per word (three
- * per word per article) was a quarter of the topology's time. The store is this object's alone, so the
- * mirror cannot go stale; it starts empty whenever the task (re)initialises.
+ * reads come from an in-memory mirror of what was read or written ({@link CountMirror}, by the term's 64-bit
+ * id), because a store lookup per word (three per word per article) was a quarter of the topology's time.
+ * The store is this object's alone, so the mirror cannot go stale; it starts empty whenever the task
+ * (re)initialises.
  *
  * <p>Past {@value #COUNT_ALL} documents, one article in {@value #SAMPLE} (by a hash of its words, so a
  * replay counts the same ones) is counted {@value #SAMPLE} times and the others not at all: IDF is a
@@ -23,12 +22,7 @@ public final class StoreFrequencies implements DocumentFrequencies {
     private static final int MIRRORED_TERMS = 100_000;
 
     private final KeyValueStore<String, Long> store;
-    private final Map<String, Long> mirror = new LinkedHashMap<>(16, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Long> eldest) {
-            return size() > MIRRORED_TERMS;
-        }
-    };
+    private final CountMirror mirror = new CountMirror(MIRRORED_TERMS);
 
     public StoreFrequencies(KeyValueStore<String, Long> store) {
         this.store = store;
@@ -56,17 +50,18 @@ public final class StoreFrequencies implements DocumentFrequencies {
 
     @Override
     public long frequency(String term) {
-        Long n = mirror.get(term);
-        if (n == null) {
-            n = store.get(term);
-            n = n == null ? 0L : n;
-            mirror.put(term, n);
+        long id = StoryVector.id(term);
+        long n = mirror.get(id);
+        if (n == CountMirror.ABSENT) {
+            Long stored = store.get(term);
+            n = stored == null ? 0L : stored;
+            mirror.put(id, n);
         }
         return n;
     }
 
     private void write(String term, long count) {
-        mirror.put(term, count);
+        mirror.put(StoryVector.id(term), count);
         store.put(term, count);
     }
 }
