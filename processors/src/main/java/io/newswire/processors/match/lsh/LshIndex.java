@@ -23,8 +23,10 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * <p>State per article: one bucket entry per band (~60 bytes each) and one signature per partition that
  * owns any of its bands (126 ints). Bucket entries older than the retention window are dropped when the
  * bucket is next written, and a bucket keeps at most {@value #MAX_BUCKET} members (the most recent); a probe
- * compares at most {@value #MAX_COMPARED} of them (those sharing most bands with it, then the newest);
- * signatures past the window are dropped by {@link #purge}, a slice of the store at a time.
+ * compares at most {@value #MAX_COMPARED} of them (those sharing most bands with it, then the newest).
+ * {@link #purge} drops, a slice of each store at a time, the signatures past the window and the buckets whose
+ * newest member is: most band keys are written by one article only and never again, so without the sweep
+ * they would stay for good.
  */
 public final class LshIndex {
 
@@ -32,11 +34,14 @@ public final class LshIndex {
     public static final String SIGNATURES = "lsh-signature-store";
     static final int MAX_BUCKET = 200;
     static final int MAX_COMPARED = 100;
+    /** Buckets swept a call: an article writes 42 band keys, so their sweep must pass over many more entries. */
+    static final int BUCKET_SLICE = 50_000;
 
     private final KeyValueStore<String, Bucket> buckets;
     private final KeyValueStore<String, StoredSignature> signatures;
     private final Duration retention;
     private final StoreSweep<StoredSignature> sweep;
+    private final StoreSweep<Bucket> bucketSweep;
 
     public LshIndex(KeyValueStore<String, Bucket> buckets, KeyValueStore<String, StoredSignature> signatures,
              Duration retention) {
@@ -44,6 +49,7 @@ public final class LshIndex {
         this.signatures = signatures;
         this.retention = retention;
         this.sweep = new StoreSweep<>(signatures);
+        this.bucketSweep = new StoreSweep<>(buckets, BUCKET_SLICE);
     }
 
     /** The earlier articles sharing a band owned here, with their similarity; the probe joins the buckets. */
@@ -97,8 +103,12 @@ public final class LshIndex {
         return candidates;
     }
 
-    /** Drops the signatures past the retention window, counted back from {@code asOfMillis}, in the next slice. */
+    /**
+     * Drops the signatures and the buckets past the retention window, counted back from {@code asOfMillis}, in
+     * the next slice of each store.
+     */
     public void purge(long asOfMillis) {
         sweep.expired(asOfMillis, retention, s -> s.receivedMillis()).forEach(signatures::delete);
+        bucketSweep.expired(asOfMillis, retention, Bucket::newestMillis).forEach(buckets::delete);
     }
 }

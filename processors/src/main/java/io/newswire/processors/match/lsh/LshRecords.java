@@ -19,6 +19,11 @@ public final class LshRecords {
             members = members == null ? List.of() : List.copyOf(members);
         }
 
+        /** The arrival of its newest member (0: none): once past the window, so is the whole bucket. */
+        public long newestMillis() {
+            return members.stream().mapToLong(Member::receivedMillis).max().orElse(0);
+        }
+
         /** Member count, then each member's id, content hash (empty for none) and arrival time. */
         public static final BinarySerde.Codec<Bucket> CODEC = new BinarySerde.Codec<>() {
             @Override

@@ -31,8 +31,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
  *
  * <p>State per article: one ~60-byte bucket entry per key (13) and one vector (~200 words and entities
  * with weights, ~3 KB binary) per owning partition. Entries older than the retention window are dropped
- * when their bucket is next written; vectors by {@link #purge}, a slice of the store at a time. Both go by
- * arrival time.
+ * when their bucket is next written; vectors, and buckets whose newest member is past the window (a key no
+ * later article carried), by {@link #purge}, a slice of each store at a time. All go by arrival time.
  */
 public final class StoryIndex {
 
@@ -43,12 +43,15 @@ public final class StoryIndex {
     static final int MIN_SCORED = 8;
     static final int MAX_ANSWER = 10;
     static final int CACHED_VECTORS = 10_000;
+    /** Buckets swept a call: an article writes up to 13 keys, so their sweep passes over more entries. */
+    static final int BUCKET_SLICE = 20_000;
 
     private final KeyValueStore<String, StoryBucket> buckets;
     private final KeyValueStore<String, StoredVector> vectors;
     private final StoryScorer scorer;
     private final Duration retention;
     private final StoreSweep<StoredVector> sweep;
+    private final StoreSweep<StoryBucket> bucketSweep;
     private final Map<String, StoryVector> cache = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, StoryVector> eldest) {
@@ -67,6 +70,7 @@ public final class StoryIndex {
         this.scorer = scorer;
         this.retention = retention;
         this.sweep = new StoreSweep<>(vectors);
+        this.bucketSweep = new StoreSweep<>(buckets, BUCKET_SLICE);
     }
 
     /**
@@ -197,12 +201,16 @@ public final class StoryIndex {
         }
     }
 
-    /** Drops the vectors past the retention window, counted back from {@code asOfMillis}, in the next slice. */
+    /**
+     * Drops the vectors and the buckets past the retention window, counted back from {@code asOfMillis}, in the
+     * next slice of each store.
+     */
     public void purge(long asOfMillis) {
         for (String expired : sweep.expired(asOfMillis, retention, v -> v.indexedMillis())) {
             vectors.delete(expired);
             cache.remove(expired);
         }
+        bucketSweep.expired(asOfMillis, retention, StoryBucket::newestMillis).forEach(buckets::delete);
     }
 
     private static List<String> owned(List<String> keys, int partitions, int partition) {

@@ -29,6 +29,11 @@ public final class StoryRecords {
             members = members == null ? List.of() : List.copyOf(members);
         }
 
+        /** The arrival of its newest member (0: none): once past the window, so is the whole bucket. */
+        public long newestMillis() {
+            return members.stream().mapToLong(StoryMember::timeMillis).max().orElse(0);
+        }
+
         /** Member count, then each member's id, arrival time and story. */
         public static final BinarySerde.Codec<StoryBucket> CODEC = new BinarySerde.Codec<>() {
             @Override

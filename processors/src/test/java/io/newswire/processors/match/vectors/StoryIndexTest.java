@@ -27,12 +27,13 @@ class StoryIndexTest {
     private final StoryScorer scorer = new StoryScorer(0.24, WEEK);
     private final StoryVectors vectors = new StoryVectors(new MapFrequencies());
     private StoryIndex index;
+    private KeyValueStore<String, StoryBucket> buckets;
     private StoryCorrectionProcessor corrections;
 
     @BeforeEach
     void setUp() {
         MockProcessorContext<Void, Void> context = new MockProcessorContext<>();
-        KeyValueStore<String, StoryBucket> buckets = Stores.keyValueStoreBuilder(
+        buckets = Stores.keyValueStoreBuilder(
                 Stores.inMemoryKeyValueStore(StoryIndex.BUCKETS), Serdes.String(),
                 new JsonSerde<>(StoryBucket.class)).withLoggingDisabled().build();
         KeyValueStore<String, StoryRecords.StoredVector> stored = Stores.keyValueStoreBuilder(
@@ -106,7 +107,9 @@ class StoryIndexTest {
         assertThat(index.probe("a2", again, T0.plus(Duration.ofHours(2)).toEpochMilli(), 1, 0).candidates())
                 .extracting(StoryCandidate::articleId).contains("a1");
 
+        assertThat(buckets.approximateNumEntries()).isPositive();
         index.purge(T0.plus(WEEK).plus(Duration.ofHours(3)).toEpochMilli());
+        assertThat(buckets.approximateNumEntries()).as("no bucket has a member within the window").isZero();
         assertThat(index.probe("a3", again, T0.plus(WEEK).plus(Duration.ofHours(3)).toEpochMilli(), 1, 0).candidates())
                 .as("past the window after their arrival, both are gone").isEmpty();
     }

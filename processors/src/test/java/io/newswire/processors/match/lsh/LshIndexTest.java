@@ -1,0 +1,89 @@
+package io.newswire.processors.match.lsh;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import io.newswire.processors.match.lsh.LshRecords.Bucket;
+import io.newswire.processors.match.lsh.LshRecords.Candidate;
+import io.newswire.processors.match.lsh.LshRecords.StoredSignature;
+import io.newswire.processors.state.BinarySerde;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.api.MockProcessorContext;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.Stores;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** One partition's LSH buckets: copies find each other, and nothing outlives the retention window. */
+class LshIndexTest {
+
+    private static final Instant T0 = Instant.parse("2024-08-20T07:13:00Z");
+    private static final Duration WEEK = Duration.ofDays(7);
+    private static final String QUAKE = "A strong earthquake struck Qeshm island off southern Iran on Sunday, damaging "
+            + "seven villages and injuring five people, state television reported.";
+    private static final String COACH = "The Philadelphia 76ers fired head coach Maurice Cheeks on Saturday after a "
+            + "nine and fourteen start to the season, the team said in a statement.";
+
+    private KeyValueStore<String, Bucket> buckets;
+    private KeyValueStore<String, StoredSignature> signatures;
+    private LshIndex index;
+
+    @BeforeEach
+    void setUp() {
+        MockProcessorContext<Void, Void> context = new MockProcessorContext<>();
+        buckets = Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(LshIndex.BUCKETS), Serdes.String(),
+                new BinarySerde<>(Bucket.CODEC)).withLoggingDisabled().build();
+        signatures = Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(LshIndex.SIGNATURES), Serdes.String(),
+                new BinarySerde<>(StoredSignature.CODEC)).withLoggingDisabled().build();
+        buckets.init(context.getStateStoreContext(), buckets);
+        signatures.init(context.getStateStoreContext(), signatures);
+        index = new LshIndex(buckets, signatures, WEEK);
+    }
+
+    private List<Candidate> probe(String id, String text, Instant at) {
+        return index.probe(id, "hash-" + id, at.toEpochMilli(), MinHash.signature("", List.of(text)), 1, 0);
+    }
+
+    @Test
+    void shouldFindACopyWithinTheWindowAndSweepEveryBucketPastIt() {
+        assertThat(probe("q1", QUAKE, T0)).isEmpty();
+        assertThat(probe("q2", QUAKE, T0.plusSeconds(60)))
+                .singleElement().satisfies(c -> {
+                    assertThat(c.articleId()).isEqualTo("q1");
+                    assertThat(c.similarity()).isEqualTo(1.0);
+                });
+        long quakeBuckets = buckets.approximateNumEntries();
+        assertThat(quakeBuckets).isEqualTo(MinHash.BANDS);
+
+        // A week and an hour later an unrelated article writes buckets of its own; the quake's are never written
+        // again, so only the sweep can drop them.
+        Instant later = T0.plus(WEEK).plus(Duration.ofHours(1));
+        assertThat(probe("c1", COACH, later)).isEmpty();
+        index.purge(later.toEpochMilli());
+
+        assertThat(signatures.get("q1")).isNull();
+        assertThat(signatures.get("c1")).isNotNull();
+        try (KeyValueIterator<String, Bucket> all = buckets.all()) {
+            List<KeyValue<String, Bucket>> left = new java.util.ArrayList<>();
+            all.forEachRemaining(left::add);
+            assertThat(left).hasSize(MinHash.BANDS).allSatisfy(kv -> assertThat(kv.value.members())
+                    .extracting(LshRecords.Member::articleId).containsExactly("c1"));
+        }
+    }
+
+    @Test
+    void shouldKeepABucketWhoseNewestMemberIsWithinTheWindow() {
+        probe("q1", QUAKE, T0);
+        Instant later = T0.plus(WEEK).minus(Duration.ofHours(1));
+        probe("q2", QUAKE, later);
+
+        index.purge(later.toEpochMilli());
+
+        assertThat(buckets.approximateNumEntries()).isEqualTo(MinHash.BANDS);
+        assertThat(probe("q3", QUAKE, later.plusSeconds(1))).extracting(Candidate::articleId).contains("q2");
+    }
+}
