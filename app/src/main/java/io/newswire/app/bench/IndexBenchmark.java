@@ -39,6 +39,8 @@ import io.newswire.processors.match.StoryVectorProcessor;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsConfig;
+import io.newswire.processors.state.StoreSweep;
+import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.TaskId;
 import org.apache.kafka.streams.processor.api.MockProcessorContext;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -49,11 +51,12 @@ import org.apache.kafka.streams.state.Stores;
 /**
  * The per-article cost of the dedup and story index as it grows, without a broker: the processors'
  * own steps (story vector and document frequencies, LSH and story probe, gather and decision, story
- * corrections) called in turn on one partition's RocksDB stores, for up to a million articles. Kafka's
+ * corrections) called in turn on one partition's RocksDB stores, for up to a million articles, and their
+ * wall-clock punctuations (the sweeps) every {@code StoreSweep.EVERY}, as the topology runs them. Kafka's
  * share of an article's cost (records, hops, commits) does not depend on the index size, so this is the
  * part that could grow. Prints the rate per window (10k, 20k, 50k, ... articles) against the first, the
  * MinHash signature's cost per article in the same window (the work the index exists to store and probe) and
- * the index's cost (everything else) over it, the decisions made (the copies in the corpus should keep being
+ * the index's cost (everything else) over it, then each step's share, the decisions made (the copies in the corpus should keep being
  * found) and the state per article; the last line is the last window's {@code index/signature ratio}.
  */
 public final class IndexBenchmark {
@@ -62,7 +65,7 @@ public final class IndexBenchmark {
             2_000_000};
 
     /** The parts of an article's cost, timed apart. */
-    private enum Step { CORPUS, SIGNATURE, VECTOR, PROBE, DECIDE, CORRECT }
+    private enum Step { CORPUS, SIGNATURE, VECTOR, PROBE, DECIDE, CORRECT, SWEEP }
 
     private final TopologySettings settings;
     private final PrintStream out;
@@ -119,6 +122,7 @@ public final class IndexBenchmark {
         int windowFrom = 0;
         long windowStart = System.nanoTime();
         long[] stepNanos = new long[Step.values().length];
+        long lastSweep = System.nanoTime();
         double firstRate = 0;
         double ratio = Double.NaN;
         for (int i = 0; i < count; i++) {
@@ -153,6 +157,19 @@ public final class IndexBenchmark {
                 corrections.process(new Record<>(c.articleId(), c, time));
             }
             long t6 = System.nanoTime();
+            // The steps' wall-clock punctuations (the index sweeps), as often as the topology runs them.
+            if (t6 - lastSweep >= StoreSweep.EVERY.toNanos()) {
+                for (MockProcessorContext<?, ?> c : List.of(vectorContext, candidatesContext, gatherContext,
+                        correctionContext)) {
+                    for (MockProcessorContext.CapturedPunctuator p : c.scheduledPunctuators()) {
+                        if (p.getType() == PunctuationType.WALL_CLOCK_TIME) {
+                            p.getPunctuator().punctuate(time);
+                        }
+                    }
+                }
+                lastSweep = System.nanoTime();
+                stepNanos[Step.SWEEP.ordinal()] += lastSweep - t6;
+            }
             stepNanos[Step.CORPUS.ordinal()] += t1 - t0;
             stepNanos[Step.SIGNATURE.ordinal()] += t2 - t1;
             stepNanos[Step.VECTOR.ordinal()] += t3 - t2;
@@ -179,9 +196,9 @@ public final class IndexBenchmark {
                                 + " signature %4.0f µs, index %5.0f µs: index/signature %.1f%n",
                         windowFrom, done, rate, 1e6 / rate, rate / firstRate, signatureMicros, indexMicros, ratio);
                 out.printf(Locale.ROOT, "      index by step: story vector %4.0f µs, probes %4.0f µs, decision %4.0f µs,"
-                                + " corrections %3.0f µs (the corpus's drawing, not counted: %3.0f µs)%n",
+                                + " corrections %3.0f µs, sweeps %3.0f µs (the corpus's drawing, not counted: %3.0f µs)%n",
                         micros[Step.VECTOR.ordinal()], micros[Step.PROBE.ordinal()], micros[Step.DECIDE.ordinal()],
-                        micros[Step.CORRECT.ordinal()], micros[Step.CORPUS.ordinal()]);
+                        micros[Step.CORRECT.ordinal()], micros[Step.SWEEP.ordinal()], micros[Step.CORPUS.ordinal()]);
                 windowFrom = done;
                 windowStart = now;
                 java.util.Arrays.fill(stepNanos, 0);

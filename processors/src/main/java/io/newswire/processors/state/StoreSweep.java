@@ -3,6 +3,7 @@ package io.newswire.processors.state;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.function.ToLongFunction;
 import org.apache.kafka.streams.KeyValue;
@@ -31,6 +32,7 @@ public final class StoreSweep<V> {
     private final ReadOnlyKeyValueStore<String, V> store;
     private final int slice;
     private String next;
+    private long passes;
 
     public StoreSweep(ReadOnlyKeyValueStore<String, V> store) {
         this(store, SLICE);
@@ -54,18 +56,51 @@ public final class StoreSweep<V> {
         return expired(v -> arrivalOf.applyAsLong(v) < oldest);
     }
 
+    /**
+     * As {@link #expired(long, Duration, ToLongFunction)}, and hands every key it read and did not find expired
+     * to {@code kept}: over a whole pass ({@link #passes}), every key the store held when the pass began and
+     * still holds.
+     */
+    public List<String> expired(long latestArrival, Duration retention, ToLongFunction<V> arrivalOf,
+                                Consumer<String> kept) {
+        if (latestArrival == 0) {
+            return List.of();
+        }
+        long oldest = latestArrival - retention.toMillis();
+        return expired(v -> arrivalOf.applyAsLong(v) < oldest, kept);
+    }
+
     /** The keys of the expired entries among the next {@code slice} entries; the caller removes them. */
     public List<String> expired(Predicate<V> isExpired) {
+        return expired(isExpired, key -> { });
+    }
+
+    private List<String> expired(Predicate<V> isExpired, Consumer<String> kept) {
         List<String> expired = new ArrayList<>();
         try (KeyValueIterator<String, V> entries = next == null ? store.all() : store.range(next, null)) {
             for (int read = 0; read < slice && entries.hasNext(); read++) {
                 KeyValue<String, V> entry = entries.next();
                 if (entry.value != null && isExpired.test(entry.value)) {
                     expired.add(entry.key);
+                } else if (entry.value != null) {
+                    kept.accept(entry.key);
                 }
             }
             next = entries.hasNext() ? entries.peekNextKey() : null;
         }
+        if (next == null) {
+            passes++;
+        }
         return expired;
+    }
+
+    /** Whether the next call starts a pass over the store from its first key. */
+    public boolean atStart() {
+        return next == null;
+    }
+
+    /** The passes over the whole store completed so far (the call that read its last key completes one). */
+    public long passes() {
+        return passes;
     }
 }

@@ -12,6 +12,7 @@ import io.newswire.processors.match.lsh.LshRecords.Bucket;
 import io.newswire.processors.match.lsh.LshRecords.Candidate;
 import io.newswire.processors.match.lsh.LshRecords.Member;
 import io.newswire.processors.match.lsh.LshRecords.StoredSignature;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
@@ -27,6 +28,15 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * {@link #purge} drops, a slice of each store at a time, the signatures past the window and the buckets whose
  * newest member is: most band keys are written by one article only and never again, so without the sweep
  * they would stay for good.
+ *
+ * <p>For the same reason most buckets a probe looks up do not exist, and a store read finding nothing costs
+ * as much as one finding a bucket. A {@link BandFilter} of the keys the store holds answers "certainly
+ * absent" for most of them without a read. It never misses a key: every write adds to it, and it is
+ * replaced only by one that the sweep filled over a whole pass (each key it kept) while the writes of that
+ * pass went into both. A task that starts with buckets in its store reads every bucket until its sweep has
+ * made one pass (a million keys take ~3 minutes at one slice every 10 s); one that starts empty filters at
+ * once. Each filter takes {@value BandFilter#BITS_PER_KEY} bits a key, sized at {@value #FILTER_HEADROOM}×
+ * the keys of the last pass; two exist while a pass runs.
  */
 public final class LshIndex {
 
@@ -36,12 +46,19 @@ public final class LshIndex {
     static final int MAX_COMPARED = 100;
     /** Buckets swept a call: an article writes 42 band keys, so their sweep must pass over many more entries. */
     static final int BUCKET_SLICE = 50_000;
+    /** The keys the first filter of an empty store is sized for, and the least any filter is. */
+    static final long FILTER_KEYS = 1 << 20;
+    static final double FILTER_HEADROOM = 1.5;
 
     private final KeyValueStore<String, Bucket> buckets;
     private final KeyValueStore<String, StoredSignature> signatures;
     private final Duration retention;
     private final StoreSweep<StoredSignature> sweep;
     private final StoreSweep<Bucket> bucketSweep;
+    /** Null until a sweep pass has seen every stored bucket (the store was not empty when the task started). */
+    private BandFilter filter;
+    /** The next filter, filled by the sweep's current pass and by every write during it. */
+    private BandFilter building;
 
     public LshIndex(KeyValueStore<String, Bucket> buckets, KeyValueStore<String, StoredSignature> signatures,
              Duration retention) {
@@ -50,6 +67,9 @@ public final class LshIndex {
         this.retention = retention;
         this.sweep = new StoreSweep<>(signatures);
         this.bucketSweep = new StoreSweep<>(buckets, BUCKET_SLICE);
+        try (KeyValueIterator<String, Bucket> any = buckets.all()) {
+            this.filter = any.hasNext() ? null : new BandFilter(FILTER_KEYS);
+        }
     }
 
     /** The earlier articles sharing a band owned here, with their similarity; the probe joins the buckets. */
@@ -67,7 +87,7 @@ public final class LshIndex {
                 continue;
             }
             owned = true;
-            Bucket bucket = buckets.get(key);
+            Bucket bucket = filter != null && !filter.mightContain(key) ? null : buckets.get(key);
             List<Member> kept = new ArrayList<>();
             for (Member m : bucket == null ? List.<Member>of() : bucket.members()) {
                 if (m.receivedMillis() < oldest || m.articleId().equals(articleId)) {
@@ -82,6 +102,7 @@ public final class LshIndex {
                 kept = new ArrayList<>(kept.subList(kept.size() - MAX_BUCKET, kept.size()));
             }
             buckets.put(key, new Bucket(kept));
+            remember(key);
         }
         if (!owned) {
             return List.of();
@@ -109,6 +130,37 @@ public final class LshIndex {
      */
     public void purge(long asOfMillis) {
         sweep.expired(asOfMillis, retention, s -> s.receivedMillis()).forEach(signatures::delete);
-        bucketSweep.expired(asOfMillis, retention, Bucket::newestMillis).forEach(buckets::delete);
+        if (asOfMillis == 0) {
+            return; // nothing arrived since the task started: the sweep reads nothing, so no pass may count
+        }
+        if (building == null && bucketSweep.atStart()) {
+            long lastPass = filter == null ? 0 : filter.added();
+            building = new BandFilter(Math.max(FILTER_KEYS, (long) (lastPass * FILTER_HEADROOM)));
+        }
+        long passes = bucketSweep.passes();
+        bucketSweep.expired(asOfMillis, retention, Bucket::newestMillis, building::add).forEach(buckets::delete);
+        if (bucketSweep.passes() > passes) {
+            filter = building;
+            building = null;
+        }
+    }
+
+    /** Whether a probe skips the store for the keys the filter rules out (false until a pass on a restart). */
+    boolean filtering() {
+        return filter != null;
+    }
+
+    /** Whether a probe would read the bucket of {@code key} (the filter does not rule it out). */
+    boolean mayHold(String key) {
+        return filter == null || filter.mightContain(key);
+    }
+
+    private void remember(String key) {
+        if (filter != null) {
+            filter.add(key);
+        }
+        if (building != null) {
+            building.add(key);
+        }
     }
 }

@@ -86,4 +86,48 @@ class LshIndexTest {
         assertThat(buckets.approximateNumEntries()).isEqualTo(MinHash.BANDS);
         assertThat(probe("q3", QUAKE, later.plusSeconds(1))).extracting(Candidate::articleId).contains("q2");
     }
+
+    @Test
+    void shouldFindEveryCopyWhenTheTaskStartsOnAStoreThatHoldsBuckets() {
+        probe("q1", QUAKE, T0);
+        // The task restarts on its store: the new index cannot know which keys it holds until a sweep pass.
+        index = new LshIndex(buckets, signatures, WEEK);
+        assertThat(probe("q2", QUAKE, T0.plusSeconds(60))).extracting(Candidate::articleId).containsExactly("q1");
+
+        index.purge(T0.plusSeconds(60).toEpochMilli()); // one slice is the whole store: a pass, the filter is built
+        index.purge(T0.plusSeconds(70).toEpochMilli());
+        probe("c1", COACH, T0.plusSeconds(80));
+
+        assertThat(probe("q3", QUAKE, T0.plusSeconds(90))).extracting(Candidate::articleId)
+                .containsExactlyInAnyOrder("q1", "q2");
+        assertThat(probe("c2", COACH, T0.plusSeconds(100))).extracting(Candidate::articleId).containsExactly("c1");
+    }
+
+    @Test
+    void shouldHoldEveryStoredKeyInTheFilterItBuiltWhileArticlesArrivedDuringThePass() {
+        // More buckets than a slice, so a pass takes two calls; articles arrive before, between and after them.
+        for (int i = 0; i < LshIndex.BUCKET_SLICE / MinHash.BANDS + 10; i++) {
+            probe("x" + i, "filler" + i + " report" + i + " on" + i + " a quiet" + i + " day" + i + " in town" + i,
+                    T0.plusMillis(i));
+        }
+        index = new LshIndex(buckets, signatures, WEEK); // restarted: no filter until a pass
+        assertThat(index.filtering()).isFalse();
+        Instant now = T0.plusSeconds(3600);
+        index.purge(now.toEpochMilli());
+        probe("q1", QUAKE, now);
+        assertThat(index.filtering()).isFalse();
+        index.purge(now.plusSeconds(10).toEpochMilli());
+        probe("c1", COACH, now.plusSeconds(15));
+
+        assertThat(index.filtering()).isTrue();
+        try (KeyValueIterator<String, Bucket> all = buckets.all()) {
+            int keys = 0;
+            while (all.hasNext()) {
+                assertThat(index.mayHold(all.next().key)).isTrue();
+                keys++;
+            }
+            assertThat(keys).isGreaterThan(LshIndex.BUCKET_SLICE);
+        }
+        assertThat(probe("q2", QUAKE, now.plusSeconds(30))).extracting(Candidate::articleId).containsExactly("q1");
+    }
 }
