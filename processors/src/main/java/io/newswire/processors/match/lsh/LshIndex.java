@@ -12,6 +12,7 @@ import io.newswire.processors.match.lsh.LshRecords.Bucket;
 import io.newswire.processors.match.lsh.LshRecords.Candidate;
 import io.newswire.processors.match.lsh.LshRecords.Member;
 import io.newswire.processors.match.lsh.LshRecords.StoredSignature;
+import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
@@ -81,6 +82,9 @@ public final class LshIndex {
         Map<String, Member> members = new HashMap<>();
         Map<String, Integer> sharedBands = new HashMap<>();
         boolean owned = false;
+        // Written together at the end, one store call (a RocksDB write batch) instead of one per band: the keys
+        // are distinct (each starts with its band number), so no read below sees an earlier band's write.
+        List<KeyValue<String, Bucket>> writes = new ArrayList<>();
         for (int band = 0; band < MinHash.BANDS; band++) {
             String key = MinHash.bandKey(signature, band);
             if (KeyOwnership.owner(key, partitions) != partition) {
@@ -101,9 +105,10 @@ public final class LshIndex {
             if (kept.size() > MAX_BUCKET) {
                 kept = new ArrayList<>(kept.subList(kept.size() - MAX_BUCKET, kept.size()));
             }
-            buckets.put(key, new Bucket(kept));
+            writes.add(KeyValue.pair(key, new Bucket(kept)));
             remember(key);
         }
+        buckets.putAll(writes);
         if (!owned) {
             return List.of();
         }

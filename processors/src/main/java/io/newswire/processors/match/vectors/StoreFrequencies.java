@@ -1,6 +1,9 @@
 package io.newswire.processors.match.vectors;
 
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
+import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
@@ -37,10 +40,13 @@ public final class StoreFrequencies implements DocumentFrequencies {
             }
             step = SAMPLE;
         }
+        // One store call for the article's terms (a RocksDB write batch where the store is not cached).
+        List<KeyValue<String, Long>> writes = new ArrayList<>(terms.size() + 1);
         for (String term : terms) {
-            write(term, frequency(term) + step);
+            writes.add(remember(term, frequency(term) + step));
         }
-        write(DOCUMENTS, documents() + step);
+        writes.add(remember(DOCUMENTS, documents() + step));
+        store.putAll(writes);
     }
 
     @Override
@@ -60,8 +66,8 @@ public final class StoreFrequencies implements DocumentFrequencies {
         return n;
     }
 
-    private void write(String term, long count) {
+    private KeyValue<String, Long> remember(String term, long count) {
         mirror.put(StoryVector.id(term), count);
-        store.put(term, count);
+        return KeyValue.pair(term, count);
     }
 }

@@ -14,6 +14,7 @@ import io.newswire.processors.match.vectors.StoryRecords.StoryBucket;
 import io.newswire.processors.match.vectors.StoryRecords.StoryCandidate;
 import io.newswire.processors.match.vectors.StoryRecords.StoryCorrection;
 import io.newswire.processors.match.vectors.StoryRecords.StoryMember;
+import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
@@ -151,6 +152,7 @@ public final class StoryIndex {
 
     private void index(String articleId, String storyId, StoryVector vector, long receivedMillis, List<String> keys) {
         long oldest = receivedMillis - retention.toMillis();
+        List<KeyValue<String, StoryBucket>> writes = new ArrayList<>(keys.size()); // one batch, as in LshIndex
         for (String key : keys) {
             StoryBucket bucket = buckets.get(key);
             List<StoryMember> kept = new ArrayList<>();
@@ -163,8 +165,9 @@ public final class StoryIndex {
             if (kept.size() > MAX_BUCKET) {
                 kept = new ArrayList<>(kept.subList(kept.size() - MAX_BUCKET, kept.size()));
             }
-            buckets.put(key, new StoryBucket(kept));
+            writes.add(KeyValue.pair(key, new StoryBucket(kept)));
         }
+        buckets.putAll(writes);
         vectors.put(articleId, new StoredVector(vector, receivedMillis));
         cache.put(articleId, vector);
     }
