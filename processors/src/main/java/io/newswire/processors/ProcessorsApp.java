@@ -8,6 +8,7 @@ import java.util.Properties;
 import java.util.stream.Stream;
 import io.newswire.common.NewswireConfig;
 import io.newswire.common.Setting;
+import io.newswire.processors.state.SharedRocksDbCache;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
@@ -84,8 +85,8 @@ public final class ProcessorsApp implements AutoCloseable {
         props.put(DeadLetteringHandlers.DLQ_TOPIC, config.topics().dlq().name());
         if (config.get(STATE_CACHE_MB) > 0) {
             props.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG,
-                    io.newswire.processors.state.SharedRocksDbCache.class);
-            props.put(io.newswire.processors.state.SharedRocksDbCache.CACHE_BYTES_CONFIG,
+                    SharedRocksDbCache.class);
+            props.put(SharedRocksDbCache.CACHE_BYTES_CONFIG,
                     Long.toString(config.get(STATE_CACHE_MB) * 1024L * 1024L));
         }
         return props;

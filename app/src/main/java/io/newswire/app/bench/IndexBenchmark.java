@@ -7,6 +7,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
@@ -19,6 +20,7 @@ import io.newswire.common.JsonSerde;
 import io.newswire.processors.resolve.Deduplicated;
 import io.newswire.processors.TopologySettings;
 import io.newswire.processors.state.BinarySerde;
+import io.newswire.processors.state.StoreSweep;
 import io.newswire.processors.match.CandidatesProcessor;
 import io.newswire.processors.resolve.DedupDecider;
 import io.newswire.processors.resolve.DedupGatherProcessor;
@@ -39,7 +41,6 @@ import io.newswire.processors.match.StoryVectorProcessor;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsConfig;
-import io.newswire.processors.state.StoreSweep;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.TaskId;
 import org.apache.kafka.streams.processor.api.MockProcessorContext;
@@ -56,8 +57,8 @@ import org.apache.kafka.streams.state.Stores;
  * share of an article's cost (records, hops, commits) does not depend on the index size, so this is the
  * part that could grow. Prints the rate per window (10k, 20k, 50k, ... articles) against the first, the
  * MinHash signature's cost per article in the same window (the work the index exists to store and probe) and
- * the index's cost (everything else) over it, then each step's share, the decisions made (the copies in the corpus should keep being
- * found) and the state per article; the last line is the last window's {@code index/signature ratio}.
+ * the index's cost (everything else) over it, then each step's share, the decisions made (the copies in
+ * the corpus should keep being found) and the state per article; the last line is the last window's {@code index/signature ratio}.
  */
 public final class IndexBenchmark {
 
@@ -201,7 +202,7 @@ public final class IndexBenchmark {
                         micros[Step.CORRECT.ordinal()], micros[Step.SWEEP.ordinal()], micros[Step.CORPUS.ordinal()]);
                 windowFrom = done;
                 windowStart = now;
-                java.util.Arrays.fill(stepNanos, 0);
+                Arrays.fill(stepNanos, 0);
                 if (checkpoint < CHECKPOINTS.length && done == CHECKPOINTS[checkpoint]) {
                     checkpoint++;
                 }

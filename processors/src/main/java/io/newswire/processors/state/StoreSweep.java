@@ -49,11 +49,7 @@ public final class StoreSweep<V> {
      * nothing); the caller removes them.
      */
     public List<String> expired(long latestArrival, Duration retention, ToLongFunction<V> arrivalOf) {
-        if (latestArrival == 0) {
-            return List.of();
-        }
-        long oldest = latestArrival - retention.toMillis();
-        return expired(v -> arrivalOf.applyAsLong(v) < oldest);
+        return expired(latestArrival, retention, arrivalOf, key -> { });
     }
 
     /**

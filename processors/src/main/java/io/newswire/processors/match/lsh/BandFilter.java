@@ -31,7 +31,7 @@ final class BandFilter {
         long h2 = Hashes.mix(h1) | 1;
         boolean changed = false;
         for (int i = 0; i < PROBES; i++) {
-            long bit = Math.floorMod(h1 + i * h2, bits);
+            long bit = bit(h1, h2, i);
             int word = (int) (bit >>> 6);
             long was = words[word];
             words[word] = was | (1L << bit);
@@ -46,12 +46,17 @@ final class BandFilter {
         long h1 = Hashes.hash(key);
         long h2 = Hashes.mix(h1) | 1;
         for (int i = 0; i < PROBES; i++) {
-            long bit = Math.floorMod(h1 + i * h2, bits);
+            long bit = bit(h1, h2, i);
             if ((words[(int) (bit >>> 6)] & (1L << bit)) == 0) {
                 return false;
             }
         }
         return true;
+    }
+
+    /** The {@code i}-th bit a key sets (double hashing: two hashes stand for {@value #PROBES}). */
+    private long bit(long h1, long h2, int i) {
+        return Math.floorMod(h1 + i * h2, bits);
     }
 
     /** Keys added that it did not already seem to hold (about the distinct keys): what the next filter is sized from. */

@@ -43,9 +43,9 @@ public final class StoreFrequencies implements DocumentFrequencies {
         // One store call for the article's terms (a RocksDB write batch where the store is not cached).
         List<KeyValue<String, Long>> writes = new ArrayList<>(terms.size() + 1);
         for (String term : terms) {
-            writes.add(remember(term, frequency(term) + step));
+            writes.add(increment(term, step));
         }
-        writes.add(remember(DOCUMENTS, documents() + step));
+        writes.add(increment(DOCUMENTS, step));
         store.putAll(writes);
     }
 
@@ -56,7 +56,10 @@ public final class StoreFrequencies implements DocumentFrequencies {
 
     @Override
     public long frequency(String term) {
-        long id = StoryVector.id(term);
+        return frequency(term, StoryVector.id(term));
+    }
+
+    private long frequency(String term, long id) {
         long n = mirror.get(id);
         if (n == CountMirror.ABSENT) {
             Long stored = store.get(term);
@@ -66,8 +69,11 @@ public final class StoreFrequencies implements DocumentFrequencies {
         return n;
     }
 
-    private KeyValue<String, Long> remember(String term, long count) {
-        mirror.put(StoryVector.id(term), count);
+    /** The term's count plus {@code step}, in the mirror and as the store write to make (its id hashed once). */
+    private KeyValue<String, Long> increment(String term, long step) {
+        long id = StoryVector.id(term);
+        long count = frequency(term, id) + step;
+        mirror.put(id, count);
         return KeyValue.pair(term, count);
     }
 }
