@@ -226,7 +226,10 @@ public final class StoryAggregator implements Processor<String, StoryMessage, St
             offered(record, m);
         } else if (m.absorbInto() != null) {
             StoryState state = stories.get(record.key());
-            if (state != null && !state.merged()) {
+            // The survivor weighed this story as it offered itself; it may since have grown past the survivor,
+            // which may meanwhile have been told to move in here: then this story stays.
+            if (state != null && !state.merged() && (m.survivor() == null || m.survivor().survivesAgainst(
+                    state.story().articleCount(), state.earliestMillis(), state.earliestId()))) {
                 dissolve(record, record.key(), state, m.absorbInto(), Decision.METHOD_STORY_MERGE, m.score());
             }
         }
@@ -357,14 +360,11 @@ public final class StoryAggregator implements Processor<String, StoryMessage, St
                 rules.mergeRatio())) {
             return;
         }
-        int count = state.story().articleCount();
-        boolean offerSurvives = offer.count() != count ? offer.count() > count
-                : Reclustering.earlier(offer.earliestMillis(), offer.earliestId(), state.earliestMillis(),
-                        state.earliestId());
-        if (offerSurvives) {
+        if (offer.survivesAgainst(state.story().articleCount(), state.earliestMillis(), state.earliestId())) {
             dissolve(record, storyId, state, offer.storyId(), Decision.METHOD_STORY_MERGE, link);
         } else {
-            send(record, offer.storyId(), StoryMessage.absorb(storyId, link));
+            send(record, offer.storyId(), StoryMessage.absorb(new StoryMessage.MergeOffer(storyId,
+                    state.earliestMillis(), state.earliestId(), state.story().articleCount(), null, Double.NaN), link));
         }
     }
 

@@ -11,13 +11,17 @@ import io.newswire.processors.resolve.Deduplicated;
  *   <li>{@code moved}: a member that leaves another story for this one ({@code reason} is the revision's
  *       method, {@code score} the average link behind it);</li>
  *   <li>{@code offer}: another story close to this one, with what is needed to weigh the merge here;</li>
- *   <li>{@code absorbInto}: this story is to move its members into that one (the answer to an offer it made).</li>
+ *   <li>{@code absorbInto}: this story is to move its members into that one (the answer to an offer it made),
+ *       which {@code survivor} describes as it stood when it answered.</li>
  * </ul>
- * {@code hops} counts forwards through merged stories; merges only go towards earlier stories, so chains end,
- * and the bound is a guard.
+ * {@code hops} counts forwards through merged stories. Of two stories the stronger survives a merge (more members,
+ * then the earlier earliest member), and each side weighs the other as that one last described itself: a
+ * description is never stronger than the story has since become, so two stories never merge into each other
+ * (which would send their members back and forth). Splits and kills make a story weaker; the bound is a guard
+ * for them.
  */
 public record StoryMessage(Deduplicated joined, StoryMember moved, String reason, double score, MergeOffer offer,
-                           String absorbInto, int hops, List<String> closeStories) {
+                           String absorbInto, MergeOffer survivor, int hops, List<String> closeStories) {
 
     public StoryMessage {
         closeStories = closeStories == null ? List.of() : List.copyOf(closeStories);
@@ -31,10 +35,16 @@ public record StoryMessage(Deduplicated joined, StoryMember moved, String reason
      */
     public record MergeOffer(String storyId, long earliestMillis, String earliestId, int count, StoryVector centroid,
                              double meanTimeMillis) {
+
+        /** Whether this story survives a merge with one of {@code count} members whose earliest member is given. */
+        boolean survivesAgainst(int otherCount, long otherEarliestMillis, String otherEarliestId) {
+            return count != otherCount ? count > otherCount
+                    : Reclustering.earlier(earliestMillis, earliestId, otherEarliestMillis, otherEarliestId);
+        }
     }
 
     public static StoryMessage joined(Deduplicated d) {
-        return new StoryMessage(d, null, null, 0, null, null, 0, List.of());
+        return new StoryMessage(d, null, null, 0, null, null, null, 0, List.of());
     }
 
     public static StoryMessage moved(StoryMember member, String reason, double score) {
@@ -43,18 +53,19 @@ public record StoryMessage(Deduplicated joined, StoryMember moved, String reason
 
     /** A member that just joined and was split off at once: its new story weighs merges with its close stories. */
     public static StoryMessage moved(StoryMember member, String reason, double score, List<String> closeStories) {
-        return new StoryMessage(null, member, reason, score, null, null, 0, closeStories);
+        return new StoryMessage(null, member, reason, score, null, null, null, 0, closeStories);
     }
 
     public static StoryMessage offer(MergeOffer offer) {
-        return new StoryMessage(null, null, null, 0, offer, null, 0, List.of());
+        return new StoryMessage(null, null, null, 0, offer, null, null, 0, List.of());
     }
 
-    public static StoryMessage absorb(String into, double score) {
-        return new StoryMessage(null, null, null, score, null, into, 0, List.of());
+    /** The answer to an offer: the offering story moves into {@code survivor} (its centroid is not needed). */
+    public static StoryMessage absorb(MergeOffer survivor, double score) {
+        return new StoryMessage(null, null, null, score, null, survivor.storyId(), survivor, 0, List.of());
     }
 
     public StoryMessage forwarded() {
-        return new StoryMessage(joined, moved, reason, score, offer, absorbInto, hops + 1, closeStories);
+        return new StoryMessage(joined, moved, reason, score, offer, absorbInto, survivor, hops + 1, closeStories);
     }
 }

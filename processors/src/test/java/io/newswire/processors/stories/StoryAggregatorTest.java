@@ -80,6 +80,21 @@ class StoryAggregatorTest {
         }
     }
 
+    /** Processes one message alone: the messages it sends are returned, not delivered. */
+    private List<Record<String, StoryMessage>> processHolding(String key, StoryMessage message) {
+        context.resetForwards();
+        stories.process(new Record<>(key, message, 0L));
+        List<Record<String, StoryMessage>> held = new ArrayList<>();
+        for (var f : context.forwarded()) {
+            Record<String, StoryOutput> r = new Record<>(f.record().key(), f.record().value(), 0L);
+            out.add(r);
+            if (r.value().kind() == StoryOutput.Kind.MESSAGE) {
+                held.add(new Record<>(r.key(), r.value().message(), 0L));
+            }
+        }
+        return held;
+    }
+
     private static StoryVector vector(String words, Instant time) {
         Map<String, Double> terms = new LinkedHashMap<>();
         String[] split = words.split(" ");
@@ -222,6 +237,37 @@ class StoryAggregatorTest {
         join("b1", "b3", "quake island rescue aid", T0.plusSeconds(40), List.of());
         assertThat(revised()).as("a late joiner of the merged story follows it").singleElement()
                 .satisfies(d -> assertThat(d.article().storyId()).isEqualTo("a1"));
+    }
+
+    @Test
+    void shouldMoveAtMostOneOfTwoStoriesThatOfferEachOtherAMergeWithOutdatedCounts() {
+        String words = "quake island rescue toll";
+        join("a1", "a1", words, T0, List.of());
+        join("b1", "b1", words, T0.plusSeconds(10), List.of());
+        // Each story's offer left when it had one member; both grew before the other's offer arrived.
+        StoryMessage fromA = StoryMessage.offer(new StoryMessage.MergeOffer("a1", T0.toEpochMilli(), "a1", 1,
+                vector(words, T0), T0.toEpochMilli()));
+        StoryMessage fromB = StoryMessage.offer(new StoryMessage.MergeOffer("b1", T0.plusSeconds(10).toEpochMilli(),
+                "b1", 1, vector(words, T0.plusSeconds(10)), T0.plusSeconds(10).toEpochMilli()));
+        join("a1", "a2", words, T0.plusSeconds(20), List.of());
+        join("b1", "b2", words, T0.plusSeconds(30), List.of());
+        join("b1", "b3", words, T0.plusSeconds(40), List.of());
+        out.clear();
+
+        // a1 (2 members) outweighs the b1 it was told of (1) and asks it in; b1 (3) does the same with a1 (1).
+        List<Record<String, StoryMessage>> answersOfA = processHolding("a1", fromB);
+        List<Record<String, StoryMessage>> answersOfB = processHolding("b1", fromA);
+        assertThat(answersOfA).singleElement().satisfies(r -> assertThat(r.value().absorbInto()).isEqualTo("a1"));
+        assertThat(answersOfB).singleElement().satisfies(r -> assertThat(r.value().absorbInto()).isEqualTo("b1"));
+        for (Record<String, StoryMessage> answer : List.of(answersOfA.get(0), answersOfB.get(0))) {
+            deliver(answer.key(), answer.value());
+        }
+
+        assertThat(store.get("b1").merged()).as("b1 outweighs a1 as it stands").isFalse();
+        assertThat(store.get("a1").merged()).isTrue();
+        assertThat(storyOfArticles(List.of("a1", "a2", "b1", "b2", "b3")).values()).containsOnly("b1");
+        assertThat(lastStory("b1").articleCount()).isEqualTo(5);
+        assertThat(revised()).extracting(d -> d.article().id()).containsExactlyInAnyOrder("a1", "a2");
     }
 
     @Test
