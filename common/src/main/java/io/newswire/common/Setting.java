@@ -34,14 +34,22 @@ public record Setting<T>(String key, String defaultValue, Function<String, T> pa
     }
 
     public static Integer positiveInt(String raw) {
+        return atLeast(raw, 1);
+    }
+
+    public static Integer nonNegativeInt(String raw) {
+        return atLeast(raw, 0);
+    }
+
+    private static int atLeast(String raw, int least) {
         int value;
         try {
             value = Integer.parseInt(raw);
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("expected a whole number");
         }
-        if (value < 1) {
-            throw new IllegalArgumentException("must be at least 1");
+        if (value < least) {
+            throw new IllegalArgumentException("must be at least " + least);
         }
         return value;
     }

@@ -2,6 +2,11 @@ package io.newswire.processors;
 
 import java.time.Clock;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import io.newswire.common.Article;
 import io.newswire.common.DeadLetter;
 import io.newswire.common.Decision;
@@ -24,6 +29,7 @@ import io.newswire.processors.match.vectors.StoryRecords.StoryCorrection;
 import io.newswire.processors.match.vectors.StoryScorer;
 import io.newswire.processors.nlp.CanonicalizeProcessor;
 import io.newswire.processors.nlp.Canonicalized;
+import io.newswire.processors.nlp.EnrichProcessor;
 import io.newswire.processors.nlp.EnrichStage;
 import io.newswire.processors.nlp.Enrichment;
 import io.newswire.processors.nlp.SizeGuard;
@@ -128,14 +134,35 @@ public final class NewsTopology {
         EnrichStage enrich = new EnrichStage(enrichment.languages(), enrichment.entities(), topics.raw().name(),
                 clock);
         SizeGuard guard = new SizeGuard(settings.maxArticleBytes(), topics.raw().name(), clock);
+        ExecutorService workers = enrichWorkers(settings.enrichWorkers());
         return valid
                 .mapValues(Checked::value, Named.as("valid"))
                 .mapValues(normalize::apply, Named.as(NormalizeStage.NAME))
-                .mapValues(enrich::apply, Named.as(EnrichStage.NAME))
+                .process(() -> new EnrichProcessor(enrich, workers, settings.enrichWorkers()), Named.as(EnrichStage.NAME),
+                        EnrichProcessor.STORE)
                 .mapValues(guard::apply, Named.as(SizeGuard.NAME))
                 .split(Named.as(EnrichStage.NAME + "-"))
                 .branch((id, checked) -> checked.isOk(), Branched.as("ok"))
                 .defaultBranch(Branched.as("rejected"));
+    }
+
+    /**
+     * One pool for the instance's enrich tasks (null: none). Its threads are daemons that end when idle, so a
+     * topology that stops leaves none behind.
+     */
+    private static ExecutorService enrichWorkers(int count) {
+        if (count == 0) {
+            return null;
+        }
+        AtomicInteger n = new AtomicInteger();
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(count, count, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+                task -> {
+                    Thread t = new Thread(task, "newswire-enrich-" + n.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                });
+        pool.allowCoreThreadTimeOut(true);
+        return pool;
     }
 
     /** nlp: canonical entities against the registry, whose new spellings go to news.entities. */

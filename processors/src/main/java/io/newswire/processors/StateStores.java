@@ -13,6 +13,7 @@ import io.newswire.processors.match.vectors.StoredVectorSerde;
 import io.newswire.processors.match.vectors.StoryIndex;
 import io.newswire.processors.match.vectors.StoryRecords.StoryBucket;
 import io.newswire.processors.nlp.CanonicalizeProcessor;
+import io.newswire.processors.nlp.EnrichProcessor;
 import io.newswire.processors.nlp.RegistryUpdater;
 import io.newswire.processors.resolve.DedupGatherProcessor;
 import io.newswire.processors.resolve.GatherRecords.Pending;
@@ -58,6 +59,8 @@ public final class StateStores {
                 global(CanonicalizeProcessor.REGISTRY_STORE, "nlp", topics.entities().valueSerde(),
                         "known entity (JSON)", "compacted topic; spellings kept for good",
                         new Global<>(topics.entities().name(), "read-entity-registry", RegistryUpdater::new)),
+                local(EnrichProcessor.STORE, "nlp", new JsonSerde<>(EnrichProcessor.Pending.class),
+                        "article at an enrich worker (JSON)", 1, "until enriched; empty without `enrich.workers`"),
                 local(LshIndex.BUCKETS, "match", new BinarySerde<>(Bucket.CODEC), "band bucket (binary)", 1,
                         "members past the window dropped on write, buckets swept once all are; at most 200 a bucket"),
                 local(LshIndex.SIGNATURES, "match", new BinarySerde<>(StoredSignature.CODEC),

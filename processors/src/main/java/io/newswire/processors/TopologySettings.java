@@ -20,9 +20,16 @@ import io.newswire.common.Setting;
  *                      count, so it must not change while state exists (topic.partitions)
  * @param revisions     when a story may still change ({@link RevisionRules})
  * @param pairModel     the learned weights of the story pair score ({@link StoryPairModel})
+ * @param enrichWorkers threads that enrich articles while the stream threads run the later steps (0: the
+ *                      stream threads enrich); see {@code EnrichProcessor}
  */
 public record TopologySettings(int maxArticleBytes, Duration retention, double nearThreshold, double storyThreshold,
-                               int partitions, RevisionRules revisions, StoryPairModel pairModel) {
+                               int partitions, RevisionRules revisions, StoryPairModel pairModel, int enrichWorkers) {
+
+    public TopologySettings(int maxArticleBytes, Duration retention, double nearThreshold, double storyThreshold,
+                            int partitions, RevisionRules revisions, StoryPairModel pairModel) {
+        this(maxArticleBytes, retention, nearThreshold, storyThreshold, partitions, revisions, pairModel, 0);
+    }
 
     public TopologySettings(int maxArticleBytes, Duration retention, double nearThreshold, double storyThreshold,
                             int partitions) {
@@ -65,8 +72,12 @@ public record TopologySettings(int maxArticleBytes, Duration retention, double n
     public static final Setting<Double> MERGE_RATIO = new Setting<>("story.merge.ratio", "0.7",
             Setting::fraction, "two stories merge only when their average link is at least this fraction of their cohesion");
 
+    public static final Setting<Integer> ENRICH_WORKERS = new Setting<>("enrich.workers", "0",
+            Setting::nonNegativeInt, "threads that enrich articles (language, entities) beside the stream threads, which then run the later steps meanwhile (0: the stream threads enrich)");
+
     public static final List<Setting<?>> SETTINGS = List.of(RETENTION_DAYS, NEAR_THRESHOLD, STORY_THRESHOLD, PAIR_MODEL,
-            REVISION_WINDOW_HOURS, MAX_REVISIONS, MERGE_THRESHOLD, SPLIT_THRESHOLD, SPLIT_RATIO, MERGE_RATIO);
+            REVISION_WINDOW_HOURS, MAX_REVISIONS, MERGE_THRESHOLD, SPLIT_THRESHOLD, SPLIT_RATIO, MERGE_RATIO,
+            ENRICH_WORKERS);
 
     /** The defaults for an in-process run (TopologyTestDriver), where every topic has one partition. */
     public static TopologySettings defaults() {
@@ -75,7 +86,8 @@ public record TopologySettings(int maxArticleBytes, Duration retention, double n
 
     /** The same settings for a run where every topic has one partition (TopologyTestDriver). */
     public TopologySettings inProcess() {
-        return new TopologySettings(maxArticleBytes, retention, nearThreshold, storyThreshold, 1, revisions, pairModel);
+        return new TopologySettings(maxArticleBytes, retention, nearThreshold, storyThreshold, 1, revisions, pairModel,
+                enrichWorkers);
     }
 
     public static TopologySettings from(NewswireConfig config) {
@@ -83,12 +95,18 @@ public record TopologySettings(int maxArticleBytes, Duration retention, double n
                 config.get(NEAR_THRESHOLD), config.get(STORY_THRESHOLD), config.partitions(),
                 new RevisionRules(Duration.ofHours(config.get(REVISION_WINDOW_HOURS)), config.get(MAX_REVISIONS),
                         config.get(MERGE_THRESHOLD), config.get(SPLIT_THRESHOLD), config.get(SPLIT_RATIO),
-                        config.get(MERGE_RATIO)), config.get(PAIR_MODEL));
+                        config.get(MERGE_RATIO)), config.get(PAIR_MODEL), config.get(ENRICH_WORKERS));
     }
 
     /** The same settings with other revision rules (evaluation and tests). */
     public TopologySettings withRevisions(RevisionRules other) {
         return new TopologySettings(maxArticleBytes, retention, nearThreshold, storyThreshold, partitions, other,
-                pairModel);
+                pairModel, enrichWorkers);
+    }
+
+    /** The same settings with another number of enrich workers. */
+    public TopologySettings withEnrichWorkers(int workers) {
+        return new TopologySettings(maxArticleBytes, retention, nearThreshold, storyThreshold, partitions, revisions,
+                pairModel, workers);
     }
 }

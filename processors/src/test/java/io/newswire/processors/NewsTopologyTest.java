@@ -14,7 +14,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import io.newswire.common.Article;
@@ -74,11 +76,7 @@ class NewsTopologyTest {
     void start() {
         Topology topology = NewsTopology.build(TOPICS, new Enrichment(LanguageDetector.fixed("en"), FAKE_EXTRACTOR),
                 TopologySettings.defaults(), Clock.fixed(T0, ZoneOffset.UTC));
-        Properties props = new Properties();
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "test");
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-        driver = new TopologyTestDriver(topology, props);
+        driver = new TopologyTestDriver(topology, props(stateDir));
         raw = driver.createInputTopic(TOPICS.raw().name(), Serdes.String().serializer(), Serdes.ByteArray().serializer());
         enriched = driver.createOutputTopic(TOPICS.enriched().name(), Serdes.String().deserializer(),
                 TOPICS.enriched().valueSerde().deserializer());
@@ -86,6 +84,14 @@ class NewsTopologyTest {
                 TOPICS.decisions().valueSerde().deserializer());
         dlq = driver.createOutputTopic(TOPICS.dlq().name(), Serdes.String().deserializer(),
                 TOPICS.dlq().valueSerde().deserializer());
+    }
+
+    private static Properties props(Path state) {
+        Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "test");
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        props.put(StreamsConfig.STATE_DIR_CONFIG, state.toString());
+        return props;
     }
 
     @AfterEach
@@ -111,6 +117,48 @@ class NewsTopologyTest {
         assertThat(a.duplicateOf()).isNull();
         assertThat(decisions.readValuesToList()).extracting(Decision::decision).containsExactly(Decision.Kind.NEW);
         assertThat(dlq.isEmpty()).isTrue();
+    }
+
+    @Test
+    void shouldEmitTheSameArticlesAndDecisionsWithEnrichWorkersAsOnTheStreamThread() throws Exception {
+        List<Article> input = List.of(article("a1", "Biden meets Netanyahu", "Talks in Cairo."),
+                article("b7", "BIDEN MEETS NETANYAHU!", "Talks in “Cairo”"), QUAKE, QUAKE_FOLLOW_UP,
+                article("c3", "Talks resume", "Officials met in Cairo."));
+        input.forEach(this::send);
+        List<String> inline = summaries(enriched.readValuesToList(), decisions.readValuesToList());
+
+        driver.close();
+        driver = new TopologyTestDriver(NewsTopology.build(TOPICS, new Enrichment(LanguageDetector.fixed("en"),
+                FAKE_EXTRACTOR), TopologySettings.defaults().withEnrichWorkers(2), Clock.fixed(T0, ZoneOffset.UTC)),
+                props(stateDir.resolve("workers")));
+        raw = driver.createInputTopic(TOPICS.raw().name(), Serdes.String().serializer(), Serdes.ByteArray().serializer());
+        enriched = driver.createOutputTopic(TOPICS.enriched().name(), Serdes.String().deserializer(),
+                TOPICS.enriched().valueSerde().deserializer());
+        decisions = driver.createOutputTopic(TOPICS.decisions().name(), Serdes.String().deserializer(),
+                TOPICS.decisions().valueSerde().deserializer());
+        input.forEach(this::send);
+        List<Article> out = new ArrayList<>();
+        List<Decision> decided = new ArrayList<>();
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (out.size() < input.size() && System.nanoTime() < deadline) {
+            driver.advanceWallClockTime(Duration.ofMillis(50));
+            out.addAll(enriched.readValuesToList());
+            decided.addAll(decisions.readValuesToList());
+            Thread.sleep(5);
+        }
+
+        assertThat(summaries(out, decided)).isEqualTo(inline).hasSize(input.size());
+    }
+
+    /** Each article's id, entities, story and copy link, and its decision. */
+    private static List<String> summaries(List<Article> articles, List<Decision> decided) {
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < articles.size(); i++) {
+            Article a = articles.get(i);
+            out.add(a.id() + " " + a.entities().stream().map(Entity::name).toList() + " " + a.storyId() + " "
+                    + a.duplicateOf() + " " + decided.get(i).decision());
+        }
+        return out;
     }
 
     @Test

@@ -50,9 +50,13 @@ public final class EnrichStage {
         try {
             return Checked.ok(detected.withEntities(extractor.extract(detected), Article.ENTITIES_ANALYSED));
         } catch (RuntimeException e) {
-            return Checked.rejected(DeadLetter.of(NAME, "entity extraction failed: " + e,
-                    origin, key, asJson(article), clock.instant()));
+            return rejected(key, article, "entity extraction failed: " + e);
         }
+    }
+
+    /** The article as a dead letter of this stage, whole, so that it can be replayed. */
+    Checked<Article> rejected(String key, Article article, String reason) {
+        return Checked.rejected(DeadLetter.of(NAME, reason, origin, key, asJson(article), clock.instant()));
     }
 
     /**
