@@ -31,14 +31,16 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Two processors instances of one application on one host, in JVMs of their own with the default state
- * directory, share 6 partitions; one is killed with SIGKILL mid-stream and started again. Every article and
- * every decision is on its topic exactly once (read_committed), every story id names an article of that
- * story, and the killed instance's state folder is removed by the next start.
+ * directory and an enrich worker each, share 6 partitions; one is killed with SIGKILL mid-stream and started
+ * again. Every article and every decision is on its topic exactly once (read_committed), every story id names
+ * an article of that story, and the killed instance's state folder is removed by the next start.
  */
 class MultiInstanceIT {
 
     static final int ARTICLES = 900;
     static final String PARTITIONS = "6";
+    /** Articles at an enrich worker when the kill comes must be enriched again by the task's next owner. */
+    static final String ENRICH_WORKERS = "1";
     /** Decisions have settled when none has come for this long. */
     static final Duration SETTLE = Duration.ofSeconds(8);
 
@@ -97,7 +99,7 @@ class MultiInstanceIT {
     private Process start(NewswireConfig config, String name) throws Exception {
         return new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
                 "-cp", System.getProperty("java.class.path"), ProcessorsChild.class.getName(),
-                config.bootstrapServers().orElseThrow(), "", PARTITIONS)
+                config.bootstrapServers().orElseThrow(), "", PARTITIONS, ENRICH_WORKERS)
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(
                         dir.resolve("child-" + name + ".log").toFile())).start();
     }
