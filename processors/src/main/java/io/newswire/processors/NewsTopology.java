@@ -111,7 +111,7 @@ public final class NewsTopology {
                 .mapValues(StoryOutput::revised, Named.as("revised")), Named.as("decided-and-revised")), topics);
         correctIndex(decided, stories.get(StoryAggregator.NAME + "-correction"), settings);
         writeDeadLetters(validated.get(ValidateStage.NAME + "-rejected"), enriched.get(EnrichStage.NAME + "-rejected"),
-                topics);
+                stories.get(StoryAggregator.NAME + "-dead-letter"), topics);
         return builder.build();
     }
 
@@ -304,6 +304,7 @@ public final class NewsTopology {
                 .branch((id, o) -> o.kind() == StoryOutput.Kind.REVISED, Branched.as("revised"))
                 .branch((id, o) -> o.kind() == StoryOutput.Kind.LINK, Branched.as("link"))
                 .branch((id, o) -> o.kind() == StoryOutput.Kind.CORRECTION, Branched.as("correction"))
+                .branch((id, o) -> o.kind() == StoryOutput.Kind.DEAD_LETTER, Branched.as("dead-letter"))
                 .defaultBranch(Branched.as("message"));
         out.get(StoryAggregator.NAME + "-story")
                 .mapValues(o -> o.tombstone() ? null : o.story(), Named.as("story-state"))
@@ -322,10 +323,13 @@ public final class NewsTopology {
     }
 
     private static void writeDeadLetters(KStream<String, Checked<Article>> rejectedAtValidate,
-                                         KStream<String, Checked<Article>> rejectedAtEnrich, Topics topics) {
+                                         KStream<String, Checked<Article>> rejectedAtEnrich,
+                                         KStream<String, StoryOutput> undeliveredStoryMessages, Topics topics) {
         rejectedAtValidate.mapValues(Checked::rejection, Named.as("validate-dead-letter"))
                 .merge(rejectedAtEnrich.mapValues(Checked::rejection, Named.as("enrich-dead-letter")),
                         Named.as("dead-letters"))
+                .merge(undeliveredStoryMessages.mapValues(StoryOutput::deadLetter, Named.as("story-dead-letter")),
+                        Named.as("all-dead-letters"))
                 .selectKey((key, letter) -> key != null ? key : letter.id(), Named.as("key-dead-letter"))
                 .processValues(OutputHeaders.of("news.dlq", true), Named.as("headers-dlq"))
                 .to(topics.dlq().name(), Produced.with(topics.dlq().keySerde(), topics.dlq().valueSerde())

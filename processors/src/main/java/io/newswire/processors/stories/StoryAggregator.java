@@ -7,9 +7,12 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import io.newswire.common.Article;
+import io.newswire.common.DeadLetter;
 import io.newswire.common.Decision;
 import io.newswire.common.Entity;
+import io.newswire.common.Json;
 import io.newswire.common.KnownEntity;
 import io.newswire.common.Story;
 import io.newswire.common.StoryLink;
@@ -215,7 +218,7 @@ public final class StoryAggregator implements Processor<String, StoryMessage, St
     public void process(Record<String, StoryMessage> record) {
         StoryMessage m = record.value();
         if (m.hops() > StoryMessage.MAX_HOPS) {
-            LOG.warn("story message for {} forwarded {} times through merged stories; dropped", record.key(), m.hops());
+            deadLetter(record, m);
             return;
         }
         if (m.joined() != null) {
@@ -622,6 +625,27 @@ public final class StoryAggregator implements Processor<String, StoryMessage, St
             it.forEachRemaining(kv -> out.add(kv.value));
         }
         return out;
+    }
+
+    /**
+     * A message that went round merged stories past the guard (stories merged into each other after one of them
+     * lost members): what it carried goes to the dead letters, whole, rather than round for good.
+     */
+    private void deadLetter(Record<String, StoryMessage> record, StoryMessage m) {
+        String about = m.moved() != null ? m.moved().id()
+                : m.joined() != null ? m.joined().decision().articleId() : record.key();
+        LOG.warn("story message about {} for story {} forwarded {} times through merged stories; dead-lettered",
+                about, record.key(), m.hops());
+        String payload;
+        try {
+            payload = Json.MAPPER.writeValueAsString(m);
+        } catch (JsonProcessingException e) {
+            payload = m.toString();
+        }
+        DeadLetter letter = DeadLetter.of(NAME, "story message forwarded " + m.hops()
+                + " times through merged stories (a cycle of merges): the article's story revision was not published",
+                "news.story-moves", about, payload, Instant.ofEpochMilli(record.timestamp()));
+        context.forward(record.withKey(about).withValue(StoryOutput.deadLetter(letter)).withHeaders(new RecordHeaders()));
     }
 
     private void emit(Record<String, StoryMessage> record, String storyId, StoryState state) {

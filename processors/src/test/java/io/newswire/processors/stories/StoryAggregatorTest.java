@@ -271,6 +271,27 @@ class StoryAggregatorTest {
     }
 
     @Test
+    void shouldDeadLetterAMessageThatWentRoundMergedStoriesPastTheGuard() {
+        Article a = article("m1", "x0", "afp", 1, T0, "Quake hits island m1");
+        StoryMember member = new StoryMember(a, new Decision("m1", 1, Decision.Kind.SAME_STORY, null, "x0", "x", 0.5,
+                0.24), vector("quake island", T0), Map.of(), null);
+        StoryMessage message = StoryMessage.moved(member, Decision.METHOD_STORY_MERGE, 0.3);
+        for (int hop = 0; hop <= StoryMessage.MAX_HOPS; hop++) {
+            message = message.forwarded();
+        }
+        deliver("a1", message);
+
+        assertThat(out).singleElement().satisfies(r -> {
+            assertThat(r.value().kind()).isEqualTo(StoryOutput.Kind.DEAD_LETTER);
+            assertThat(r.key()).isEqualTo("m1");
+            assertThat(r.value().deadLetter().stage()).isEqualTo(StoryAggregator.NAME);
+            assertThat(r.value().deadLetter().reason()).contains("merged stories");
+            assertThat(r.value().deadLetter().payload()).contains("\"m1\"");
+        });
+        assertThat(store.get("a1")).as("the message changed no story").isNull();
+    }
+
+    @Test
     void shouldLeaveStoriesOfDifferentEventsApart() {
         join("a1", "a1", "quake island rescue toll", T0, List.of());
         join("b1", "b1", "election vote count result", T0.plusSeconds(20), List.of("a1"));
