@@ -84,6 +84,8 @@ public final class StoryAggregator implements Processor<String, StoryMessage, St
     static final int SPLIT_MAX = 64;
     /** A rename moves every member: only small stories are renamed (out-of-order arrival is a burst's). */
     static final int RENAME_MAX = 5;
+    /** How many times the answer to a merge offer may go back and forth between two growing stories. */
+    static final int ANSWERS_BACK = 3;
     private static final int TOP_ENTITIES = 5;
     private static final int KEPT_ENTITIES = 50;
     private static final int SWEEP_SLICE = 1_000;
@@ -228,13 +230,7 @@ public final class StoryAggregator implements Processor<String, StoryMessage, St
         } else if (m.offer() != null) {
             offered(record, m);
         } else if (m.absorbInto() != null) {
-            StoryState state = stories.get(record.key());
-            // The survivor weighed this story as it offered itself; it may since have grown past the survivor,
-            // which may meanwhile have been told to move in here: then this story stays.
-            if (state != null && !state.merged() && (m.survivor() == null || m.survivor().survivesAgainst(
-                    state.story().articleCount(), state.earliestMillis(), state.earliestId()))) {
-                dissolve(record, record.key(), state, m.absorbInto(), Decision.METHOD_STORY_MERGE, m.score());
-            }
+            absorbed(record, m);
         }
     }
 
@@ -366,9 +362,34 @@ public final class StoryAggregator implements Processor<String, StoryMessage, St
         if (offer.survivesAgainst(state.story().articleCount(), state.earliestMillis(), state.earliestId())) {
             dissolve(record, storyId, state, offer.storyId(), Decision.METHOD_STORY_MERGE, link);
         } else {
-            send(record, offer.storyId(), StoryMessage.absorb(new StoryMessage.MergeOffer(storyId,
-                    state.earliestMillis(), state.earliestId(), state.story().articleCount(), null, Double.NaN), link));
+            send(record, offer.storyId(), StoryMessage.absorb(standing(storyId, state), link));
         }
+    }
+
+    /**
+     * Told to move into the story that answered its offer. That story weighed this one as the offer described
+     * it, and this one may since have outgrown it (and the other may meanwhile have been told to move in here):
+     * then the answer goes back the other way, as this story now stands, and the other moves if it still
+     * weighs less ({@value #ANSWERS_BACK} times at most, while both keep growing).
+     */
+    private void absorbed(Record<String, StoryMessage> record, StoryMessage m) {
+        String storyId = record.key();
+        StoryState state = stories.get(storyId);
+        if (state == null || state.merged()) {
+            return;
+        }
+        if (m.survivor() == null || m.survivor().survivesAgainst(state.story().articleCount(), state.earliestMillis(),
+                state.earliestId())) {
+            dissolve(record, storyId, state, m.absorbInto(), Decision.METHOD_STORY_MERGE, m.score());
+        } else if (m.hops() < ANSWERS_BACK) {
+            send(record, m.absorbInto(), StoryMessage.absorb(standing(storyId, state), m.score(), m.hops() + 1));
+        }
+    }
+
+    /** The story as another weighs it in a merge (no vector sum: the answer to an offer needs none). */
+    private static StoryMessage.MergeOffer standing(String storyId, StoryState state) {
+        return new StoryMessage.MergeOffer(storyId, state.earliestMillis(), state.earliestId(),
+                state.story().articleCount(), null, Double.NaN);
     }
 
     /** After a new member joined: rename, split, or offer merges to the other close stories. */

@@ -11,8 +11,8 @@ import io.newswire.processors.resolve.Deduplicated;
  *   <li>{@code moved}: a member that leaves another story for this one ({@code reason} is the revision's
  *       method, {@code score} the average link behind it);</li>
  *   <li>{@code offer}: another story close to this one, with what is needed to weigh the merge here;</li>
- *   <li>{@code absorbInto}: this story is to move its members into that one (the answer to an offer it made),
- *       which {@code survivor} describes as it stood when it answered.</li>
+ *   <li>{@code absorbInto}: this story is to move its members into that one (the answer to an offer it made,
+ *       or to such an answer sent back), which {@code survivor} describes as it stood when it answered.</li>
  * </ul>
  * {@code hops} counts forwards through merged stories. Of two stories the stronger survives a merge (more members,
  * then the earlier earliest member), and each side weighs the other as that one last described itself: a
@@ -62,7 +62,12 @@ public record StoryMessage(Deduplicated joined, StoryMember moved, String reason
 
     /** The answer to an offer: the offering story moves into {@code survivor} (its centroid is not needed). */
     public static StoryMessage absorb(MergeOffer survivor, double score) {
-        return new StoryMessage(null, null, null, score, null, survivor.storyId(), survivor, 0, List.of());
+        return absorb(survivor, score, 0);
+    }
+
+    /** An answer sent back the other way, the {@code hops}-th (the story told to move had outgrown the survivor). */
+    public static StoryMessage absorb(MergeOffer survivor, double score, int hops) {
+        return new StoryMessage(null, null, null, score, null, survivor.storyId(), survivor, hops, List.of());
     }
 
     public StoryMessage forwarded() {

@@ -271,6 +271,27 @@ class StoryAggregatorTest {
     }
 
     @Test
+    void shouldSendTheAnswerToAnOfferBackWhenTheStoryToldToMoveHasOutgrownTheOther() {
+        String words = "quake island rescue toll";
+        join("a1", "a1", words, T0, List.of());
+        join("b1", "b1", words, T0.plusSeconds(10), List.of());
+        StoryMessage fromB = StoryMessage.offer(new StoryMessage.MergeOffer("b1", T0.plusSeconds(10).toEpochMilli(),
+                "b1", 1, vector(words, T0.plusSeconds(10)), T0.plusSeconds(10).toEpochMilli()));
+        join("a1", "a2", words, T0.plusSeconds(20), List.of());
+        List<Record<String, StoryMessage>> answer = processHolding("a1", fromB);
+        join("b1", "b2", words, T0.plusSeconds(30), List.of());
+        join("b1", "b3", words, T0.plusSeconds(40), List.of());
+        out.clear();
+
+        // a1 (2) told b1 (then 1) to move in; b1 has 3 members by now, so a1 moves into b1 instead.
+        deliver(answer.get(0).key(), answer.get(0).value());
+
+        assertThat(store.get("a1").merged()).isTrue();
+        assertThat(storyOfArticles(List.of("a1", "a2", "b1", "b2", "b3")).values()).containsOnly("b1");
+        assertThat(revised()).extracting(d -> d.article().id()).containsExactlyInAnyOrder("a1", "a2");
+    }
+
+    @Test
     void shouldDeadLetterAMessageThatWentRoundMergedStoriesPastTheGuard() {
         Article a = article("m1", "x0", "afp", 1, T0, "Quake hits island m1");
         StoryMember member = new StoryMember(a, new Decision("m1", 1, Decision.Kind.SAME_STORY, null, "x0", "x", 0.5,
