@@ -83,7 +83,8 @@ final class BenchCommand implements Command {
                           news.enriched (read_committed): p50, p90, p99 and max.
                   pipeline Bare CoreNLP tagging --articles (default 600) on T threads (default 1), then the
                           whole topology with the real models on T stream threads (exactly-once, embedded
-                          broker unless configured) draining the same articles as a backlog, then bare
+                          broker unless configured) draining the same articles as a backlog (after an
+                          untimed warm-up pass over the first 500 on topics of their own), then bare
                           CoreNLP again; last line: pipeline/bare-NER ratio R (topology over the mean bare).
                 """;
     }
