@@ -1,5 +1,6 @@
 package io.newswire.common;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
@@ -25,5 +26,14 @@ public final class Json {
             .build();
 
     private Json() {
+    }
+
+    /** The value as JSON, for a dead letter's payload; its {@code toString()} if it cannot be written. */
+    public static String payloadOf(Object value) {
+        try {
+            return MAPPER.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            return String.valueOf(value);
+        }
     }
 }

@@ -5,7 +5,6 @@ import java.time.Clock;
 import io.newswire.common.Article;
 import io.newswire.common.DeadLetter;
 import io.newswire.common.Json;
-import com.fasterxml.jackson.core.JsonProcessingException;
 
 /**
  * Detects the language, then adds named entities where the extractor covers that language; other
@@ -56,7 +55,7 @@ public final class EnrichStage {
 
     /** The article as a dead letter of this stage, whole, so that it can be replayed. */
     Checked<Article> rejected(String key, Article article, String reason) {
-        return Checked.rejected(DeadLetter.of(NAME, reason, origin, key, asJson(article), clock.instant()));
+        return Checked.rejected(DeadLetter.of(NAME, reason, origin, key, Json.payloadOf(article), clock.instant()));
     }
 
     /**
@@ -89,13 +88,5 @@ public final class EnrichStage {
             text.append("\n\n").append(paragraph);
         }
         return text.toString();
-    }
-
-    private static String asJson(Article article) {
-        try {
-            return Json.MAPPER.writeValueAsString(article);
-        } catch (JsonProcessingException e) {
-            return article.toString();
-        }
     }
 }

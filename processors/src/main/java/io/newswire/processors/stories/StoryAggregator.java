@@ -7,7 +7,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import io.newswire.common.Article;
 import io.newswire.common.DeadLetter;
 import io.newswire.common.Decision;
@@ -657,15 +656,9 @@ public final class StoryAggregator implements Processor<String, StoryMessage, St
                 : m.joined() != null ? m.joined().decision().articleId() : record.key();
         LOG.warn("story message about {} for story {} forwarded {} times through merged stories; dead-lettered",
                 about, record.key(), m.hops());
-        String payload;
-        try {
-            payload = Json.MAPPER.writeValueAsString(m);
-        } catch (JsonProcessingException e) {
-            payload = m.toString();
-        }
         DeadLetter letter = DeadLetter.of(NAME, "story message forwarded " + m.hops()
                 + " times through merged stories (a cycle of merges): the article's story revision was not published",
-                "news.story-moves", about, payload, Instant.ofEpochMilli(record.timestamp()));
+                "news.story-moves", about, Json.payloadOf(m), Instant.ofEpochMilli(record.timestamp()));
         context.forward(record.withKey(about).withValue(StoryOutput.deadLetter(letter)).withHeaders(new RecordHeaders()));
     }
 
