@@ -60,7 +60,7 @@ public final class StateStores {
                         "known entity (JSON)", "compacted topic; spellings kept for good",
                         new Global<>(topics.entities().name(), "read-entity-registry", RegistryUpdater::new)),
                 local(EnrichProcessor.STORE, "nlp", new JsonSerde<>(EnrichProcessor.Pending.class),
-                        "article at an enrich worker (JSON)", 1, "until enriched; empty without `enrich.workers`"),
+                        "article at an enrich worker (JSON)", 1, "until enriched; empty with `enrich.workers=0`"),
                 local(LshIndex.BUCKETS, "match", new BinarySerde<>(Bucket.CODEC), "band bucket (binary)", 1,
                         "members past the window dropped on write, buckets swept once all are; at most 200 a bucket"),
                 local(LshIndex.SIGNATURES, "match", new BinarySerde<>(StoredSignature.CODEC),

@@ -5,6 +5,7 @@ import io.newswire.processors.match.vectors.StoryScorer;
 import io.newswire.processors.stories.RevisionRules;
 import java.time.Duration;
 import java.util.List;
+import io.newswire.common.ConfigException;
 import io.newswire.common.NewswireConfig;
 import io.newswire.common.Setting;
 
@@ -72,8 +73,12 @@ public record TopologySettings(int maxArticleBytes, Duration retention, double n
     public static final Setting<Double> MERGE_RATIO = new Setting<>("story.merge.ratio", "0.7",
             Setting::fraction, "two stories merge only when their average link is at least this fraction of their cohesion");
 
-    public static final Setting<Integer> ENRICH_WORKERS = new Setting<>("enrich.workers", "0",
-            Setting::nonNegativeInt, "threads that enrich articles (language, entities) beside the stream threads, which then run the later steps meanwhile (0: the stream threads enrich)");
+    /** {@code auto}: one worker per stream thread, so raising the stream threads raises NER's threads too. */
+    static final int AUTO = -1;
+
+    public static final Setting<Integer> ENRICH_WORKERS = new Setting<>("enrich.workers", "auto",
+            raw -> raw.equals("auto") ? AUTO : Setting.nonNegativeInt(raw),
+            "threads that enrich articles (language, entities) beside the stream threads, which then run the later steps meanwhile (auto: as many as kafka.num.stream.threads; 0: the stream threads enrich)");
 
     public static final List<Setting<?>> SETTINGS = List.of(RETENTION_DAYS, NEAR_THRESHOLD, STORY_THRESHOLD, PAIR_MODEL,
             REVISION_WINDOW_HOURS, MAX_REVISIONS, MERGE_THRESHOLD, SPLIT_THRESHOLD, SPLIT_RATIO, MERGE_RATIO,
@@ -84,10 +89,14 @@ public record TopologySettings(int maxArticleBytes, Duration retention, double n
         return from(NewswireConfig.defaults()).inProcess();
     }
 
-    /** The same settings for a run where every topic has one partition (TopologyTestDriver). */
+    /**
+     * The same settings for a run where every topic has one partition (TopologyTestDriver). The stream thread
+     * enriches: the driver runs the workers' drain only when a caller advances its wall clock, so articles at
+     * a worker would never leave.
+     */
     public TopologySettings inProcess() {
         return new TopologySettings(maxArticleBytes, retention, nearThreshold, storyThreshold, 1, revisions, pairModel,
-                enrichWorkers);
+                0);
     }
 
     public static TopologySettings from(NewswireConfig config) {
@@ -95,7 +104,21 @@ public record TopologySettings(int maxArticleBytes, Duration retention, double n
                 config.get(NEAR_THRESHOLD), config.get(STORY_THRESHOLD), config.partitions(),
                 new RevisionRules(Duration.ofHours(config.get(REVISION_WINDOW_HOURS)), config.get(MAX_REVISIONS),
                         config.get(MERGE_THRESHOLD), config.get(SPLIT_THRESHOLD), config.get(SPLIT_RATIO),
-                        config.get(MERGE_RATIO)), config.get(PAIR_MODEL), config.get(ENRICH_WORKERS));
+                        config.get(MERGE_RATIO)), config.get(PAIR_MODEL), enrichWorkers(config));
+    }
+
+    private static int enrichWorkers(NewswireConfig config) {
+        int workers = config.get(ENRICH_WORKERS);
+        if (workers != AUTO) {
+            return workers;
+        }
+        String threads = config.kafkaOverrides().getOrDefault("num.stream.threads", "1");
+        try {
+            return Setting.positiveInt(threads);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("kafka.num.stream.threads=" + threads + " is not valid: "
+                    + e.getMessage());
+        }
     }
 
     /** The same settings with other revision rules (evaluation and tests). */
