@@ -198,7 +198,7 @@ public final class NewsTopology {
                 .repartition(Repartitioned.<String, Probe>as(REPARTITION_PROBES)
                         .withKeySerde(Serdes.String()).withValueSerde(new JsonSerde<>(Probe.class))
                         .withNumberOfPartitions(partitions).withStreamPartitioner(new ProbePartitioner()))
-                .process(() -> new CandidatesProcessor(scorer, settings.retention()), Named.as(CandidatesProcessor.NAME),
+                .process(() -> new CandidatesProcessor(scorer, settings.retention(), settings.vectorCacheBytesPerTask()), Named.as(CandidatesProcessor.NAME),
                         LshIndex.BUCKETS, LshIndex.SIGNATURES, StoryIndex.BUCKETS, StoryIndex.VECTORS);
         // The article goes to the gather step with the number of partition answers to wait for, keyed like
         // the answers by its request id.

@@ -23,9 +23,17 @@ import io.newswire.common.Setting;
  * @param pairModel     the learned weights of the story pair score ({@link StoryPairModel})
  * @param enrichWorkers threads that enrich articles while the stream threads run the later steps (0: the
  *                      stream threads enrich); see {@code EnrichProcessor}
+ * @param vectorCacheMb memory of an instance for decoded story vectors, shared by the partitions' tasks
  */
 public record TopologySettings(int maxArticleBytes, Duration retention, double nearThreshold, double storyThreshold,
-                               int partitions, RevisionRules revisions, StoryPairModel pairModel, int enrichWorkers) {
+                               int partitions, RevisionRules revisions, StoryPairModel pairModel, int enrichWorkers,
+                               int vectorCacheMb) {
+
+    public TopologySettings(int maxArticleBytes, Duration retention, double nearThreshold, double storyThreshold,
+                            int partitions, RevisionRules revisions, StoryPairModel pairModel, int enrichWorkers) {
+        this(maxArticleBytes, retention, nearThreshold, storyThreshold, partitions, revisions, pairModel, enrichWorkers,
+                VECTOR_CACHE_MB.parse(VECTOR_CACHE_MB.defaultValue()));
+    }
 
     public TopologySettings(int maxArticleBytes, Duration retention, double nearThreshold, double storyThreshold,
                             int partitions, RevisionRules revisions, StoryPairModel pairModel) {
@@ -80,9 +88,20 @@ public record TopologySettings(int maxArticleBytes, Duration retention, double n
             raw -> raw.equals("auto") ? AUTO : Setting.nonNegativeInt(raw),
             "threads that enrich articles (language, entities) beside the stream threads, which then run the later steps meanwhile (auto: as many as kafka.num.stream.threads; 0: the stream threads enrich)");
 
+    public static final Setting<Integer> VECTOR_CACHE_MB = new Setting<>("story.vector.cache.mb", "256",
+            Setting::nonNegativeInt, "heap for decoded story vectors the story index scores, per instance (each partition's task gets its share of the topic's partitions)");
+
     public static final List<Setting<?>> SETTINGS = List.of(RETENTION_DAYS, NEAR_THRESHOLD, STORY_THRESHOLD, PAIR_MODEL,
             REVISION_WINDOW_HOURS, MAX_REVISIONS, MERGE_THRESHOLD, SPLIT_THRESHOLD, SPLIT_RATIO, MERGE_RATIO,
-            ENRICH_WORKERS);
+            ENRICH_WORKERS, VECTOR_CACHE_MB);
+
+    /**
+     * One partition task's share of the vector cache: the instance's budget over the topic's partitions, so the
+     * instance stays within it even when it runs every partition.
+     */
+    public long vectorCacheBytesPerTask() {
+        return ((long) vectorCacheMb << 20) / partitions;
+    }
 
     /** The defaults for an in-process run (TopologyTestDriver), where every topic has one partition. */
     public static TopologySettings defaults() {
@@ -96,7 +115,7 @@ public record TopologySettings(int maxArticleBytes, Duration retention, double n
      */
     public TopologySettings inProcess() {
         return new TopologySettings(maxArticleBytes, retention, nearThreshold, storyThreshold, 1, revisions, pairModel,
-                0);
+                0, vectorCacheMb);
     }
 
     public static TopologySettings from(NewswireConfig config) {
@@ -104,7 +123,8 @@ public record TopologySettings(int maxArticleBytes, Duration retention, double n
                 config.get(NEAR_THRESHOLD), config.get(STORY_THRESHOLD), config.partitions(),
                 new RevisionRules(Duration.ofHours(config.get(REVISION_WINDOW_HOURS)), config.get(MAX_REVISIONS),
                         config.get(MERGE_THRESHOLD), config.get(SPLIT_THRESHOLD), config.get(SPLIT_RATIO),
-                        config.get(MERGE_RATIO)), config.get(PAIR_MODEL), enrichWorkers(config));
+                        config.get(MERGE_RATIO)), config.get(PAIR_MODEL), enrichWorkers(config),
+                config.get(VECTOR_CACHE_MB));
     }
 
     private static int enrichWorkers(NewswireConfig config) {
@@ -124,12 +144,12 @@ public record TopologySettings(int maxArticleBytes, Duration retention, double n
     /** The same settings with other revision rules (evaluation and tests). */
     public TopologySettings withRevisions(RevisionRules other) {
         return new TopologySettings(maxArticleBytes, retention, nearThreshold, storyThreshold, partitions, other,
-                pairModel, enrichWorkers);
+                pairModel, enrichWorkers, vectorCacheMb);
     }
 
     /** The same settings with another number of enrich workers. */
     public TopologySettings withEnrichWorkers(int workers) {
         return new TopologySettings(maxArticleBytes, retention, nearThreshold, storyThreshold, partitions, revisions,
-                pairModel, workers);
+                pairModel, workers, vectorCacheMb);
     }
 }

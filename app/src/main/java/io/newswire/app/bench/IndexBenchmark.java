@@ -107,7 +107,7 @@ public final class IndexBenchmark {
 
         StoryVectorProcessor vectorStep = init(new StoryVectorProcessor(), vectorContext);
         StoryScorer scorer = settings.storyScorer();
-        CandidatesProcessor candidates = init(new CandidatesProcessor(scorer, settings.retention()), candidatesContext);
+        CandidatesProcessor candidates = init(new CandidatesProcessor(scorer, settings.retention(), settings.vectorCacheBytesPerTask()), candidatesContext);
         DedupGatherProcessor gather = init(new DedupGatherProcessor(
                 new DedupDecider(settings.nearThreshold(), settings.storyThreshold()), 1, settings.retention()),
                 gatherContext);

@@ -27,14 +27,16 @@ public final class CandidatesProcessor implements Processor<String, Probe, Strin
 
     private final StoryScorer scorer;
     private final Duration retention;
+    private final long vectorCacheBytes;
     private ProcessorContext<String, GatherInput> context;
     private LshIndex lsh;
     private StoryIndex stories;
     private long latestArrival;
 
-    public CandidatesProcessor(StoryScorer scorer, Duration retention) {
+    public CandidatesProcessor(StoryScorer scorer, Duration retention, long vectorCacheBytes) {
         this.scorer = scorer;
         this.retention = retention;
+        this.vectorCacheBytes = vectorCacheBytes;
     }
 
     @Override
@@ -42,7 +44,7 @@ public final class CandidatesProcessor implements Processor<String, Probe, Strin
         this.context = context;
         this.lsh = new LshIndex(context.getStateStore(LshIndex.BUCKETS), context.getStateStore(LshIndex.SIGNATURES), retention);
         this.stories = new StoryIndex(context.getStateStore(StoryIndex.BUCKETS), context.getStateStore(StoryIndex.VECTORS),
-                scorer, retention);
+                scorer, retention, vectorCacheBytes);
         context.schedule(StoreSweep.EVERY, PunctuationType.WALL_CLOCK_TIME, now -> {
             lsh.purge(latestArrival);
             stories.purge(latestArrival);

@@ -26,9 +26,11 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * Probes read it and add a provisional entry ({@code CandidatesProcessor}); decisions correct the
  * entry's story where it was wrong ({@link #correct}, from {@link StoryCorrectionProcessor}).
  *
- * <p>Vectors are written once and never change (the story lives in the bucket entries), so the last
- * {@value #CACHED_VECTORS} read or written are kept decoded in memory: at 100k articles, reading them from
- * RocksDB was a third of the processors' time. The cache starts empty whenever the task (re)initialises.
+ * <p>Vectors are written once and never change (the story lives in the bucket entries), so those read or
+ * written last are kept decoded in memory, within a budget ({@link VectorCache}): at 100k articles, reading
+ * them from RocksDB was a third of the processors' time. The cache starts empty whenever the task
+ * (re)initialises. A probe's own entry is written from the buckets its candidates were read from, not read
+ * again.
  *
  * <p>State per article: one ~60-byte bucket entry per key (13) and one vector (~200 words and entities
  * with weights, ~3 KB binary) per owning partition. Entries older than the retention window are dropped
@@ -43,7 +45,7 @@ public final class StoryIndex {
     static final int MAX_SCORED = 64;
     static final int MIN_SCORED = 8;
     static final int MAX_ANSWER = 10;
-    static final int CACHED_VECTORS = 10_000;
+    private static final StoryBucket EMPTY = new StoryBucket(List.of());
     /** Buckets swept a call: an article writes up to 13 keys, so their sweep passes over more entries. */
     static final int BUCKET_SLICE = 20_000;
 
@@ -53,25 +55,28 @@ public final class StoryIndex {
     private final Duration retention;
     private final StoreSweep<StoredVector> sweep;
     private final StoreSweep<StoryBucket> bucketSweep;
-    private final Map<String, StoryVector> cache = new LinkedHashMap<>(16, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, StoryVector> eldest) {
-            return size() > CACHED_VECTORS;
-        }
-    };
+    private final VectorCache cache;
 
     /** The closest stories for a probe, and the story it was indexed under here (null: not indexed now). */
     public record Probed(List<StoryCandidate> candidates, String indexedStory) {
     }
 
+    /** An index without a vector cache: for steps that read vectors rarely (corrections). */
     public StoryIndex(KeyValueStore<String, StoryBucket> buckets, KeyValueStore<String, StoredVector> vectors,
                StoryScorer scorer, Duration retention) {
+        this(buckets, vectors, scorer, retention, 0);
+    }
+
+    /** @param cacheBytes heap for decoded vectors ({@link VectorCache}) */
+    public StoryIndex(KeyValueStore<String, StoryBucket> buckets, KeyValueStore<String, StoredVector> vectors,
+               StoryScorer scorer, Duration retention, long cacheBytes) {
         this.buckets = buckets;
         this.vectors = vectors;
         this.scorer = scorer;
         this.retention = retention;
         this.sweep = new StoreSweep<>(vectors);
         this.bucketSweep = new StoreSweep<>(buckets, BUCKET_SLICE);
+        this.cache = new VectorCache(cacheBytes);
     }
 
     /**
@@ -90,43 +95,55 @@ public final class StoryIndex {
         // The article's scoring budget is shared among the partitions by their share of its keys, so an
         // article costs the same however many partitions its keys are spread over.
         int budget = Math.max(MIN_SCORED, (int) Math.ceil((double) MAX_SCORED * keys.size() / vector.keys().size()));
-        List<StoryCandidate> answer = candidates(articleId, vector, keys, budget);
+        Map<String, StoryBucket> read = new HashMap<>();
+        List<StoryCandidate> answer = candidates(articleId, vector, keys, budget, read);
         if (vectors.get(articleId) != null) {
             return new Probed(answer, null);
         }
         String story = answer.isEmpty() || answer.get(0).score() < scorer.threshold() ? articleId
                 : answer.get(0).storyId();
-        index(articleId, story, vector, receivedMillis, keys);
+        index(articleId, story, vector, receivedMillis, keys, read);
         return new Probed(answer, story);
     }
 
-    private List<StoryCandidate> candidates(String articleId, StoryVector vector, List<String> keys, int budget) {
+    /** A member met in the probe's buckets: how many of them hold it, and its entry (the last one met). */
+    private static final class Tally {
+        int shared;
+        StoryMember entry;
+    }
+
+    private static final Comparator<Tally> RANK = Comparator.<Tally>comparingInt(t -> t.shared).reversed()
+            .thenComparing(Comparator.<Tally>comparingLong(t -> t.entry.timeMillis()).reversed())
+            .thenComparing(t -> t.entry.articleId());
+    /** The closest members' stories; the buckets it reads go into {@code read}, for the probe's own entry. */
+    private List<StoryCandidate> candidates(String articleId, StoryVector vector, List<String> keys, int budget,
+                                            Map<String, StoryBucket> read) {
         // Members sharing more of the probe's keys first, then the most recent: only the best are scored.
-        Map<String, Integer> sharedKeys = new HashMap<>();
-        Map<String, StoryMember> entries = new HashMap<>();
+        Map<String, Tally> tallies = new HashMap<>();
         for (String key : keys) {
             StoryBucket bucket = buckets.get(key);
+            read.put(key, bucket == null ? EMPTY : bucket);
             if (bucket != null) {
                 for (StoryMember m : bucket.members()) {
-                    sharedKeys.merge(m.articleId(), 1, Integer::sum);
-                    entries.put(m.articleId(), m);
+                    Tally tally = tallies.computeIfAbsent(m.articleId(), id -> new Tally());
+                    tally.shared++;
+                    tally.entry = m;
                 }
             }
         }
-        sharedKeys.remove(articleId);
-        List<String> members = sharedKeys.keySet().stream()
-                .sorted(Comparator.<String>comparingInt(sharedKeys::get).reversed()
-                        .thenComparing(Comparator.<String>comparingLong(m -> entries.get(m).timeMillis()).reversed())
-                        .thenComparing(Comparator.naturalOrder()))
-                .limit(budget)
+        tallies.remove(articleId);
+        List<Tally> ranked = new ArrayList<>(tallies.values());
+        ranked.sort(RANK);
+        List<StoryMember> members = ranked.subList(0, Math.min(budget, ranked.size())).stream().map(t -> t.entry)
                 .toList();
         Map<String, StoryCandidate> byStory = new HashMap<>();
-        for (String member : members) {
+        for (StoryMember entry : members) {
+            String member = entry.articleId();
             StoryVector theirs = vector(member);
             if (theirs == null) {
                 continue;
             }
-            String story = entries.get(member).storyId();
+            String story = entry.storyId();
             double score = scorer.score(vector, theirs);
             byStory.merge(story, new StoryCandidate(member, story, score), (a, b) -> a.score() >= b.score() ? a : b);
         }
@@ -150,13 +167,14 @@ public final class StoryIndex {
         return v;
     }
 
-    private void index(String articleId, String storyId, StoryVector vector, long receivedMillis, List<String> keys) {
+    /** Adds the article to the buckets of its keys, as {@code read} holds them (each key's bucket, just read). */
+    private void index(String articleId, String storyId, StoryVector vector, long receivedMillis, List<String> keys,
+                       Map<String, StoryBucket> read) {
         long oldest = receivedMillis - retention.toMillis();
         List<KeyValue<String, StoryBucket>> writes = new ArrayList<>(keys.size()); // one batch, as in LshIndex
         for (String key : keys) {
-            StoryBucket bucket = buckets.get(key);
             List<StoryMember> kept = new ArrayList<>();
-            for (StoryMember m : bucket == null ? List.<StoryMember>of() : bucket.members()) {
+            for (StoryMember m : read.get(key).members()) {
                 if (m.timeMillis() >= oldest && !m.articleId().equals(articleId)) {
                     kept.add(m);
                 }

@@ -28,4 +28,18 @@ class BandFilterTest {
 
         assertThat(filter.added()).isEqualTo(1);
     }
+
+    @Test
+    void shouldKeepItsFalseMaybesRareWhenGivenTenTimesTheKeysItWasSizedFor() {
+        BandFilter filter = new BandFilter(1_000);
+        IntStream.range(0, 10_000).forEach(i -> filter.add("7:" + Integer.toHexString(i * 7919)));
+
+        assertThat(IntStream.range(0, 10_000).allMatch(i -> filter.mightContain("7:" + Integer.toHexString(i * 7919))))
+                .isTrue();
+        long falseMaybes = IntStream.range(0, 10_000).filter(i -> filter.mightContain("8:" + Integer.toHexString(i)))
+                .count();
+        // One segment of 1,000 keys given 10,000 would say "maybe" for ~90% of absent keys.
+        assertThat(falseMaybes).as("about 1%% per segment").isLessThan(500);
+        assertThat(filter.segments()).isEqualTo(4);
+    }
 }
