@@ -1,6 +1,7 @@
 package io.newswire.processors;
 
 import io.newswire.common.ContractHeaders;
+import io.newswire.processors.state.Arrival;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
@@ -38,6 +39,7 @@ final class OutputHeaders<V> implements FixedKeyProcessor<String, V, V> {
     @Override
     public void process(FixedKeyRecord<String, V> record) {
         RecordHeaders headers = new RecordHeaders(record.headers().toArray());
+        headers.remove(Arrival.HEADER); // internal: a dead letter from before the story vector step still has it
         ContractHeaders.stamp(headers, schema, aboutOneArticle);
         counts.count(record.value());
         context.forward(record.withHeaders(headers));

@@ -4,6 +4,9 @@ import io.newswire.processors.match.vectors.StoreFrequencies;
 import io.newswire.processors.match.vectors.StoryVector;
 import io.newswire.processors.match.vectors.StoryVectors;
 import io.newswire.processors.match.MatchRecords.Signed;
+import io.newswire.processors.state.Arrival;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -34,12 +37,14 @@ public final class StoryVectorProcessor implements Processor<String, Signed, Str
     @Override
     public void process(Record<String, Signed> record) {
         Signed signed = record.value();
-        // The raw record's position names this arrival: it is the same again only when the same record is
-        // processed again (at-least-once), where gathering into one request is right.
-        String arrival = context.recordMetadata().map(m -> m.partition() + "@" + m.offset())
+        // The raw record's position names this arrival ({@link Arrival}): the same again only when the same
+        // record is processed again (at-least-once), where gathering into one request is right.
+        String arrival = Arrival.of(record.headers(), context.recordMetadata())
                 .orElse(Long.toString(record.timestamp()));
         String request = MatchRecords.requestId(signed.article().id(), arrival);
         StoryVector vector = signed.signature() == null ? null : vectors.of(signed.article());
-        context.forward(record.withValue(signed.withVector(vector, request)));
+        Headers headers = new RecordHeaders(record.headers().toArray());
+        headers.remove(Arrival.HEADER);
+        context.forward(record.withValue(signed.withVector(vector, request)).withHeaders(headers));
     }
 }

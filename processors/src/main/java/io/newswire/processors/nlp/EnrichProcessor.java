@@ -11,6 +11,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import io.newswire.common.Article;
 import io.newswire.processors.prepare.Checked;
+import io.newswire.processors.state.Arrival;
 import io.newswire.processors.state.StoredHeaders;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -86,6 +87,9 @@ public final class EnrichProcessor implements Processor<String, Article, String,
 
     @Override
     public void process(Record<String, Article> record) {
+        if (record.headers().lastHeader(Arrival.HEADER) != null) {
+            record = record.withHeaders(StoredHeaders.toKafka(withoutArrival(record)));
+        }
         if (workers == null) {
             context.forward(record.withValue(stage.apply(record.key(), record.value())));
             return;
@@ -95,11 +99,20 @@ public final class EnrichProcessor implements Processor<String, Article, String,
             forward(inFlight.poll());
         }
         String storeKey = String.format(Locale.ROOT, "%016x", nextSequence++);
-        Pending pending = new Pending(record.key(), record.value(), record.timestamp(),
-                StoredHeaders.of(record.headers()));
+        // Forwarded later, under another record's context or none: the position it arrived at goes with it.
+        Map<String, String> headers = StoredHeaders.of(record.headers());
+        Arrival.current(context.recordMetadata()).ifPresent(at -> headers.put(Arrival.HEADER, at));
+        Pending pending = new Pending(record.key(), record.value(), record.timestamp(), headers);
         store.put(storeKey, pending);
         submit(storeKey, pending);
         drain(false);
+    }
+
+    /** Its headers but the arrival: only this step marks one, so none may come in from the raw topic. */
+    private static Map<String, String> withoutArrival(Record<String, Article> record) {
+        Map<String, String> headers = StoredHeaders.of(record.headers());
+        headers.remove(Arrival.HEADER);
+        return headers;
     }
 
     private void submit(String storeKey, Pending pending) {

@@ -260,7 +260,8 @@ public final class StoryResolveProcessor implements Processor<String, Deduplicat
 
     /** Unique per input record, so two arrivals of one article wait side by side. */
     private String waitKey(String articleId) {
-        Optional<RecordMetadata> meta = context.recordMetadata();
+        // Not the position of a punctuation's context (-1), which every record forwarded by one would share.
+        Optional<RecordMetadata> meta = context.recordMetadata().filter(m -> m.offset() >= 0);
         return meta.map(m -> m.partition() + "/" + m.offset()).orElse(articleId + "/" + System.nanoTime());
     }
 
