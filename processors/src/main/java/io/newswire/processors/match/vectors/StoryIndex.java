@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import io.newswire.processors.state.StoreSweep;
@@ -115,6 +114,7 @@ public final class StoryIndex {
     private static final Comparator<Tally> RANK = Comparator.<Tally>comparingInt(t -> t.shared).reversed()
             .thenComparing(Comparator.<Tally>comparingLong(t -> t.entry.timeMillis()).reversed())
             .thenComparing(t -> t.entry.articleId());
+
     /** The closest members' stories; the buckets it reads go into {@code read}, for the probe's own entry. */
     private List<StoryCandidate> candidates(String articleId, StoryVector vector, List<String> keys, int budget,
                                             Map<String, StoryBucket> read) {
