@@ -30,14 +30,9 @@ public record TopologySettings(int maxArticleBytes, Duration retention, double n
                                int vectorCacheMb) {
 
     public TopologySettings(int maxArticleBytes, Duration retention, double nearThreshold, double storyThreshold,
-                            int partitions, RevisionRules revisions, StoryPairModel pairModel, int enrichWorkers) {
-        this(maxArticleBytes, retention, nearThreshold, storyThreshold, partitions, revisions, pairModel, enrichWorkers,
-                VECTOR_CACHE_MB.parse(VECTOR_CACHE_MB.defaultValue()));
-    }
-
-    public TopologySettings(int maxArticleBytes, Duration retention, double nearThreshold, double storyThreshold,
                             int partitions, RevisionRules revisions, StoryPairModel pairModel) {
-        this(maxArticleBytes, retention, nearThreshold, storyThreshold, partitions, revisions, pairModel, 0);
+        this(maxArticleBytes, retention, nearThreshold, storyThreshold, partitions, revisions, pairModel, 0,
+                VECTOR_CACHE_MB.parse(VECTOR_CACHE_MB.defaultValue()));
     }
 
     public TopologySettings(int maxArticleBytes, Duration retention, double nearThreshold, double storyThreshold,

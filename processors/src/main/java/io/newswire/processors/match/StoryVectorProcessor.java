@@ -5,8 +5,6 @@ import io.newswire.processors.match.vectors.StoryVector;
 import io.newswire.processors.match.vectors.StoryVectors;
 import io.newswire.processors.match.MatchRecords.Signed;
 import io.newswire.processors.state.Arrival;
-import org.apache.kafka.common.header.Headers;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -37,14 +35,13 @@ public final class StoryVectorProcessor implements Processor<String, Signed, Str
     @Override
     public void process(Record<String, Signed> record) {
         Signed signed = record.value();
-        // The raw record's position names this arrival ({@link Arrival}): the same again only when the same
+        // The raw record's position names this arrival (see Arrival): the same again only when the same
         // record is processed again (at-least-once), where gathering into one request is right.
         String arrival = Arrival.of(record.headers(), context.recordMetadata())
                 .orElse(Long.toString(record.timestamp()));
         String request = MatchRecords.requestId(signed.article().id(), arrival);
         StoryVector vector = signed.signature() == null ? null : vectors.of(signed.article());
-        Headers headers = new RecordHeaders(record.headers().toArray());
-        headers.remove(Arrival.HEADER);
-        context.forward(record.withValue(signed.withVector(vector, request)).withHeaders(headers));
+        context.forward(record.withValue(signed.withVector(vector, request))
+                .withHeaders(Arrival.without(record.headers())));
     }
 }

@@ -87,9 +87,8 @@ public final class EnrichProcessor implements Processor<String, Article, String,
 
     @Override
     public void process(Record<String, Article> record) {
-        if (record.headers().lastHeader(Arrival.HEADER) != null) {
-            record = record.withHeaders(StoredHeaders.toKafka(withoutArrival(record)));
-        }
+        // Only this step marks an arrival, so none may come in from the raw topic.
+        record = record.withHeaders(Arrival.without(record.headers()));
         if (workers == null) {
             context.forward(record.withValue(stage.apply(record.key(), record.value())));
             return;
@@ -106,13 +105,6 @@ public final class EnrichProcessor implements Processor<String, Article, String,
         store.put(storeKey, pending);
         submit(storeKey, pending);
         drain(false);
-    }
-
-    /** Its headers but the arrival: only this step marks one, so none may come in from the raw topic. */
-    private static Map<String, String> withoutArrival(Record<String, Article> record) {
-        Map<String, String> headers = StoredHeaders.of(record.headers());
-        headers.remove(Arrival.HEADER);
-        return headers;
     }
 
     private void submit(String storeKey, Pending pending) {

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
 
 /**
@@ -29,5 +30,15 @@ public final class Arrival {
     public static Optional<String> of(Headers headers, Optional<RecordMetadata> metadata) {
         Header carried = headers.lastHeader(HEADER);
         return carried != null ? Optional.of(new String(carried.value(), StandardCharsets.UTF_8)) : current(metadata);
+    }
+
+    /** The headers without the arrival mark: a copy when they carry one, else the same headers. */
+    public static Headers without(Headers headers) {
+        if (headers.lastHeader(HEADER) == null) {
+            return headers;
+        }
+        Headers out = new RecordHeaders(headers.toArray());
+        out.remove(HEADER);
+        return out;
     }
 }

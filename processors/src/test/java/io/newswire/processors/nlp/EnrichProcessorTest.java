@@ -67,6 +67,16 @@ class EnrichProcessorTest {
         processor.process(new Record<>("a" + i, article(i), 1000L + i, headers));
     }
 
+    /** Starts the processor, gives it {@code count} articles and waits until they are forwarded. */
+    private List<Record<String, Checked<Article>>> enrich(EnrichProcessor processor, int count)
+            throws InterruptedException {
+        processor.init(context);
+        for (int i = 0; i < count; i++) {
+            process(processor, i);
+        }
+        return awaitForwarded(count);
+    }
+
     /** Runs the drain punctuator until {@code count} records are out or a few seconds pass. */
     private List<Record<String, Checked<Article>>> awaitForwarded(int count) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
@@ -87,11 +97,7 @@ class EnrichProcessorTest {
             sleep(60 - 10 * Integer.parseInt(a.id().substring(1)));
             return named(a);
         }), pool(3), 3);
-        processor.init(context);
-        for (int i = 0; i < 6; i++) {
-            process(processor, i);
-        }
-        List<Record<String, Checked<Article>>> out = awaitForwarded(6);
+        List<Record<String, Checked<Article>>> out = enrich(processor, 6);
 
         assertThat(out).extracting(Record::key).containsExactly("a0", "a1", "a2", "a3", "a4", "a5");
         assertThat(out).allSatisfy(r -> {
@@ -112,11 +118,7 @@ class EnrichProcessorTest {
             }
             return named(a);
         }), pool(2), 2);
-        processor.init(context);
-        for (int i = 0; i < 3; i++) {
-            process(processor, i);
-        }
-        List<Record<String, Checked<Article>>> out = awaitForwarded(3);
+        List<Record<String, Checked<Article>>> out = enrich(processor, 3);
 
         assertThat(out).extracting(Record::key).containsExactly("a0", "a1", "a2");
         assertThat(out.get(1).value().isOk()).isFalse();
