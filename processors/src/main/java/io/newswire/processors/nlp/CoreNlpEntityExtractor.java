@@ -2,6 +2,7 @@ package io.newswire.processors.nlp;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import io.newswire.common.Article;
 import io.newswire.common.Entity;
 
@@ -32,7 +33,17 @@ public final class CoreNlpEntityExtractor implements EntityExtractor {
 
     /** Entities of a headline and body, linked where the linker can. */
     public List<Entity> extract(String headline, List<String> body) {
-        AnalyzedText analyzed = analyzer.analyze(headline, body);
+        return entities(analyzer.analyze(headline, body), body);
+    }
+
+    /** Tagging here; assembling and linking, a fifth of the work, in the step returned. */
+    @Override
+    public Supplier<List<Entity>> analyse(Article article) {
+        AnalyzedText analyzed = analyzer.analyze(article.headline(), article.body());
+        return () -> entities(analyzed, article.body());
+    }
+
+    private List<Entity> entities(AnalyzedText analyzed, List<String> body) {
         List<Entity> entities = assembler.assemble(analyzed, body);
         return linker.map(l -> l.link(entities, analyzed.text())).orElse(entities);
     }

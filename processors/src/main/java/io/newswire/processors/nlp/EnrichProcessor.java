@@ -6,6 +6,7 @@ import java.util.Deque;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
@@ -21,7 +22,9 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * The enrich stage on the stream thread, or on worker threads while the stream thread runs the later steps.
+ * The enrich stage on the stream thread, or with its tagger on worker threads while the stream thread runs the
+ * later steps (language detection before, and assembling and linking the entities after, stay on the stream
+ * thread: they are a fifth of the stage, and the worker is what the topology waits for).
  *
  * <p>Without workers each article is enriched as it arrives. With workers, an arriving article is written to
  * {@value #STORE} and handed to a worker; finished articles leave in arrival order, each taken out of the store
@@ -42,7 +45,7 @@ public final class EnrichProcessor implements Processor<String, Article, String,
     public record Pending(String key, Article article, long timestamp, Map<String, String> headers) {
     }
 
-    private record InFlight(String storeKey, Pending pending, Future<Checked<Article>> result) {
+    private record InFlight(String storeKey, Pending pending, EnrichStage.Job job, Future<?> result) {
     }
 
     private final EnrichStage stage;
@@ -107,9 +110,11 @@ public final class EnrichProcessor implements Processor<String, Article, String,
         drain(false);
     }
 
+    /** Only the tagger runs on a worker: the stream thread would otherwise wait for it with nothing to do. */
     private void submit(String storeKey, Pending pending) {
-        inFlight.add(new InFlight(storeKey, pending,
-                workers.submit(() -> stage.apply(pending.key(), pending.article()))));
+        EnrichStage.Job job = stage.start(pending.key(), pending.article());
+        Future<?> result = job.needsAnalysis() ? workers.submit(job::analyse) : CompletableFuture.completedFuture(null);
+        inFlight.add(new InFlight(storeKey, pending, job, result));
     }
 
     /** Forwards the finished articles at the head of the queue; all of them when {@code waitForAll}. */
@@ -127,7 +132,8 @@ public final class EnrichProcessor implements Processor<String, Article, String,
 
     private Checked<Article> outcome(InFlight next) {
         try {
-            return next.result().get();
+            next.result().get();
+            return next.job().finish();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for article " + next.pending().key(), e);

@@ -2,8 +2,11 @@ package io.newswire.processors.nlp;
 
 import io.newswire.processors.prepare.Checked;
 import java.time.Clock;
+import java.util.List;
+import java.util.function.Supplier;
 import io.newswire.common.Article;
 import io.newswire.common.DeadLetter;
+import io.newswire.common.Entity;
 import io.newswire.common.Json;
 
 /**
@@ -41,15 +44,69 @@ public final class EnrichStage {
     }
 
     public Checked<Article> apply(String key, Article article) {
+        Job job = start(key, article);
+        job.analyse();
+        return job.finish();
+    }
+
+    /**
+     * An article's enrichment in three parts: this call detects the language; {@link Job#analyse} runs the
+     * tagger, the costly part, on whichever thread is given it; {@link Job#finish} assembles and links the
+     * entities. With enrich workers the first and last run on the stream thread, which is otherwise waiting.
+     */
+    public Job start(String key, Article article) {
         LanguageDetector.Detected language = language(article);
-        Article detected = article.withLanguage(language.code(), language.confidence());
-        if (!extractor.supports(language.code())) {
-            return Checked.ok(detected.withEntities(java.util.List.of(), Article.ENTITIES_NOT_ANALYSED));
+        return new Job(key, article, article.withLanguage(language.code(), language.confidence()),
+                extractor.supports(language.code()));
+    }
+
+    /** One article's enrichment between {@link #start} and {@link Job#finish}. */
+    public final class Job {
+
+        private final String key;
+        private final Article article;
+        private final Article detected;
+        private final boolean analysed;
+        private Supplier<List<Entity>> entities;
+        private RuntimeException failure;
+
+        private Job(String key, Article article, Article detected, boolean analysed) {
+            this.key = key;
+            this.article = article;
+            this.detected = detected;
+            this.analysed = analysed;
         }
-        try {
-            return Checked.ok(detected.withEntities(extractor.extract(detected), Article.ENTITIES_ANALYSED));
-        } catch (RuntimeException e) {
-            return rejected(key, article, "entity extraction failed: " + e);
+
+        /** Whether {@link #analyse} has work to do (a language the extractor covers). */
+        public boolean needsAnalysis() {
+            return analysed;
+        }
+
+        /** The tagger's part. What it throws (short of an Error) dead-letters the article at {@link #finish}. */
+        public void analyse() {
+            if (!analysed) {
+                return;
+            }
+            try {
+                entities = extractor.analyse(detected);
+            } catch (RuntimeException e) {
+                failure = e;
+            }
+        }
+
+        /** The enriched article, or its dead letter; after {@link #analyse} has returned. */
+        public Checked<Article> finish() {
+            if (!analysed) {
+                return Checked.ok(detected.withEntities(List.of(), Article.ENTITIES_NOT_ANALYSED));
+            }
+            try {
+                if (failure != null) {
+                    throw failure;
+                }
+                return Checked.ok(detected.withEntities(entities.get(), Article.ENTITIES_ANALYSED));
+            } catch (RuntimeException e) {
+                return rejected(key, article, "entity extraction failed: " + e);
+            }
         }
     }
 

@@ -1,6 +1,7 @@
 package io.newswire.processors.nlp;
 
 import java.util.List;
+import java.util.function.Supplier;
 import io.newswire.common.Article;
 import io.newswire.common.Entity;
 
@@ -11,6 +12,15 @@ import io.newswire.common.Entity;
 public interface EntityExtractor {
 
     List<Entity> extract(Article article);
+
+    /**
+     * {@link #extract} in two parts: this call does the costly one (the tagger), fit for a thread of its own,
+     * and the step it returns finishes on the caller's thread. By default all the work is done here.
+     */
+    default Supplier<List<Entity>> analyse(Article article) {
+        List<Entity> entities = extract(article);
+        return () -> entities;
+    }
 
     /** Whether this extractor has a model for the language (ISO 639-1); others are not analysed. */
     default boolean supports(String language) {

@@ -3,6 +3,7 @@ package io.newswire.processors.nlp;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -53,6 +54,8 @@ public final class EntityLinker {
     static final List<String> STYLES = List.of("Crown Prince", "Crown Princess", "Prince", "Princess", "King",
             "Queen", "Pope", "Sheikh", "Emir", "Sultan", "Duke", "Duchess", "Earl", "Countess", "Lord", "Lady", "Sir",
             "Dame", "Cardinal", "Archbishop");
+    private static final List<String> STYLES_LONGEST_FIRST = STYLES.stream()
+            .sorted(Comparator.comparingInt(String::length).reversed()).toList();
     private static final Set<String> PLACE_HINTS = Set.of("city", "state", "county", "river", "province", "region",
             "island", "district", "village", "town", "country", "lake", "mountain", "municipality", "parish");
 
@@ -126,13 +129,28 @@ public final class EntityLinker {
         if (entity.type() != EntityType.PERSON || Names.words(entity.name()).length != 1) {
             return List.of();
         }
-        java.util.regex.Matcher m = Pattern.compile("\\b(" + String.join("|", STYLES) + ") "
-                + Pattern.quote(entity.name()) + "\\b").matcher(text);
+        // A scan for the name, then a look at the words before it: a regex led by an alternation of styles
+        // cannot skip ahead, and ran over the whole text for every one-word person.
+        String name = entity.name();
         LinkedHashSet<String> found = new LinkedHashSet<>();
-        while (m.find()) {
-            found.add(m.group());
+        for (int at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
+            int end = at + name.length();
+            if (at < 2 || text.charAt(at - 1) != ' ' || (end < text.length() && isWordChar(text.charAt(end)))) {
+                continue;
+            }
+            for (String style : STYLES_LONGEST_FIRST) {
+                int start = at - 1 - style.length();
+                if (start >= 0 && text.startsWith(style, start) && (start == 0 || !isWordChar(text.charAt(start - 1)))) {
+                    found.add(text.substring(start, end));
+                    break;
+                }
+            }
         }
         return List.copyOf(found);
+    }
+
+    private static boolean isWordChar(char c) {
+        return Character.isLetterOrDigit(c) || c == '_';
     }
 
     /** The best page for an entity given the article's words, or null when none is good enough. */

@@ -156,6 +156,41 @@ class EnrichProcessorTest {
     }
 
     @Test
+    void shouldRunOnlyTheAnalysisOnAWorkerAndFinishOnTheCallersThread() throws Exception {
+        List<String> analysedOn = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<String> finishedOn = java.util.Collections.synchronizedList(new ArrayList<>());
+        EntityExtractor twoParts = new EntityExtractor() {
+            @Override
+            public List<Entity> extract(Article article) {
+                throw new AssertionError("the worker path analyses and finishes in two parts");
+            }
+
+            @Override
+            public java.util.function.Supplier<List<Entity>> analyse(Article article) {
+                analysedOn.add(Thread.currentThread().getName());
+                return () -> {
+                    finishedOn.add(Thread.currentThread().getName());
+                    if (article.id().equals("a1")) {
+                        throw new IllegalStateException("no page for it");
+                    }
+                    return named(article);
+                };
+            }
+        };
+        EnrichProcessor processor = new EnrichProcessor(new EnrichStage(LanguageDetector.fixed("en"), twoParts,
+                "news.raw", Clock.fixed(T0, ZoneOffset.UTC)), pool(1), 1);
+        List<Record<String, Checked<Article>>> out = enrich(processor, 3);
+
+        String caller = Thread.currentThread().getName();
+        assertThat(analysedOn).hasSize(3).doesNotContain(caller);
+        assertThat(finishedOn).containsOnly(caller).hasSize(3);
+        assertThat(out).extracting(Record::key).containsExactly("a0", "a1", "a2");
+        assertThat(out.get(1).value().rejection().reason()).contains("entity extraction failed").contains("no page");
+        assertThat(out.get(2).value().value().entities()).singleElement()
+                .satisfies(e -> assertThat(e.name()).isEqualTo("Person a2"));
+    }
+
+    @Test
     void shouldEnrichOnTheStreamThreadWithoutWorkers() {
         EnrichProcessor processor = new EnrichProcessor(stage(EnrichProcessorTest::named), null, 0);
         processor.init(context);

@@ -49,6 +49,25 @@ class EntityLinkerTest {
         }
 
         @Test
+        void shouldFindTheStylesBeforeAOneWordNameAsARegexWould() {
+            java.util.regex.Pattern styled = java.util.regex.Pattern.compile(
+                    "\\b(" + String.join("|", EntityLinker.STYLES) + ") Charles\\b");
+            List<String> texts = List.of("Prince Charles arrived.", "Crown Prince Charles and Prince Charles.",
+                    "Charles, King Charles, Pope Charles's visit", "BePrince Charles", "Prince Charlesworth",
+                    "Prince  Charles", "Charles", "Lady Charles_", "Sir Charles.Sir Charles", "Crown Princess Charles");
+            for (String text : texts) {
+                java.util.LinkedHashSet<String> expected = new java.util.LinkedHashSet<>();
+                for (var m = styled.matcher(text); m.find(); ) {
+                    expected.add(m.group());
+                }
+                assertThat(EntityLinker.styledForms(entity(EntityType.PERSON, "Charles"), text)).as(text)
+                        .containsExactlyElementsOf(expected);
+            }
+            assertThat(EntityLinker.styledForms(entity(EntityType.PERSON, "Charles"), "King Charles and Queen Charles"))
+                    .containsExactly("King Charles", "Queen Charles");
+        }
+
+        @Test
         void shouldLookUpAOneWordNameWithTheStyleTheCopyGivesIt() {
             Entity prince = linked("Prince Charles arrived. Charles spoke.", entity(EntityType.PERSON, "Charles"));
             assertThat(prince.kbId()).endsWith("/Charles,_Prince_of_Wales");
