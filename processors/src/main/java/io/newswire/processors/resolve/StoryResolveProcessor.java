@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.TreeMap;
 import io.newswire.common.Article;
 import io.newswire.common.Decision;
 import io.newswire.common.StoryLink;
@@ -15,7 +16,6 @@ import io.newswire.processors.state.StoredHeaders;
 import io.newswire.processors.match.ArticlePartitioner;
 import io.newswire.processors.match.lsh.LshRecords.Candidate;
 import io.newswire.processors.resolve.GatherRecords.Seen;
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -79,6 +79,12 @@ public final class StoryResolveProcessor implements Processor<String, Deduplicat
     private ProcessorContext<String, Resolution> context;
     private KeyValueStore<String, StoryLink> links;
     private KeyValueStore<String, Waiting> waiting;
+    /**
+     * The waiting store's entries, decoded, in its key order: tried every {@value #RETRY_MILLIS} ms, they were
+     * read and decoded from the store each time. The store is this processor's alone, so the copy cannot go
+     * stale; it is loaded from the store whenever the task (re)initialises.
+     */
+    private final TreeMap<String, Waiting> waitingNow = new TreeMap<>();
     private KeyValueStore<String, Seen> seen;
     private StoreSweep<StoryLink> linkSweep;
     private long latestArrival;
@@ -94,6 +100,10 @@ public final class StoryResolveProcessor implements Processor<String, Deduplicat
         this.context = context;
         this.links = context.getStateStore(LINKS);
         this.waiting = context.getStateStore(WAITING);
+        waitingNow.clear();
+        try (KeyValueIterator<String, Waiting> all = waiting.all()) {
+            all.forEachRemaining(kv -> waitingNow.put(kv.key, kv.value));
+        }
         this.seen = context.getStateStore(io.newswire.processors.resolve.DedupGatherProcessor.SEEN);
         context.schedule(Duration.ofMillis(RETRY_MILLIS), PunctuationType.WALL_CLOCK_TIME, this::retry);
         this.linkSweep = new StoreSweep<>(links);
@@ -112,7 +122,9 @@ public final class StoryResolveProcessor implements Processor<String, Deduplicat
         Waiting w = step(new Waiting(d, false, context.currentSystemTimeMs(), StoredHeaders.of(record.headers())),
                 record.timestamp(), false);
         if (w != null) {
-            waiting.put(waitKey(d.decision().articleId()), w);
+            String key = waitKey(d.decision().articleId());
+            waiting.put(key, w);
+            waitingNow.put(key, w);
         }
     }
 
@@ -132,7 +144,8 @@ public final class StoryResolveProcessor implements Processor<String, Deduplicat
         boolean copy = isCopysFirstDecision(decision);
         Optional<String> original = copy ? originalOf(decision.matchedId()) : Optional.empty();
         if ((story.isEmpty() || (copy && original.isEmpty())) && !givingUp) {
-            return new Waiting(d, true, w.sinceMillis(), w.headers());
+            // Unchanged since the last try: the same object, so that it is not written again.
+            return w.settled() ? w : new Waiting(d, true, w.sinceMillis(), w.headers());
         }
         Deduplicated out = d;
         if (original.isPresent() && d.article() != null && !original.get().equals(d.article().duplicateOf())) {
@@ -266,21 +279,19 @@ public final class StoryResolveProcessor implements Processor<String, Deduplicat
     }
 
     private void retry(long now) {
-        List<KeyValue<String, Waiting>> entries = new ArrayList<>();
-        try (KeyValueIterator<String, Waiting> all = waiting.all()) {
-            all.forEachRemaining(entries::add);
-        }
-        for (KeyValue<String, Waiting> entry : entries) {
-            boolean givingUp = now - entry.value.sinceMillis() > GIVE_UP_SECONDS * 1000;
-            Waiting left = step(entry.value, now, givingUp);
+        for (Map.Entry<String, Waiting> entry : new ArrayList<>(waitingNow.entrySet())) {
+            boolean givingUp = now - entry.getValue().sinceMillis() > GIVE_UP_SECONDS * 1000;
+            Waiting left = step(entry.getValue(), now, givingUp);
             if (left == null) {
                 if (givingUp) {
                     LOG.warn("article {}: not all the story links it needed were known after {} s; it left as decided",
-                            entry.value.deduplicated().decision().articleId(), GIVE_UP_SECONDS);
+                            entry.getValue().deduplicated().decision().articleId(), GIVE_UP_SECONDS);
                 }
-                waiting.delete(entry.key);
-            } else if (left != entry.value) {
-                waiting.put(entry.key, left);
+                waiting.delete(entry.getKey());
+                waitingNow.remove(entry.getKey());
+            } else if (left != entry.getValue()) {
+                waiting.put(entry.getKey(), left);
+                waitingNow.put(entry.getKey(), left);
             }
         }
     }

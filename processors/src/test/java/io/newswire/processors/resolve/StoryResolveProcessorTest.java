@@ -75,7 +75,8 @@ class StoryResolveProcessorTest {
     private void punctuate(long millisLater) {
         long now = T0.toEpochMilli() + millisLater;
         context.setCurrentSystemTimeMs(now);
-        context.scheduledPunctuators().forEach(p -> p.getPunctuator().punctuate(now));
+        context.scheduledPunctuators().stream().filter(p -> !p.cancelled())
+                .forEach(p -> p.getPunctuator().punctuate(now));
     }
 
     @Test
@@ -105,6 +106,23 @@ class StoryResolveProcessorTest {
         });
         punctuate(2 * StoryResolveProcessor.RETRY_MILLIS);
         assertThat(articlesOut()).as("released once").hasSize(1);
+    }
+
+    @Test
+    void shouldReleaseAnArticleThatWaitedAcrossARestartOfTheTask() {
+        decide("b", Decision.Kind.SAME_STORY, "a");
+        processor.close();
+        context.scheduledPunctuators().forEach(MockProcessorContext.CapturedPunctuator::cancel);
+        processor = new StoryResolveProcessor(Duration.ofDays(7), PARTITIONS, 0.25);
+        processor.init(context);
+
+        links.put("a", new StoryLink("s", null, T0.toEpochMilli()));
+        links.put("s", new StoryLink("s", null, T0.toEpochMilli()));
+        punctuate(StoryResolveProcessor.RETRY_MILLIS);
+
+        assertThat(articlesOut()).singleElement().satisfies(d -> assertThat(d.decision().storyId()).isEqualTo("s"));
+        assertThat(context.getStateStore(StoryResolveProcessor.WAITING) instanceof KeyValueStore<?, ?> w
+                && w.approximateNumEntries() == 0).as("the store is emptied as it leaves").isTrue();
     }
 
     @Test
