@@ -2,6 +2,7 @@ package io.newswire.processors.nlp;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -50,10 +51,11 @@ public final class EntityRegistry {
     public Resolved resolve(List<Entity> entities) {
         Map<String, Entity> byKey = new LinkedHashMap<>();
         List<KnownEntity> learned = new ArrayList<>();
+        Function<String, List<KnownEntity>> blocks = readOnce();
         for (Entity entity : entities) {
             Entity mapped = entity;
             if (!EntityLinker.isLinkedKey(entity.key())) {
-                List<KnownEntity> candidates = candidates(entity);
+                List<KnownEntity> candidates = candidates(entity, blocks);
                 if (isLoneSurname(entity)) {
                     Optional<KnownEntity> person = lonePersonFor(entity, candidates);
                     if (person.isPresent()) {
@@ -87,10 +89,11 @@ public final class EntityRegistry {
     public List<Entity> respelled(List<Entity> entities) {
         Map<String, Entity> byKey = new LinkedHashMap<>();
         boolean changed = false;
+        Function<String, List<KnownEntity>> blocks = readOnce();
         for (Entity entity : entities) {
             Entity mapped = entity;
             List<KnownEntity> known = EntityLinker.isLinkedKey(entity.key()) || isLoneSurname(entity) ? List.of()
-                    : candidates(entity);
+                    : candidates(entity, blocks);
             // Until the registry has counted the entity's own spelling it cannot weigh it against the others.
             if (known.stream().anyMatch(k -> k.key().equals(entity.key()))) {
                 KnownEntity best = known.stream()
@@ -137,11 +140,20 @@ public final class EntityRegistry {
         return onePerson ? Optional.of(best) : Optional.empty();
     }
 
-    private List<KnownEntity> candidates(Entity entity) {
+    /**
+     * The block lookup for one article: an article's entities share blocks (a first letter and a length, with
+     * {@value #LENGTH_SLACK} either side), and each block read is a store scan.
+     */
+    private Function<String, List<KnownEntity>> readOnce() {
+        Map<String, List<KnownEntity>> read = new HashMap<>();
+        return prefix -> read.computeIfAbsent(prefix, blockLookup);
+    }
+
+    private static List<KnownEntity> candidates(Entity entity, Function<String, List<KnownEntity>> blocks) {
         String anchor = anchor(entity.type(), entity.name());
         List<KnownEntity> out = new ArrayList<>();
         for (int length = Math.max(1, anchor.length() - LENGTH_SLACK); length <= anchor.length() + LENGTH_SLACK; length++) {
-            out.addAll(blockLookup.apply(block(entity.type(), anchor.isEmpty() ? '_' : anchor.charAt(0), length)));
+            out.addAll(blocks.apply(block(entity.type(), anchor.isEmpty() ? '_' : anchor.charAt(0), length)));
         }
         return out;
     }

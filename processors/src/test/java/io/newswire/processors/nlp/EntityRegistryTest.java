@@ -38,6 +38,21 @@ class EntityRegistryTest {
     }
 
     @Test
+    void shouldReadEachBlockOnceForAnArticleWhoseEntitiesShareBlocks() {
+        article(person("Benjamin Netanyahu"));
+        List<String> reads = new ArrayList<>();
+        EntityRegistry counting = new EntityRegistry(prefix -> {
+            reads.add(prefix);
+            return new ArrayList<>(store.subMap(prefix, prefix + '\uffff').values());
+        });
+        List<Entity> resolved = counting.resolve(List.of(person("Benjamin Natanyahu"), person("Yair Netanyahu"),
+                person("Sara Netanyahu"))).entities();
+
+        assertThat(resolved.get(0).name()).isEqualTo("Benjamin Netanyahu");
+        assertThat(reads).as("three surnames of one block, each length read once").doesNotHaveDuplicates().hasSize(5);
+    }
+
+    @Test
     void shouldMapAGivenNameVariantToTheKnownSpelling() {
         article(person("Antony Blinken"));
         assertThat(article(person("Anthony Blinken")).get(0).name()).isEqualTo("Antony Blinken");
