@@ -34,6 +34,8 @@ import io.newswire.common.KnownEntity;
 public final class EntityRegistry {
 
     private static final int LENGTH_SLACK = 2;
+    /** About 10 MB of decoded spellings. */
+    private static final int HELD_SPELLINGS = 50_000;
     private static final java.util.Map<EntityType, String> TYPE_PREFIX = java.util.Arrays.stream(EntityType.values())
             .collect(java.util.stream.Collectors.toUnmodifiableMap(t -> t, t -> t.name().toLowerCase(Locale.ROOT) + "|"));
 
@@ -141,12 +143,31 @@ public final class EntityRegistry {
     }
 
     /**
-     * The block lookup for one article: an article's entities share blocks (a first letter and a length, with
-     * {@value #LENGTH_SLACK} either side), and each block read is a store scan.
+     * This registry reading each block at most once while in use, up to {@value #HELD_SPELLINGS} spellings
+     * held: for a sweep that asks about many articles at once. What the store gains meanwhile is not seen.
+     */
+    public EntityRegistry readingEachBlockOnce() {
+        return new EntityRegistry(readOnce());
+    }
+
+    /**
+     * The block lookup for one article or one sweep: an article's entities share blocks (a first letter and a
+     * length, with {@value #LENGTH_SLACK} either side), and each block read is a store scan.
      */
     private Function<String, List<KnownEntity>> readOnce() {
         Map<String, List<KnownEntity>> read = new HashMap<>();
-        return prefix -> read.computeIfAbsent(prefix, blockLookup);
+        int[] held = {0};
+        return prefix -> {
+            List<KnownEntity> block = read.get(prefix);
+            if (block == null) {
+                block = blockLookup.apply(prefix);
+                if (held[0] + block.size() <= HELD_SPELLINGS) {
+                    read.put(prefix, block);
+                    held[0] += block.size();
+                }
+            }
+            return block;
+        };
     }
 
     private static List<KnownEntity> candidates(Entity entity, Function<String, List<KnownEntity>> blocks) {

@@ -157,6 +157,8 @@ public final class StoryAggregator implements Processor<String, StoryMessage, St
     private void respell(long now) {
         // The sweep reads each member once; what it found to respell is kept here, by the member's id.
         Map<String, Respelling> found = new LinkedHashMap<>();
+        // A slice's members share most registry blocks: each is read once for the slice, not once a member.
+        EntityRegistry registry = this.registry.readingEachBlockOnce();
         respellSweep.expired(m -> {
             if (m.movedTo() != null || m.article().entities().isEmpty()
                     || latestArrival - m.receivedMillis() > rules.window().toMillis()) {

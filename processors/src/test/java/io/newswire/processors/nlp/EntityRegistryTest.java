@@ -53,6 +53,24 @@ class EntityRegistryTest {
     }
 
     @Test
+    void shouldReadEachBlockOnceForASweepOverManyArticles() {
+        article(person("Benjamin Netanyahu"));
+        article(person("Benjamin Netanyahu"));
+        article(person("Benjamin Natanyahu"));
+        List<String> reads = new ArrayList<>();
+        EntityRegistry sweep = new EntityRegistry(prefix -> {
+            reads.add(prefix);
+            return new ArrayList<>(store.subMap(prefix, prefix + '\uffff').values());
+        }).readingEachBlockOnce();
+
+        List<Entity> typo = sweep.respelled(List.of(person("Benjamin Natanyahu")));
+        assertThat(sweep.respelled(List.of(person("Benjamin Netanyahu")))).isNull();
+
+        assertThat(typo).singleElement().satisfies(e -> assertThat(e.name()).isEqualTo("Benjamin Netanyahu"));
+        assertThat(reads).doesNotHaveDuplicates().hasSize(5);
+    }
+
+    @Test
     void shouldMapAGivenNameVariantToTheKnownSpelling() {
         article(person("Antony Blinken"));
         assertThat(article(person("Anthony Blinken")).get(0).name()).isEqualTo("Antony Blinken");
