@@ -66,25 +66,25 @@ public final class EnrichStage {
         private final String key;
         private final Article article;
         private final Article detected;
-        private final boolean analysed;
+        private final boolean supported;
         private Supplier<List<Entity>> entities;
         private RuntimeException failure;
 
-        private Job(String key, Article article, Article detected, boolean analysed) {
+        private Job(String key, Article article, Article detected, boolean supported) {
             this.key = key;
             this.article = article;
             this.detected = detected;
-            this.analysed = analysed;
+            this.supported = supported;
         }
 
         /** Whether {@link #analyse} has work to do (a language the extractor covers). */
         public boolean needsAnalysis() {
-            return analysed;
+            return supported;
         }
 
         /** The tagger's part. What it throws (short of an Error) dead-letters the article at {@link #finish}. */
         public void analyse() {
-            if (!analysed) {
+            if (!supported) {
                 return;
             }
             try {
@@ -96,13 +96,13 @@ public final class EnrichStage {
 
         /** The enriched article, or its dead letter; after {@link #analyse} has returned. */
         public Checked<Article> finish() {
-            if (!analysed) {
+            if (!supported) {
                 return Checked.ok(detected.withEntities(List.of(), Article.ENTITIES_NOT_ANALYSED));
             }
+            if (failure != null) {
+                return rejected(key, article, "entity extraction failed: " + failure);
+            }
             try {
-                if (failure != null) {
-                    throw failure;
-                }
                 return Checked.ok(detected.withEntities(entities.get(), Article.ENTITIES_ANALYSED));
             } catch (RuntimeException e) {
                 return rejected(key, article, "entity extraction failed: " + e);

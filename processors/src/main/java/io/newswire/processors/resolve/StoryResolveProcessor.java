@@ -52,6 +52,7 @@ public final class StoryResolveProcessor implements Processor<String, Deduplicat
     public static final String LINKS = "story-link-store";
     static final long RETRY_MILLIS = 100;
     static final long GIVE_UP_SECONDS = 60;
+    static final int HELD_WAITING = 10_000;
     /** Copy chains are short (a copy of a copy); a longer one is not followed, and the candidate passed over. */
     private static final int MAX_COPY_HOPS = 20;
     private static final Logger LOG = LoggerFactory.getLogger(StoryResolveProcessor.class);
@@ -80,11 +81,13 @@ public final class StoryResolveProcessor implements Processor<String, Deduplicat
     private KeyValueStore<String, StoryLink> links;
     private KeyValueStore<String, Waiting> waiting;
     /**
-     * The waiting store's entries, decoded, in its key order: tried every {@value #RETRY_MILLIS} ms, they were
-     * read and decoded from the store each time. The store is this processor's alone, so the copy cannot go
-     * stale; it is loaded from the store whenever the task (re)initialises.
+     * The waiting store's entries, decoded, in its key order, while there are at most {@value #HELD_WAITING}:
+     * tried every {@value #RETRY_MILLIS} ms, they were read and decoded from the store each time. The store is
+     * this processor's alone, so the copy cannot go stale; it is loaded whenever the task (re)initialises. More
+     * waiting (a stalled partition's links) are tried from the store until it has emptied.
      */
-    private final TreeMap<String, Waiting> waitingNow = new TreeMap<>();
+    private final TreeMap<String, Waiting> held = new TreeMap<>();
+    private boolean holding;
     private KeyValueStore<String, Seen> seen;
     private StoreSweep<StoryLink> linkSweep;
     private long latestArrival;
@@ -100,9 +103,10 @@ public final class StoryResolveProcessor implements Processor<String, Deduplicat
         this.context = context;
         this.links = context.getStateStore(LINKS);
         this.waiting = context.getStateStore(WAITING);
-        waitingNow.clear();
+        held.clear();
+        holding = true;
         try (KeyValueIterator<String, Waiting> all = waiting.all()) {
-            all.forEachRemaining(kv -> waitingNow.put(kv.key, kv.value));
+            all.forEachRemaining(kv -> hold(kv.key, kv.value));
         }
         this.seen = context.getStateStore(io.newswire.processors.resolve.DedupGatherProcessor.SEEN);
         context.schedule(Duration.ofMillis(RETRY_MILLIS), PunctuationType.WALL_CLOCK_TIME, this::retry);
@@ -124,7 +128,7 @@ public final class StoryResolveProcessor implements Processor<String, Deduplicat
         if (w != null) {
             String key = waitKey(d.decision().articleId());
             waiting.put(key, w);
-            waitingNow.put(key, w);
+            hold(key, w);
         }
     }
 
@@ -278,21 +282,44 @@ public final class StoryResolveProcessor implements Processor<String, Deduplicat
         return meta.map(m -> m.partition() + "/" + m.offset()).orElse(articleId + "/" + System.nanoTime());
     }
 
+    private void hold(String key, Waiting w) {
+        if (holding && held.size() >= HELD_WAITING && !held.containsKey(key)) {
+            holding = false;
+            held.clear();
+        }
+        if (holding) {
+            held.put(key, w);
+        }
+    }
+
     private void retry(long now) {
-        for (Map.Entry<String, Waiting> entry : new ArrayList<>(waitingNow.entrySet())) {
+        List<Map.Entry<String, Waiting>> entries = new ArrayList<>();
+        if (holding) {
+            entries.addAll(held.entrySet());
+        } else {
+            try (KeyValueIterator<String, Waiting> all = waiting.all()) {
+                all.forEachRemaining(kv -> entries.add(Map.entry(kv.key, kv.value)));
+            }
+        }
+        int left = entries.size();
+        for (Map.Entry<String, Waiting> entry : entries) {
             boolean givingUp = now - entry.getValue().sinceMillis() > GIVE_UP_SECONDS * 1000;
-            Waiting left = step(entry.getValue(), now, givingUp);
-            if (left == null) {
+            Waiting still = step(entry.getValue(), now, givingUp);
+            if (still == null) {
                 if (givingUp) {
                     LOG.warn("article {}: not all the story links it needed were known after {} s; it left as decided",
                             entry.getValue().deduplicated().decision().articleId(), GIVE_UP_SECONDS);
                 }
                 waiting.delete(entry.getKey());
-                waitingNow.remove(entry.getKey());
-            } else if (left != entry.getValue()) {
-                waiting.put(entry.getKey(), left);
-                waitingNow.put(entry.getKey(), left);
+                held.remove(entry.getKey());
+                left--;
+            } else if (still != entry.getValue()) {
+                waiting.put(entry.getKey(), still);
+                hold(entry.getKey(), still);
             }
+        }
+        if (!holding && left == 0) {
+            holding = true; // the store is empty again, and so is the copy
         }
     }
 

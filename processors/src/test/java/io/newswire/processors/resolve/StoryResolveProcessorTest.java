@@ -126,6 +126,28 @@ class StoryResolveProcessorTest {
     }
 
     @Test
+    void shouldReleaseEveryWaitingArticleOnceWhenMoreWaitThanItHolds() {
+        int count = StoryResolveProcessor.HELD_WAITING + 1;
+        for (int i = 0; i < count; i++) {
+            decide("b" + i, Decision.Kind.SAME_STORY, "a");
+        }
+        punctuate(StoryResolveProcessor.RETRY_MILLIS);
+        assertThat(articlesOut()).isEmpty();
+
+        links.put("a", new StoryLink("s", null, T0.toEpochMilli()));
+        links.put("s", new StoryLink("s", null, T0.toEpochMilli()));
+        punctuate(2 * StoryResolveProcessor.RETRY_MILLIS);
+        punctuate(3 * StoryResolveProcessor.RETRY_MILLIS);
+        assertThat(articlesOut()).hasSize(count).allSatisfy(d -> assertThat(d.decision().storyId()).isEqualTo("s"));
+
+        decide("c", Decision.Kind.SAME_STORY, "z");
+        links.put("z", new StoryLink("s", null, T0.toEpochMilli()));
+        punctuate(4 * StoryResolveProcessor.RETRY_MILLIS);
+        assertThat(articlesOut()).hasSize(count + 1).last()
+                .satisfies(d -> assertThat(d.decision().articleId()).isEqualTo("c"));
+    }
+
+    @Test
     void shouldLetAnArticleGoWithTheStoryItChoseWhenALinkNeverComes() {
         decide("b", Decision.Kind.SAME_STORY, "a");
         punctuate(StoryResolveProcessor.GIVE_UP_SECONDS * 1000 - 1);
