@@ -2,10 +2,12 @@ package io.newswire.processors.match.vectors;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.PriorityQueue;
 import io.newswire.processors.state.StoreSweep;
 import io.newswire.processors.state.KeyOwnership;
 import io.newswire.processors.match.vectors.StoryRecords.StoredVector;
@@ -106,14 +108,27 @@ public final class StoryIndex {
     }
 
     /** A member met in the probe's buckets: how many of them hold it, and its entry (the last one met). */
-    private static final class Tally {
+    static final class Tally {
         int shared;
         StoryMember entry;
+
+        Tally() {
+        }
+
+        Tally(int shared, StoryMember entry) {
+            this.shared = shared;
+            this.entry = entry;
+        }
     }
 
-    private static final Comparator<Tally> RANK = Comparator.<Tally>comparingInt(t -> t.shared).reversed()
-            .thenComparing(Comparator.<Tally>comparingLong(t -> t.entry.timeMillis()).reversed())
-            .thenComparing(t -> t.entry.articleId());
+    /** More shared keys first, then the newest, then the smaller id: a total order, as ids are unique. */
+    static final Comparator<Tally> RANK = (a, b) -> {
+        if (a.shared != b.shared) {
+            return Integer.compare(b.shared, a.shared);
+        }
+        int newer = Long.compare(b.entry.timeMillis(), a.entry.timeMillis());
+        return newer != 0 ? newer : a.entry.articleId().compareTo(b.entry.articleId());
+    };
 
     /** The closest members' stories; the buckets it reads go into {@code read}, for the probe's own entry. */
     private List<StoryCandidate> candidates(String articleId, StoryVector vector, List<String> keys, int budget,
@@ -132,10 +147,7 @@ public final class StoryIndex {
             }
         }
         tallies.remove(articleId);
-        List<Tally> ranked = new ArrayList<>(tallies.values());
-        ranked.sort(RANK);
-        List<StoryMember> members = ranked.subList(0, Math.min(budget, ranked.size())).stream().map(t -> t.entry)
-                .toList();
+        List<StoryMember> members = best(tallies.values(), budget).stream().map(t -> t.entry).toList();
         Map<String, StoryCandidate> byStory = new HashMap<>();
         for (StoryMember entry : members) {
             String member = entry.articleId();
@@ -152,6 +164,25 @@ public final class StoryIndex {
                         .thenComparing(StoryCandidate::storyId))
                 .limit(MAX_ANSWER)
                 .toList();
+    }
+
+    /**
+     * The first {@code budget} tallies in {@link #RANK} order: a bounded heap keeps them, since a probe meets a
+     * few hundred members to score a few dozen and sorting them all was a fifth of choosing them.
+     */
+    static List<Tally> best(Collection<Tally> tallies, int budget) {
+        PriorityQueue<Tally> kept = new PriorityQueue<>(budget + 1, RANK.reversed());
+        for (Tally t : tallies) {
+            if (kept.size() < budget) {
+                kept.add(t);
+            } else if (RANK.compare(t, kept.peek()) < 0) {
+                kept.poll();
+                kept.add(t);
+            }
+        }
+        List<Tally> ranked = new ArrayList<>(kept);
+        ranked.sort(RANK);
+        return ranked;
     }
 
     private StoryVector vector(String articleId) {

@@ -115,6 +115,26 @@ class StoryIndexTest {
     }
 
     @Test
+    void shouldScoreTheMembersSharingMostKeysThenTheNewestAsAFullSortWould() {
+        java.util.Random random = new java.util.Random(3);
+        for (int round = 0; round < 200; round++) {
+            List<StoryIndex.Tally> tallies = new java.util.ArrayList<>();
+            int count = random.nextInt(300);
+            for (int i = 0; i < count; i++) {
+                tallies.add(new StoryIndex.Tally(1 + random.nextInt(4), new StoryRecords.StoryMember("m" + i,
+                        T0.toEpochMilli() + random.nextInt(5), "s" + random.nextInt(10))));
+            }
+            int budget = 1 + random.nextInt(StoryIndex.MAX_SCORED);
+            List<StoryIndex.Tally> sorted = new java.util.ArrayList<>(tallies);
+            sorted.sort(java.util.Comparator.<StoryIndex.Tally>comparingInt(t -> -t.shared)
+                    .thenComparingLong(t -> -t.entry.timeMillis()).thenComparing(t -> t.entry.articleId()));
+
+            assertThat(StoryIndex.best(tallies, budget)).containsExactlyElementsOf(
+                    sorted.subList(0, Math.min(budget, sorted.size())));
+        }
+    }
+
+    @Test
     void shouldNotOfferAnUnrelatedArticle() {
         probe("q1", vector("q1", "Earthquake hits Qeshm island",
                 "A strong earthquake struck Qeshm island off southern Iran, damaging seven villages."));
