@@ -112,9 +112,6 @@ public final class StoryIndex {
         int shared;
         StoryMember entry;
 
-        Tally() {
-        }
-
         Tally(int shared, StoryMember entry) {
             this.shared = shared;
             this.entry = entry;
@@ -129,6 +126,7 @@ public final class StoryIndex {
         int newer = Long.compare(b.entry.timeMillis(), a.entry.timeMillis());
         return newer != 0 ? newer : a.entry.articleId().compareTo(b.entry.articleId());
     };
+    private static final Comparator<Tally> WORST_FIRST = RANK.reversed();
 
     /** The closest members' stories; the buckets it reads go into {@code read}, for the probe's own entry. */
     private List<StoryCandidate> candidates(String articleId, StoryVector vector, List<String> keys, int budget,
@@ -140,7 +138,7 @@ public final class StoryIndex {
             read.put(key, bucket == null ? EMPTY : bucket);
             if (bucket != null) {
                 for (StoryMember m : bucket.members()) {
-                    Tally tally = tallies.computeIfAbsent(m.articleId(), id -> new Tally());
+                    Tally tally = tallies.computeIfAbsent(m.articleId(), id -> new Tally(0, m));
                     tally.shared++;
                     tally.entry = m;
                 }
@@ -171,7 +169,7 @@ public final class StoryIndex {
      * few hundred members to score a few dozen and sorting them all was a fifth of choosing them.
      */
     static List<Tally> best(Collection<Tally> tallies, int budget) {
-        PriorityQueue<Tally> kept = new PriorityQueue<>(budget + 1, RANK.reversed());
+        PriorityQueue<Tally> kept = new PriorityQueue<>(budget + 1, WORST_FIRST);
         for (Tally t : tallies) {
             if (kept.size() < budget) {
                 kept.add(t);
