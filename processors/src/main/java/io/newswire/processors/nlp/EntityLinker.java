@@ -39,6 +39,8 @@ public final class EntityLinker {
     private static final double W_CLUB = 1.0;
     /** "Jack Sullivan (literary scholar)" in copy that never speaks of literature is likely someone else. */
     private static final double W_UNSUPPORTED_KIND = 0.6;
+    /** A given name, a nickname and a middle name at most stand between a person's first name and surname. */
+    private static final int GIVEN_NAMES_BACK = 3;
     private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
     private static final Set<String> STOP = Set.of("the", "of", "and", "in", "on", "for", "at", "to", "a", "an",
             "de", "la", "le", "du", "von", "van");
@@ -71,8 +73,8 @@ public final class EntityLinker {
 
     /** The entities with pages where the evidence is strong enough; unlinked ones unchanged. */
     public List<Entity> link(List<Entity> entities, String text) {
-        Set<String> context = words(text);
-        NewsSenses.Sport sport = NewsSenses.Sport.of(context);
+        Context context = new Context(text);
+        NewsSenses.Sport sport = NewsSenses.Sport.of(context.words());
         String lower = text.toLowerCase(Locale.ROOT);
         List<Entity> out = new ArrayList<>(entities.size());
         for (Entity entity : entities) {
@@ -116,6 +118,17 @@ public final class EntityLinker {
                 ? Optional.of(countries.iterator().next()) : Optional.empty();
     }
 
+    /**
+     * What the article says: all its words (for a page's kind: "footballer", "film"), and the words it writes
+     * capitalised, which alone can support the rest of a title ("Texas" for "Paris, Texas"): "able" in running
+     * text does not make "Treasury" the company "Able Treasury", nor "state" "South Carolina" a university.
+     */
+    record Context(String text, Set<String> words, Set<String> named) {
+        Context(String text) {
+            this(text, EntityLinker.words(text), namedWords(text));
+        }
+    }
+
     /** Whether the dictionary knows a page of exactly this title. */
     private boolean hasPage(String title) {
         return dictionary.candidates(title).stream().anyMatch(c -> c.title().equals(title));
@@ -154,11 +167,11 @@ public final class EntityLinker {
     }
 
     /** The best page for an entity given the article's words, or null when none is good enough. */
-    Link best(Entity entity, Set<String> context) {
-        return best(entity, context, List.of());
+    Link best(Entity entity, String text) {
+        return best(entity, new Context(text), List.of());
     }
 
-    private Link best(Entity entity, Set<String> context, List<String> styled) {
+    private Link best(Entity entity, Context context, List<String> styled) {
         Map<String, Candidate> candidates = new HashMap<>();
         LinkedHashSet<String> forms = new LinkedHashSet<>(styled);
         forms.add(entity.name());
@@ -168,8 +181,11 @@ public final class EntityLinker {
             forms.removeIf(f -> Names.words(f).length == 1);
         }
         for (String form : forms) {
-            for (String variant : caseVariants(form)) {
-                double discount = variant.equals(form) ? 1 : CASE_VARIANT_DISCOUNT;
+            String written = shouted(form) ? capitalised(form) : form;
+            LinkedHashSet<String> variants = new LinkedHashSet<>(caseVariants(written));
+            variants.add(form);
+            for (String variant : variants) {
+                double discount = variant.equals(written) ? 1 : CASE_VARIANT_DISCOUNT;
                 for (Candidate c : dictionary.candidates(variant)) {
                     Candidate seen = new Candidate(c.title(), c.prior() * discount, c.popularity());
                     candidates.merge(c.title(), seen, (a, b) -> a.prior() >= b.prior() ? a : b);
@@ -190,7 +206,7 @@ public final class EntityLinker {
         return best;
     }
 
-    private static double score(Entity entity, Candidate c, Set<String> forms, Set<String> context) {
+    private static double score(Entity entity, Candidate c, Set<String> forms, Context context) {
         String title = c.title();
         String kind = disambiguator(title);
         Set<String> kindWords = words(kind);
@@ -221,11 +237,49 @@ public final class EntityLinker {
         Set<String> extra = words(title);
         forms.forEach(f -> extra.removeAll(words(f)));
         extra.removeAll(STOP);
-        double supported = extra.isEmpty() ? 0 : (double) extra.stream().filter(context::contains).count() / extra.size();
+        Set<String> given = entity.type() == EntityType.PERSON ? givenNamesBefore(forms, context.text()) : Set.of();
+        double supported = extra.isEmpty() ? 0 : (double) extra.stream()
+                .filter(w -> entity.type() == EntityType.PERSON
+                        ? kindWords.contains(w) ? context.words().contains(w) : given.contains(w)
+                        : context.named().contains(w))
+                .count() / extra.size();
         double club = entity.type() == EntityType.ORGANIZATION && isClub(title) ? W_CLUB : 0;
-        boolean kindUnsupported = !kindWords.isEmpty() && kindWords.stream().noneMatch(context::contains);
+        boolean kindUnsupported = !kindWords.isEmpty() && kindWords.stream().noneMatch(context.words()::contains);
         return c.prior() + W_POPULARITY * c.popularity() / 255.0 + W_CONTEXT * supported + club
                 - (kindUnsupported ? W_UNSUPPORTED_KIND : 0);
+    }
+
+    /**
+     * The capitalised words written just before a one-word name of the person, brackets and quotes aside
+     * ("Olympic champion Lindsay ) Davenport", "Saddam ( Hussein )", "Hector " Macho " Camacho"): a person's page is supported by a given
+     * name the copy puts beside the surname, not by one written elsewhere, which is most often another
+     * person's (the "George" of George Bush does not make "Clinton" George Clinton).
+     */
+    private static Set<String> givenNamesBefore(Set<String> forms, String text) {
+        Set<String> out = new HashSet<>();
+        for (String form : forms) {
+            if (Names.words(form).length != 1) {
+                continue;
+            }
+            for (int at = text.indexOf(form); at >= 0; at = text.indexOf(form, at + 1)) {
+                int end = at;
+                for (int word = 0; word < GIVEN_NAMES_BACK; word++) {
+                    while (end > 0 && " ()\"'".indexOf(text.charAt(end - 1)) >= 0) {
+                        end--;
+                    }
+                    int start = end;
+                    while (start > 0 && Character.isLetter(text.charAt(start - 1))) {
+                        start--;
+                    }
+                    if (start == end || !Character.isUpperCase(text.charAt(start))) {
+                        break;
+                    }
+                    out.add(Names.fold(text.substring(start, end)));
+                    end = start;
+                }
+            }
+        }
+        return out;
     }
 
     /** "Charles, Prince of Wales": after the comma a style, so a person's page, not a place's ("Paris, Texas"). */
@@ -253,6 +307,40 @@ public final class EntityLinker {
                 })
                 .distinct().toList();
         return pages.size() == 1 ? new Link(pages.get(0), MIN_SCORE) : null;
+    }
+
+    /**
+     * A name written in capitals that is not an acronym: two words or more, or a word of six letters or more
+     * ("NEW YORK", "COLOMBO" in a dateline or a headline). The dictionary's all-capitals aliases are mostly
+     * acronyms and oddities ("COLOMBO" names a footballer there), so such a name is looked up as running text
+     * writes it, capitals only at a discount.
+     */
+    static boolean shouted(String form) {
+        boolean letters = false;
+        for (int i = 0; i < form.length(); i++) {
+            char c = form.charAt(i);
+            if (Character.isLowerCase(c)) {
+                return false;
+            }
+            letters |= Character.isLetter(c);
+        }
+        if (!letters) {
+            return false;
+        }
+        String[] words = Names.words(form);
+        return words.length > 1 || form.strip().length() >= 6;
+    }
+
+    /** Each word's first letter kept, the rest in lower case: "NEW YORK" → "New York", "O'NEILL" → "O'Neill". */
+    static String capitalised(String form) {
+        StringBuilder out = new StringBuilder(form.length());
+        boolean start = true;
+        for (int i = 0; i < form.length(); i++) {
+            char c = form.charAt(i);
+            out.append(start ? c : Character.toLowerCase(c));
+            start = !Character.isLetter(c);
+        }
+        return out.toString();
     }
 
     /**
@@ -295,6 +383,17 @@ public final class EntityLinker {
     private static String disambiguator(String title) {
         int paren = title.indexOf(" (");
         return paren > 0 && title.endsWith(")") ? title.substring(paren + 2, title.length() - 1) : "";
+    }
+
+    /** The words the text writes with a capital first letter, folded as {@link #words} folds them. */
+    static Set<String> namedWords(String text) {
+        Set<String> out = new HashSet<>();
+        for (String w : NON_WORD.split(text)) {
+            if (!w.isEmpty() && Character.isUpperCase(w.codePointAt(0))) {
+                out.add(Names.fold(w));
+            }
+        }
+        return out;
     }
 
     static Set<String> words(String text) {

@@ -149,6 +149,32 @@ class EntityLinkerTest {
         }
 
         @Test
+        void shouldTakeOnlyCapitalisedWordsOfTheCopyAsSupportForTheRestOfATitle() {
+            assertThat(linked("The Treasury said it was able to sell bonds.",
+                    entity(EntityType.ORGANIZATION, "Treasury")).kbId()).endsWith("/United_States_Department_of_the_Treasury");
+            assertThat(linked("Able Treasury and the Treasury of Able said.",
+                    entity(EntityType.ORGANIZATION, "Treasury")).kbId()).endsWith("/Able_Treasury");
+        }
+
+        @Test
+        void shouldSupportAPersonsPageOnlyByAGivenNameWrittenBesideTheSurname() {
+            assertThat(linked("George Bush met Clinton on Friday.", entity(EntityType.PERSON, "Clinton")).kbId())
+                    .endsWith("/Bill_Clinton");
+            assertThat(linked("The funk of George ( Clinton ) played.", entity(EntityType.PERSON, "Clinton")).kbId())
+                    .endsWith("/George_Clinton");
+        }
+
+        @Test
+        void shouldLookUpANameWrittenInCapitalsAsRunningTextWritesIt() {
+            assertThat(linked("COLOMBO 1996-08-30 Rain stopped play.", entity(EntityType.LOCATION, "COLOMBO")).kbId())
+                    .endsWith("/Colombo");
+            assertThat(EntityLinker.shouted("NEW YORK")).isTrue();
+            assertThat(EntityLinker.shouted("NATO")).as("an acronym").isFalse();
+            assertThat(EntityLinker.shouted("New York")).isFalse();
+            assertThat(EntityLinker.capitalised("O'NEILL OF NEW YORK")).isEqualTo("O'Neill Of New York");
+        }
+
+        @Test
         void shouldKeepCountriesOnTheirIsoKeys() {
             Entity israel = new Entity("location:iso:IL", EntityType.LOCATION, "Israel", List.of("Israel"), 1, 0.5, List.of());
             Entity e = linked("Israel said.", israel);
