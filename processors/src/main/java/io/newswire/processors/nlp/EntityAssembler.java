@@ -54,10 +54,13 @@ public final class EntityAssembler {
             group.mentions.add(m);
         }
         for (Mention m : shortPersons) {
+            // Of several people sharing the surname, the one the copy introduced first: news names its
+            // principal first and gives a relative or namesake the full name each time ("Boris Yeltsin
+            // visited his wife ... Naina Yeltsin had an operation ... Yeltsin said").
             Optional<Group> full = groups.stream()
                     .filter(g -> g.type == EntityType.PERSON && words(g.name).length > 1
                             && Names.similar(Names.lastWord(g.name), m.text()))
-                    .max((a, b) -> Integer.compare(a.mentions.size(), b.mentions.size()))
+                    .findFirst()
                     .or(() -> onlyPersonNamed(groups, m.text()));
             Group group = full.orElseGet(() -> groups.stream()
                     .filter(g -> g.type == EntityType.PERSON && g.name.equals(m.text())).findFirst()

@@ -31,6 +31,7 @@ import io.newswire.processors.nlp.link.WikiDictionary.Candidate;
 public final class EntityLinker {
 
     static final double MIN_SCORE = 0.15;
+    private static final int MAX_POPULARITY = 255;
     private static final double W_POPULARITY = 0.15;
     private static final double W_CONTEXT = 0.6;
     /** A spelling the article did not use is weaker evidence than the one it did. */
@@ -84,7 +85,8 @@ public final class EntityLinker {
                 continue;
             }
             Link link = best(entity, context, styledForms(entity, text));
-            out.add(link == null ? entity : linked(entity, NewsSenses.title(link.title(), entity, sport, lower,
+            NewsSenses.Sport played = NewsSenses.datelined(entity, text) ? null : sport;
+            out.add(link == null ? entity : linked(entity, NewsSenses.title(link.title(), entity, played, lower,
                     this::hasPage)));
         }
         return out;
@@ -192,6 +194,10 @@ public final class EntityLinker {
                 }
             }
         }
+        for (String form : forms) {
+            NewsSenses.placeNamed(form, entity.type())
+                    .ifPresent(title -> candidates.put(title, new Candidate(title, 1.0, MAX_POPULARITY)));
+        }
         if (candidates.isEmpty() && entity.type() == EntityType.PERSON) {
             return bySurname(entity);
         }
@@ -245,7 +251,7 @@ public final class EntityLinker {
                 .count() / extra.size();
         double club = entity.type() == EntityType.ORGANIZATION && isClub(title) ? W_CLUB : 0;
         boolean kindUnsupported = !kindWords.isEmpty() && kindWords.stream().noneMatch(context.words()::contains);
-        return c.prior() + W_POPULARITY * c.popularity() / 255.0 + W_CONTEXT * supported + club
+        return c.prior() + W_POPULARITY * c.popularity() / (double) MAX_POPULARITY + W_CONTEXT * supported + club
                 - (kindUnsupported ? W_UNSUPPORTED_KIND : 0);
     }
 

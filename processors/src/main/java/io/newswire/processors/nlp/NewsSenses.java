@@ -1,9 +1,13 @@
 package io.newswire.processors.nlp;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import io.newswire.common.Entity;
 import io.newswire.common.Entity.EntityType;
 
@@ -19,6 +23,12 @@ import io.newswire.common.Entity.EntityType;
  *   <li><b>Pages renamed since.</b> The cities the AP Stylebook lets stand alone in a dateline are titled
  *       without their state ("Atlanta, Georgia" → Atlanta; Phoenix keeps it), and a few countries were renamed
  *       ("Côte d'Ivoire" → Ivory Coast; the Irish state is Republic of Ireland, "Ireland" the island).</li>
+ *   <li><b>Names the dictionary misplaces.</b> A few of the most used names point at another page in the
+ *       dictionary ("San Francisco" at Santa Monica, California; "Honolulu" at one of its mayors; "South Carolina"
+ *       at a university there); and datelines write US states as the AP Stylebook abbreviates them ("IRVINE,
+ *       Calif"), which the dictionary takes for other things.</li>
+ *   <li><b>Datelines.</b> The place a report was filed from is a place, not a side, even on the sports page
+ *       ("LONDON 1996-08-30" over a cricket report is London).</li>
  * </ul>
  * Titles are as Wikipedia had them in 2022.
  */
@@ -65,9 +75,66 @@ final class NewsSenses {
             "Pittsburgh", "St. Louis", "Salt Lake City", "San Antonio", "San Diego", "San Francisco", "Seattle");
     private static final Map<String, String> RENAMED = Map.of("Côte d'Ivoire", "Ivory Coast",
             "Republic of Macedonia", "North Macedonia", "Swaziland", "Eswatini", "Burma", "Myanmar",
-            "Washington (U.S. state)", "Washington (state)");
+            "Washington (U.S. state)", "Washington (state)", "Kiev", "Kyiv");
+
+    private static final Map<String, String> MISPLACED = Map.of("San Francisco", "San Francisco",
+            "Honolulu", "Honolulu", "South Carolina", "South Carolina");
+    /** The AP Stylebook's abbreviations of US states, without their periods, and the states' titles. */
+    private static final Map<String, String> STATES = Map.ofEntries(Map.entry("Ala", "Alabama"),
+            Map.entry("Ariz", "Arizona"), Map.entry("Ark", "Arkansas"), Map.entry("Calif", "California"),
+            Map.entry("Colo", "Colorado"), Map.entry("Conn", "Connecticut"), Map.entry("Del", "Delaware"),
+            Map.entry("Fla", "Florida"), Map.entry("Ga", "Georgia (U.S. state)"), Map.entry("Ill", "Illinois"),
+            Map.entry("Ind", "Indiana"), Map.entry("Kan", "Kansas"), Map.entry("Ky", "Kentucky"),
+            Map.entry("La", "Louisiana"), Map.entry("Md", "Maryland"), Map.entry("Mass", "Massachusetts"),
+            Map.entry("Mich", "Michigan"), Map.entry("Minn", "Minnesota"), Map.entry("Miss", "Mississippi"),
+            Map.entry("Mo", "Missouri"), Map.entry("Mont", "Montana"), Map.entry("Neb", "Nebraska"),
+            Map.entry("Nev", "Nevada"), Map.entry("N.H", "New Hampshire"), Map.entry("N.J", "New Jersey"),
+            Map.entry("N.M", "New Mexico"), Map.entry("N.Y", "New York (state)"), Map.entry("N.C", "North Carolina"),
+            Map.entry("N.D", "North Dakota"), Map.entry("Okla", "Oklahoma"), Map.entry("Ore", "Oregon"),
+            Map.entry("Pa", "Pennsylvania"), Map.entry("R.I", "Rhode Island"), Map.entry("S.C", "South Carolina"),
+            Map.entry("S.D", "South Dakota"), Map.entry("Tenn", "Tennessee"), Map.entry("Vt", "Vermont"),
+            Map.entry("Va", "Virginia"), Map.entry("Wash", "Washington (state)"), Map.entry("W.Va", "West Virginia"),
+            Map.entry("Wis", "Wisconsin"), Map.entry("Wyo", "Wyoming"));
+
+    /** What follows a dateline's place: a state or country perhaps, then a date or an agency. */
+    private static final Pattern DATELINE_TAIL = Pattern.compile(
+            "\\s*(?:,\\s*[A-Z][\\w.]*(?:\\s+[A-Z][\\w.]*)?\\s*)?,?\\s*(?:\\d{4}-\\d{2}-\\d{2}|\\d{1,2}/\\d{1,2}/\\d{2,4}"
+                    + "|\\(\\s*[A-Z][A-Za-z]+\\s*\\)|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\\.?\\s+\\d)");
 
     private NewsSenses() {
+    }
+
+    /**
+     * The page a name stands for where the dictionary has it wrong: one of the misplaced names above, or, for a
+     * place, a state as the AP abbreviates it.
+     */
+    static Optional<String> placeNamed(String form, EntityType type) {
+        String misplaced = MISPLACED.get(form);
+        if (misplaced != null) {
+            return Optional.of(misplaced);
+        }
+        String bare = form.endsWith(".") ? form.substring(0, form.length() - 1) : form;
+        return type == EntityType.LOCATION ? Optional.ofNullable(STATES.get(bare)) : Optional.empty();
+    }
+
+    /**
+     * Whether the copy writes the name as a dateline: in capitals, then perhaps a state or country (", Calif"),
+     * then a date ("1996-08-30", "Aug 30") or an agency ("(Reuters)"). A score line ("AUSTRALIA 228") is not one.
+     */
+    static boolean datelined(Entity entity, String text) {
+        for (String form : entity.surfaceForms()) {
+            if (form.length() < 3 || !form.equals(form.toUpperCase(Locale.ROOT))) {
+                continue;
+            }
+            for (int at = text.indexOf(form); at >= 0; at = text.indexOf(form, at + 1)) {
+                int next = at + form.length();
+                Matcher m = DATELINE_TAIL.matcher(text).region(next, Math.min(text.length(), next + 48));
+                if (m.lookingAt()) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /**

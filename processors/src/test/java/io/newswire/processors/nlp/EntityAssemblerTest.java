@@ -74,6 +74,14 @@ class EntityAssemblerTest {
     }
 
     @Test
+    void shouldGiveALoneSurnameSharedByTwoPeopleToTheOneIntroducedFirst() {
+        List<Entity> found = entities("Biden visits family", "Joe Biden visited Hunter Biden.",
+                "Hunter Biden was well. Hunter Biden smiled.", "Biden said so.");
+        assertThat(named(found, "Joe Biden").surfaceForms()).contains("Biden");
+        assertThat(named(found, "Hunter Biden").surfaceForms()).doesNotContain("Biden");
+    }
+
+    @Test
     void shouldNeverMergeDifferentGivenNames() {
         List<Entity> found = entities("Family news", "Joe Biden defended Hunter Biden.", "Joe Biden spoke.");
         assertThat(found).extracting(Entity::name).contains("Joe Biden", "Hunter Biden");

@@ -175,6 +175,27 @@ class EntityLinkerTest {
         }
 
         @Test
+        void shouldKeepADatelinesPlaceAPlaceEvenOverASportsReport() {
+            String cricket = " England made 320 in their first innings; the bowler took five wickets in the cricket Test.";
+            assertThat(linked("LONDON 1996-08-30" + cricket, entity(EntityType.LOCATION, "LONDON")).kbId())
+                    .endsWith("/London");
+            assertThat(linked("LONDON (Reuters) -" + cricket, entity(EntityType.LOCATION, "LONDON")).kbId())
+                    .endsWith("/London");
+            assertThat(linked("LONDON 320 for five." + cricket, entity(EntityType.LOCATION, "LONDON")).kbId())
+                    .as("a score line, not a dateline").endsWith("/London_County_Cricket_Club");
+        }
+
+        @Test
+        void shouldNameThePlacesTheDictionaryMisplacesAndTheStatesDatelinesAbbreviate() {
+            assertThat(linked("Fog in San Francisco.", entity(EntityType.LOCATION, "San Francisco")).kbId())
+                    .endsWith("/San_Francisco");
+            assertThat(linked("IRVINE , Calif 1996-08-30 Talks began.", entity(EntityType.LOCATION, "Calif")).kbId())
+                    .endsWith("/California");
+            assertThat(String.valueOf(linked("Calif spoke.", entity(EntityType.PERSON, "Calif")).kbId()))
+                    .as("only a place is a state").doesNotEndWith("/California");
+        }
+
+        @Test
         void shouldKeepCountriesOnTheirIsoKeys() {
             Entity israel = new Entity("location:iso:IL", EntityType.LOCATION, "Israel", List.of("Israel"), 1, 0.5, List.of());
             Entity e = linked("Israel said.", israel);
