@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import io.newswire.common.Entity;
 import io.newswire.common.Entity.EntityType;
+import io.newswire.processors.nlp.link.ClubTitles;
 import io.newswire.processors.nlp.link.WikiDictionary;
 import io.newswire.processors.nlp.link.WikiDictionary.Candidate;
 
@@ -75,7 +76,7 @@ public final class EntityLinker {
     /** The entities with pages where the evidence is strong enough; unlinked ones unchanged. */
     public List<Entity> link(List<Entity> entities, String text) {
         Context context = new Context(text);
-        NewsSenses.Sport sport = NewsSenses.Sport.of(context.words());
+        NewsSenses.Sport sport = context.sport();
         String lower = text.toLowerCase(Locale.ROOT);
         List<Entity> out = new ArrayList<>(entities.size());
         for (Entity entity : entities) {
@@ -125,9 +126,13 @@ public final class EntityLinker {
      * capitalised, which alone can support the rest of a title ("Texas" for "Paris, Texas"): "able" in running
      * text does not make "Treasury" the company "Able Treasury", nor "state" "South Carolina" a university.
      */
-    record Context(String text, Set<String> words, Set<String> named) {
+    record Context(String text, Set<String> words, Set<String> named, NewsSenses.Sport sport) {
         Context(String text) {
             this(text, EntityLinker.words(text), namedWords(text));
+        }
+
+        private Context(String text, Set<String> words, Set<String> named) {
+            this(text, words, named, NewsSenses.Sport.of(words, text));
         }
     }
 
@@ -222,7 +227,7 @@ public final class EntityLinker {
         boolean countryPage = Countries.lookup(title).isPresent();
         switch (entity.type()) {
             case PERSON -> {
-                if (countryPage || workPage || placePage || !sharesAName(title, forms)) {
+                if (countryPage || workPage || placePage || isClub(title) || !sharesAName(title, forms)) {
                     return 0;
                 }
             }
@@ -240,7 +245,8 @@ public final class EntityLinker {
                 // MISC covers works, events and nationalities: any page kind fits.
             }
         }
-        Set<String> extra = words(title);
+        // A club's other words are no evidence: a league table names United, City and Town clubs all down the page.
+        Set<String> extra = isClub(title) ? new HashSet<>() : words(title);
         forms.forEach(f -> extra.removeAll(words(f)));
         extra.removeAll(STOP);
         Set<String> given = entity.type() == EntityType.PERSON ? givenNamesBefore(forms, context.text()) : Set.of();
@@ -249,7 +255,10 @@ public final class EntityLinker {
                         ? kindWords.contains(w) ? context.words().contains(w) : given.contains(w)
                         : context.named().contains(w))
                 .count() / extra.size();
-        double club = entity.type() == EntityType.ORGANIZATION && isClub(title) ? W_CLUB : 0;
+        // A town's club only where the copy is about the club's sport: elsewhere "Shell" is the company, not
+        // Shell FC, and in a baseball report "Boston" is no football club.
+        double club = entity.type() == EntityType.ORGANIZATION && context.sport() != null
+                && context.sport().plays(title) ? W_CLUB : 0;
         boolean kindUnsupported = !kindWords.isEmpty() && kindWords.stream().noneMatch(context.words()::contains);
         return c.prior() + W_POPULARITY * c.popularity() / (double) MAX_POPULARITY + W_CONTEXT * supported + club
                 - (kindUnsupported ? W_UNSUPPORTED_KIND : 0);
@@ -383,7 +392,7 @@ public final class EntityLinker {
     }
 
     private static boolean isClub(String title) {
-        return title.endsWith(" F.C.") || title.endsWith(" Club") || title.endsWith(" team");
+        return ClubTitles.isClub(title);
     }
 
     private static String disambiguator(String title) {

@@ -10,6 +10,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import io.newswire.common.Entity;
 import io.newswire.common.Entity.EntityType;
+import io.newswire.processors.nlp.link.ClubTitles;
 
 /**
  * What a page the alias dictionary chose means in news copy, and what Wikipedia calls that page today. The
@@ -34,35 +35,88 @@ import io.newswire.common.Entity.EntityType;
  */
 final class NewsSenses {
 
+    /** How far into a text a sport's name counts as its slug or headline. */
+    private static final int OPENING_CHARS = 60;
+
     /** A report's sport and the title patterns of its national teams, most specific first. */
     enum Sport {
-        CRICKET(Set.of("cricket", "wicket", "wickets", "innings", "batsman", "bowler", "bowled", "odi", "t20"),
+        CRICKET(Set.of("cricket"), Set.of("wicket", "wickets", "innings", "batsman", "bowler", "bowled", "odi", "t20"),
                 List.of("%s national cricket team", "%s cricket team", "%s County Cricket Club")),
-        FOOTBALL(Set.of("football", "soccer", "striker", "midfielder", "fifa", "uefa", "goalkeeper", "penalty"),
+        FOOTBALL(Set.of("football", "soccer"), Set.of("striker", "midfielder", "fifa", "uefa", "goalkeeper", "penalty"),
                 List.of("%s national football team")),
-        RUGBY(Set.of("rugby", "scrum", "lineout", "sevens"),
-                List.of("%s national rugby union team", "%s national rugby league team"));
+        RUGBY(Set.of("rugby"), Set.of("scrum", "lineout", "sevens", "try", "tries"),
+                List.of("%s national rugby union team", "%s national rugby league team")),
+        // Sports whose sides the dictionary does not name after their towns: told apart only so that a
+        // football club is not taken for a baseball side.
+        BASEBALL(Set.of("baseball"), Set.of("inning", "pitcher", "homer", "shortstop", "outfielder", "rbi"), List.of()),
+        BASKETBALL(Set.of("basketball", "nba"), Set.of("rebounds", "dunk", "guard", "forward"), List.of()),
+        ICE_HOCKEY(Set.of("hockey", "nhl"), Set.of("puck", "goaltender", "rink"), List.of()),
+        AMERICAN_FOOTBALL(Set.of("nfl"), Set.of("quarterback", "touchdown", "touchdowns", "linebacker"), List.of());
 
+        /** The sport's own names: one in a report's first words ("SOCCER - …", a wire slug) settles it. */
+        final Set<String> names;
         final Set<String> words;
         final List<String> teams;
 
-        Sport(Set<String> words, List<String> teams) {
+        Sport(Set<String> names, Set<String> words, List<String> teams) {
+            this.names = names;
             this.words = words;
             this.teams = teams;
         }
 
-        /** The sport two or more of whose words the report uses, the one with most; null when none. */
-        static Sport of(Set<String> context) {
+        /**
+         * The sport the report speaks of most, by two or more of its words, or named in its first words (results
+         * tables say "SOCCER" once and little else); null when none.
+         */
+        static Sport of(Set<String> context, String text) {
+            Set<String> opening = EntityLinker.words(text.substring(0, Math.min(text.length(), OPENING_CHARS)));
             Sport best = null;
             long most = 1;
             for (Sport sport : values()) {
-                long n = sport.words.stream().filter(context::contains).count();
+                long n = sport.names.stream().filter(context::contains).count()
+                        + sport.words.stream().filter(context::contains).count()
+                        + 2 * sport.names.stream().filter(opening::contains).count();
                 if (n > most) {
                     best = sport;
                     most = n;
                 }
             }
             return best;
+        }
+
+        /** Whether a club's or team's page is a side in this sport, by its title. */
+        boolean plays(String title) {
+            Sport sport = ofSide(title);
+            // Rugby union clubs are "F.C." as often as football's ("Saracens F.C.").
+            return sport == this || (this == RUGBY && sport == FOOTBALL && title.endsWith(" F.C."));
+        }
+
+        /** The sport of a club's or team's page, by its title; null for a title of no sport's side. */
+        static Sport ofSide(String title) {
+            if (!ClubTitles.isClub(title)) {
+                return null;
+            }
+            String lower = title.toLowerCase(Locale.ROOT);
+            if (lower.contains("cricket")) {
+                return CRICKET;
+            }
+            if (lower.contains("rugby") || title.endsWith(" RFC") || title.endsWith(" R.F.C.")) {
+                return RUGBY;
+            }
+            if (lower.contains("hockey")) {
+                return ICE_HOCKEY;
+            }
+            if (lower.contains("basketball")) {
+                return BASKETBALL;
+            }
+            if (lower.contains("baseball")) {
+                return BASEBALL;
+            }
+            if (lower.contains("football")) {
+                return FOOTBALL;
+            }
+            // "… Club" and "… team" of no named sport say nothing; "F.C.", "FC", "OGC …" and the like are football's.
+            return lower.endsWith(" club") || lower.endsWith(" team") ? null : FOOTBALL;
         }
     }
 
@@ -153,9 +207,13 @@ final class NewsSenses {
                 java.util.Collections.reverse(teams);
             }
             for (String pattern : teams) {
-                String team = String.format(pattern, side);
-                if (exists.test(team)) {
-                    return team;
+                // The country's own name first ("Republic of Ireland national football team"), then the name
+                // its side plays under in other sports ("Ireland national rugby union team").
+                for (String name : List.of(title, side)) {
+                    String team = String.format(pattern, name);
+                    if (exists.test(team)) {
+                        return team;
+                    }
                 }
             }
         }

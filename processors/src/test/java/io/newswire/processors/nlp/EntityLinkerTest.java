@@ -142,7 +142,7 @@ class EntityLinkerTest {
 
         @Test
         void shouldTakeAPlaceNamedOrganisationForItsClub() {
-            assertThat(linked("Kilmarnock won 2-1.", entity(EntityType.ORGANIZATION, "Kilmarnock")).kbId())
+            assertThat(linked("SOCCER - Kilmarnock won 2-1.", entity(EntityType.ORGANIZATION, "Kilmarnock")).kbId())
                     .endsWith("/Kilmarnock_F.C.");
             assertThat(linked("Kilmarnock is a town.", entity(EntityType.LOCATION, "Kilmarnock")).kbId())
                     .endsWith("/Kilmarnock");
@@ -193,6 +193,18 @@ class EntityLinkerTest {
                     .endsWith("/California");
             assertThat(String.valueOf(linked("Calif spoke.", entity(EntityType.PERSON, "Calif")).kbId()))
                     .as("only a place is a state").doesNotEndWith("/California");
+        }
+
+        @Test
+        void shouldTakeATownForItsClubOnlyInAReportOnTheClubsSport() {
+            assertThat(linked("SOCCER - ENGLISH LEAGUE RESULTS . Bolton 2 Ipswich 1",
+                    entity(EntityType.ORGANIZATION, "Bolton")).kbId()).endsWith("/Bolton_Wanderers_F.C.");
+            assertThat(linked("BASEBALL - Bolton won 5-3 as the pitcher tired.",
+                    entity(EntityType.ORGANIZATION, "Bolton")).kbId()).as("no football club in baseball").endsWith("/Bolton");
+            assertThat(linked("Shell raised its dividend; a penalty clause applies.",
+                    entity(EntityType.ORGANIZATION, "Shell")).kbId()).endsWith("/Royal_Dutch_Shell");
+            assertThat(linked("Michael Bolton sang. Bolton smiled.", entity(EntityType.PERSON, "Bolton")).kbId())
+                    .as("a person is never a club").endsWith("/Michael_Bolton");
         }
 
         @Test

@@ -41,6 +41,8 @@ public final class WikiDictionaryBuilder {
     private long[] hashes = new long[1 << 20];
     private int[] titles = new int[1 << 20];
     private float[] priors = new float[1 << 20];
+    /** Records of a club's page under the town it bears: kept before other names borne with no prior. */
+    private boolean[] clubs = new boolean[1 << 20];
     private int records;
     private int[] titleOffsets = new int[1 << 16];
     private byte[] popularity = new byte[1 << 16];
@@ -106,8 +108,10 @@ public final class WikiDictionaryBuilder {
                 }
                 current = title;
                 aliasesOfCurrent = 0;
-                for (String name : namesBorne(current.replace('_', ' '))) {
-                    add(AliasKey.hash(name), titleCount - 1, 0f);
+                String text = current.replace('_', ' ');
+                boolean club = ClubTitles.isClub(text);
+                for (String name : namesBorne(text)) {
+                    add(AliasKey.hash(name), titleCount - 1, 0f, club);
                 }
             }
             aliasesOfCurrent++;
@@ -119,7 +123,7 @@ public final class WikiDictionaryBuilder {
                 continue;
             }
             if (prior >= MIN_PRIOR && usable(alias)) {
-                add(AliasKey.hash(alias), titleCount - 1, (float) Math.min(1.0, prior));
+                add(AliasKey.hash(alias), titleCount - 1, (float) Math.min(1.0, prior), false);
             }
         }
         if (current != null) {
@@ -172,9 +176,15 @@ public final class WikiDictionaryBuilder {
             for (int i = from; i < to; i++) {
                 slice[i - from] = byKey[i];
             }
+            // By prior; among names borne with none, clubs first (a town's clubs would otherwise lose their
+            // places to better-known namesakes: "Bolton" to John Bolton and Michael Bolton), then popularity.
             Arrays.sort(slice, 0, to - from, (a, b) -> {
                 int byPrior = Float.compare(priors[b], priors[a]);
-                return byPrior != 0 ? byPrior : Integer.compare(popularity[titles[b]] & 0xff, popularity[titles[a]] & 0xff);
+                if (byPrior != 0) {
+                    return byPrior;
+                }
+                int byClub = Boolean.compare(clubs[b], clubs[a]);
+                return byClub != 0 ? byClub : Integer.compare(popularity[titles[b]] & 0xff, popularity[titles[a]] & 0xff);
             });
             int taken = 0;
             for (int i = 0; i < to - from && taken < MAX_CANDIDATES; i++) {
@@ -227,16 +237,18 @@ public final class WikiDictionaryBuilder {
         titleOffsets[titleCount++] = (int) blobOffset;
     }
 
-    private void add(long hash, int title, float prior) {
+    private void add(long hash, int title, float prior, boolean club) {
         if (records == hashes.length) {
             int grown = records + (records >> 1);
             hashes = Arrays.copyOf(hashes, grown);
             titles = Arrays.copyOf(titles, grown);
             priors = Arrays.copyOf(priors, grown);
+            clubs = Arrays.copyOf(clubs, grown);
         }
         hashes[records] = hash;
         titles[records] = title;
         priors[records] = prior;
+        clubs[records] = club;
         records++;
     }
 
@@ -260,19 +272,11 @@ public final class WikiDictionaryBuilder {
         if (PERSON_LIKE.matcher(title).matches()) {
             return List.of(title.substring(title.lastIndexOf(' ') + 1));
         }
-        if (!(title.endsWith("F.C.") || title.endsWith("Club") || title.endsWith("team"))) {
-            return List.of();
-        }
-        java.util.regex.Matcher club = CLUB.matcher(title);
-        return club.matches() ? List.of(club.group(1)) : List.of();
+        return ClubTitles.towns(title);
     }
 
     private static final java.util.regex.Pattern PERSON_LIKE = java.util.regex.Pattern.compile(
             "\\p{Lu}\\p{Ll}+(?: \\p{Lu}\\.)? \\p{Lu}\\p{Ll}+(?:-\\p{Lu}\\p{Ll}+)?");
-    private static final java.util.regex.Pattern CLUB = java.util.regex.Pattern.compile(
-            "(\\p{Lu}[\\p{L}.'-]*(?: \\p{Lu}[\\p{L}.'-]*)?)(?: (?:United|City|Town|County|Rovers|Athletic|Wanderers))?"
-                    + "(?: (?:Cricket|Football|Rugby|Hockey|Basketball))? (?:F\\.C\\.|A\\.F\\.C\\.|Club|"
-                    + "national (?:[a-z]+ )*team|(?:[a-z]+ )*team)");
 
     static boolean usable(String alias) {
         if (alias.length() < 2 || alias.length() > MAX_ALIAS_CHARS || alias.contains("://") || alias.contains("www.")
