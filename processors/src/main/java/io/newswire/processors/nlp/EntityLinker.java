@@ -85,6 +85,13 @@ public final class EntityLinker {
                 out.add(linked(entity, nation.get()));
                 continue;
             }
+            Optional<String> side = entity.type() == EntityType.ORGANIZATION
+                    ? MajorLeagueTeams.side(sport, shouted(entity.name()) ? capitalised(entity.name()) : entity.name(), text)
+                    : Optional.empty();
+            if (side.isPresent()) {
+                out.add(linked(entity, side.get()));
+                continue;
+            }
             Link link = best(entity, context, styledForms(entity, text));
             NewsSenses.Sport played = NewsSenses.datelined(entity, text) ? null : sport;
             out.add(link == null ? entity : linked(entity, NewsSenses.title(link.title(), entity, played, lower,
@@ -200,7 +207,7 @@ public final class EntityLinker {
             }
         }
         for (String form : forms) {
-            NewsSenses.placeNamed(form, entity.type())
+            NewsSenses.placeNamed(shouted(form) ? capitalised(form) : form, entity.type())
                     .ifPresent(title -> candidates.put(title, new Candidate(title, 1.0, MAX_POPULARITY)));
         }
         if (candidates.isEmpty() && entity.type() == EntityType.PERSON) {

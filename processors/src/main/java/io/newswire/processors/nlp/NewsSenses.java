@@ -69,7 +69,11 @@ final class NewsSenses {
          * tables say "SOCCER" once and little else); null when none.
          */
         static Sport of(Set<String> context, String text) {
-            Set<String> opening = EntityLinker.words(text.substring(0, Math.min(text.length(), OPENING_CHARS)));
+            String start = text.substring(0, Math.min(text.length(), OPENING_CHARS));
+            if (start.toLowerCase(Locale.ROOT).contains("american football")) {
+                return AMERICAN_FOOTBALL;
+            }
+            Set<String> opening = EntityLinker.words(start);
             Sport best = null;
             long most = 1;
             for (Sport sport : values()) {

@@ -1,0 +1,95 @@
+package io.newswire.processors.nlp;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The sides of baseball's, basketball's, ice hockey's and American football's major leagues as their results
+ * tables name them: "HOUSTON 3 Chicago 4" in a baseball report is the Astros and the Cubs. The dictionary has
+ * no such sense for a city's name, and its club titles follow football's patterns, so the leagues' sides come
+ * from a table of their own ({@code major-league-teams.tsv}), titled as Wikipedia titles the franchises now.
+ */
+final class MajorLeagueTeams {
+
+    private static final String RESOURCE = "major-league-teams.tsv";
+
+    private record Side(String league, String title) {
+    }
+
+    private static final Map<NewsSenses.Sport, Map<String, List<Side>>> SIDES = load();
+
+    private MajorLeagueTeams() {
+    }
+
+    /**
+     * The side a name stands for in a report on the sport; where a city has a side in each of baseball's
+     * leagues, the one whose league the table heads the name's first use with ("AMERICAN LEAGUE … CHICAGO").
+     */
+    static Optional<String> side(NewsSenses.Sport sport, String form, String text) {
+        Map<String, List<Side>> sides = sport == null ? null : SIDES.get(sport);
+        if (sides == null) {
+            return Optional.empty();
+        }
+        List<Side> named = sides.get(key(form));
+        if (named == null) {
+            return Optional.empty();
+        }
+        if (named.size() == 1) {
+            return Optional.of(named.get(0).title());
+        }
+        String lower = text.toLowerCase(Locale.ROOT);
+        int at = text.indexOf(form);
+        int american = lower.lastIndexOf("american league", Math.max(0, at));
+        int national = lower.lastIndexOf("national league", Math.max(0, at));
+        if (american < 0 && national < 0) {
+            return Optional.empty();
+        }
+        String league = american > national ? "AL" : "NL";
+        return named.stream().filter(s -> s.league().equals(league)).map(Side::title).findFirst();
+    }
+
+    /** Case, dots and the short forms of New York and Los Angeles folded: "N.Y. RANGERS" → "ny rangers". */
+    static String key(String form) {
+        String key = Names.fold(form).replace(".", "").replaceAll("\\s+", " ").strip();
+        if (key.startsWith("new york ") && key.length() > "new york ".length()) {
+            key = "ny " + key.substring("new york ".length());
+        } else if (key.startsWith("los angeles ") && key.length() > "los angeles ".length()) {
+            key = "la " + key.substring("los angeles ".length());
+        }
+        return key.replace("saint ", "st ");
+    }
+
+    private static Map<NewsSenses.Sport, Map<String, List<Side>>> load() {
+        Map<NewsSenses.Sport, Map<String, List<Side>>> sides = new EnumMap<>(NewsSenses.Sport.class);
+        try (InputStream in = MajorLeagueTeams.class.getResourceAsStream(RESOURCE);
+             BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = reader.readLine()) != null) {
+                if (line.isBlank() || line.startsWith("#")) {
+                    continue;
+                }
+                String[] columns = line.split("\t");
+                NewsSenses.Sport sport = NewsSenses.Sport.valueOf(columns[0]);
+                Side side = new Side(columns[1], columns[3]);
+                for (String name : columns[2].split("\\|")) {
+                    sides.computeIfAbsent(sport, s -> new HashMap<>())
+                            .computeIfAbsent(key(name), k -> new ArrayList<>()).add(side);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + RESOURCE, e);
+        }
+        return sides;
+    }
+}
