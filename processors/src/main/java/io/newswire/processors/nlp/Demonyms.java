@@ -21,6 +21,9 @@ final class Demonyms {
     /** The country page of a nationality word, if it is one. */
     static Optional<String> country(String surface) {
         String word = surface.strip();
+        if (word.length() > 1 && word.equals(word.toUpperCase(java.util.Locale.ROOT))) {
+            word = word.charAt(0) + word.substring(1).toLowerCase(java.util.Locale.ROOT); // "POLISH" in a headline
+        }
         String page = COUNTRY.get(word);
         if (page == null && word.length() > 3 && word.endsWith("s")) {
             page = COUNTRY.get(word.substring(0, word.length() - 1));
@@ -38,7 +41,7 @@ final class Demonyms {
                 {"United Kingdom", "British", "Briton"}, {"Bulgaria", "Bulgarian"}, {"Myanmar", "Burmese"},
                 {"Cambodia", "Cambodian"}, {"Cameroon", "Cameroonian"}, {"Canada", "Canadian"}, {"Chile", "Chilean"},
                 {"China", "Chinese"}, {"Colombia", "Colombian"}, {"Croatia", "Croatian", "Croat"}, {"Cuba", "Cuban"},
-                {"Cyprus", "Cypriot"}, {"Czech Republic", "Czech"}, {"Denmark", "Danish", "Dane"},
+                {"Cyprus", "Cypriot"}, {"Democratic Republic of the Congo", "Zairean", "Zairian"}, {"Czech Republic", "Czech"}, {"Denmark", "Danish", "Dane"},
                 {"Netherlands", "Dutch"}, {"Ecuador", "Ecuadorian"}, {"Egypt", "Egyptian"}, {"England", "English"},
                 {"Eritrea", "Eritrean"}, {"Estonia", "Estonian"}, {"Ethiopia", "Ethiopian"},
                 {"Philippines", "Filipino"}, {"Finland", "Finnish", "Finn"}, {"France", "French"},

@@ -86,8 +86,7 @@ public final class EntityLinker {
                 continue;
             }
             Optional<String> side = entity.type() == EntityType.ORGANIZATION
-                    ? MajorLeagueTeams.side(sport, shouted(entity.name()) ? capitalised(entity.name()) : entity.name(), text)
-                    : Optional.empty();
+                    ? MajorLeagueTeams.side(sport, entity.surfaceForms(), text) : Optional.empty();
             if (side.isPresent()) {
                 out.add(linked(entity, side.get()));
                 continue;
@@ -258,9 +257,8 @@ public final class EntityLinker {
         extra.removeAll(STOP);
         Set<String> given = entity.type() == EntityType.PERSON ? givenNamesBefore(forms, context.text()) : Set.of();
         double supported = extra.isEmpty() ? 0 : (double) extra.stream()
-                .filter(w -> entity.type() == EntityType.PERSON
-                        ? kindWords.contains(w) ? context.words().contains(w) : given.contains(w)
-                        : context.named().contains(w))
+                .filter(w -> kindWords.contains(w) ? context.words().contains(w)
+                        : entity.type() == EntityType.PERSON ? given.contains(w) : context.named().contains(w))
                 .count() / extra.size();
         // A town's club only where the copy is about the club's sport: elsewhere "Shell" is the company, not
         // Shell FC, and in a baseball report "Boston" is no football club.
@@ -385,6 +383,9 @@ public final class EntityLinker {
         }
         String unaccented = java.text.Normalizer.normalize(form, java.text.Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
         variants.add(unaccented);
+        if (form.indexOf('.') != form.lastIndexOf('.')) {
+            variants.add(form.replace(".", "")); // "U.S. Open" is titled "US Open (tennis)"
+        }
         return List.copyOf(variants);
     }
 

@@ -7,6 +7,7 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -33,15 +34,19 @@ final class MajorLeagueTeams {
     }
 
     /**
-     * The side a name stands for in a report on the sport; where a city has a side in each of baseball's
-     * leagues, the one whose league the table heads the name's first use with ("AMERICAN LEAGUE … CHICAGO").
+     * The side an entity's names stand for in a report on the sport; where a city has a side in each of
+     * baseball's leagues, the one whose league heads the first of its names that comes under a league's heading
+     * ("AMERICAN LEAGUE … CHICAGO 71 64"); none where no heading says.
      */
-    static Optional<String> side(NewsSenses.Sport sport, String form, String text) {
+    static Optional<String> side(NewsSenses.Sport sport, Collection<String> forms, String text) {
         Map<String, List<Side>> sides = sport == null ? null : SIDES.get(sport);
         if (sides == null) {
             return Optional.empty();
         }
-        List<Side> named = sides.get(key(form));
+        List<Side> named = null;
+        for (String form : forms) {
+            named = named != null ? named : sides.get(key(form));
+        }
         if (named == null) {
             return Optional.empty();
         }
@@ -49,14 +54,21 @@ final class MajorLeagueTeams {
             return Optional.of(named.get(0).title());
         }
         String lower = text.toLowerCase(Locale.ROOT);
-        int at = text.indexOf(form);
-        int american = lower.lastIndexOf("american league", Math.max(0, at));
-        int national = lower.lastIndexOf("national league", Math.max(0, at));
-        if (american < 0 && national < 0) {
-            return Optional.empty();
+        int first = Integer.MAX_VALUE;
+        String league = null;
+        for (String form : forms) {
+            for (int at = text.indexOf(form); at >= 0 && at < first; at = text.indexOf(form, at + 1)) {
+                int american = lower.lastIndexOf("american league", at);
+                int national = lower.lastIndexOf("national league", at);
+                if (american >= 0 || national >= 0) {
+                    first = at;
+                    league = american > national ? "AL" : "NL";
+                }
+            }
         }
-        String league = american > national ? "AL" : "NL";
-        return named.stream().filter(s -> s.league().equals(league)).map(Side::title).findFirst();
+        String chosen = league;
+        return chosen == null ? Optional.empty()
+                : named.stream().filter(s -> s.league().equals(chosen)).map(Side::title).findFirst();
     }
 
     /** Case, dots and the short forms of New York and Los Angeles folded: "N.Y. RANGERS" → "ny rangers". */

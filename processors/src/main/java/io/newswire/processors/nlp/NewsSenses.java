@@ -26,7 +26,7 @@ import io.newswire.processors.nlp.link.ClubTitles;
  *       ("Côte d'Ivoire" → Ivory Coast; the Irish state is Republic of Ireland, "Ireland" the island).</li>
  *   <li><b>Names the dictionary misplaces.</b> A few of the most used names point at another page in the
  *       dictionary ("San Francisco" at Santa Monica, California; "Honolulu" at one of its mayors; "South Carolina"
- *       at a university there); and datelines write US states as the AP Stylebook abbreviates them ("IRVINE,
+ *       at a university there; "IRA" at the given name Ira); and datelines write US states as the AP Stylebook abbreviates them ("IRVINE,
  *       Calif"), which the dictionary takes for other things.</li>
  *   <li><b>Datelines.</b> The place a report was filed from is a place, not a side, even on the sports page
  *       ("LONDON 1996-08-30" over a cricket report is London).</li>
@@ -136,7 +136,7 @@ final class NewsSenses {
             "Washington (U.S. state)", "Washington (state)", "Kiev", "Kyiv");
 
     private static final Map<String, String> MISPLACED = Map.of("San Francisco", "San Francisco",
-            "Honolulu", "Honolulu", "South Carolina", "South Carolina");
+            "Honolulu", "Honolulu", "South Carolina", "South Carolina", "IRA", "Provisional Irish Republican Army");
     /** The AP Stylebook's abbreviations of US states, without their periods, and the states' titles. */
     private static final Map<String, String> STATES = Map.ofEntries(Map.entry("Ala", "Alabama"),
             Map.entry("Ariz", "Arizona"), Map.entry("Ark", "Arkansas"), Map.entry("Calif", "California"),

@@ -2,29 +2,32 @@ package io.newswire.processors.nlp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class MajorLeagueTeamsTest {
 
-    private static final String STANDINGS = "BASEBALL - MAJOR LEAGUE STANDINGS . AMERICAN LEAGUE EASTERN DIVISION "
-            + "NEW YORK 74 59 CHICAGO 71 64 NATIONAL LEAGUE HOUSTON 72 63 CHICAGO 65 66";
+    private static final String STANDINGS = "BASEBALL - MAJOR LEAGUE STANDINGS . NEW YORK 1996-08-30 AMERICAN LEAGUE "
+            + "EASTERN DIVISION NEW YORK 74 59 CHICAGO 71 64 NATIONAL LEAGUE HOUSTON 72 63 CHICAGO 65 66 NEW YORK 59 75";
 
     @Test
     void shouldNameTheSideOfACityInItsSport() {
-        assertThat(MajorLeagueTeams.side(NewsSenses.Sport.BASEBALL, "Houston", STANDINGS)).contains("Houston Astros");
-        assertThat(MajorLeagueTeams.side(NewsSenses.Sport.BASKETBALL, "Houston", "")).contains("Houston Rockets");
-        assertThat(MajorLeagueTeams.side(NewsSenses.Sport.ICE_HOCKEY, "N.Y. RANGERS", "")).contains("New York Rangers");
-        assertThat(MajorLeagueTeams.side(NewsSenses.Sport.BASKETBALL, "L.A. Lakers", "")).contains("Los Angeles Lakers");
-        assertThat(MajorLeagueTeams.side(NewsSenses.Sport.FOOTBALL, "Houston", STANDINGS)).isEmpty();
-        assertThat(MajorLeagueTeams.side(null, "Houston", STANDINGS)).isEmpty();
+        assertThat(MajorLeagueTeams.side(NewsSenses.Sport.BASEBALL, List.of("HOUSTON"), STANDINGS)).contains("Houston Astros");
+        assertThat(MajorLeagueTeams.side(NewsSenses.Sport.BASKETBALL, List.of("Houston"), "")).contains("Houston Rockets");
+        assertThat(MajorLeagueTeams.side(NewsSenses.Sport.ICE_HOCKEY, List.of("N.Y. RANGERS"), "")).contains("New York Rangers");
+        assertThat(MajorLeagueTeams.side(NewsSenses.Sport.BASKETBALL, List.of("L.A. Lakers"), "")).contains("Los Angeles Lakers");
+        assertThat(MajorLeagueTeams.side(NewsSenses.Sport.FOOTBALL, List.of("HOUSTON"), STANDINGS)).isEmpty();
+        assertThat(MajorLeagueTeams.side(null, List.of("HOUSTON"), STANDINGS)).isEmpty();
     }
 
     @Test
     void shouldTellACitysTwoBaseballSidesByTheLeagueThatHeadsItsFirstUse() {
-        assertThat(MajorLeagueTeams.side(NewsSenses.Sport.BASEBALL, "CHICAGO", STANDINGS)).contains("Chicago White Sox");
+        assertThat(MajorLeagueTeams.side(NewsSenses.Sport.BASEBALL, List.of("CHICAGO"), STANDINGS)).contains("Chicago White Sox");
+        assertThat(MajorLeagueTeams.side(NewsSenses.Sport.BASEBALL, List.of("NEW YORK"), STANDINGS))
+                .as("the dateline before any heading does not count").contains("New York Yankees");
         String national = "NATIONAL LEAGUE CHICAGO 65 66 AMERICAN LEAGUE CHICAGO 71 64";
-        assertThat(MajorLeagueTeams.side(NewsSenses.Sport.BASEBALL, "CHICAGO", national)).contains("Chicago Cubs");
-        assertThat(MajorLeagueTeams.side(NewsSenses.Sport.BASEBALL, "Chicago", "Chicago won 5-3.")).as("no league said")
+        assertThat(MajorLeagueTeams.side(NewsSenses.Sport.BASEBALL, List.of("CHICAGO"), national)).contains("Chicago Cubs");
+        assertThat(MajorLeagueTeams.side(NewsSenses.Sport.BASEBALL, List.of("Chicago"), "Chicago won 5-3.")).as("no league said")
                 .isEmpty();
     }
 
