@@ -131,9 +131,18 @@ final class NewsSenses {
             "Cleveland", "Dallas", "Denver", "Detroit", "Honolulu", "Houston", "Indianapolis", "Las Vegas",
             "Los Angeles", "Miami", "Milwaukee", "Minneapolis", "New Orleans", "Oklahoma City", "Philadelphia",
             "Pittsburgh", "St. Louis", "Salt Lake City", "San Antonio", "San Diego", "San Francisco", "Seattle");
-    private static final Map<String, String> RENAMED = Map.of("Côte d'Ivoire", "Ivory Coast",
-            "Republic of Macedonia", "North Macedonia", "Swaziland", "Eswatini", "Burma", "Myanmar",
-            "Washington (U.S. state)", "Washington (state)", "Kiev", "Kyiv");
+    private static final Map<String, String> RENAMED = Map.ofEntries(Map.entry("Côte d'Ivoire", "Ivory Coast"),
+            Map.entry("Republic of Macedonia", "North Macedonia"), Map.entry("Swaziland", "Eswatini"),
+            Map.entry("Burma", "Myanmar"), Map.entry("Washington (U.S. state)", "Washington (state)"),
+            Map.entry("Kiev", "Kyiv"),
+            // Franchises renamed or moved since, under the pages that now carry their history.
+            Map.entry("Florida Marlins", "Miami Marlins"), Map.entry("Cleveland Indians", "Cleveland Guardians"),
+            Map.entry("Los Angeles Angels of Anaheim", "Los Angeles Angels"),
+            Map.entry("Tampa Bay Devil Rays", "Tampa Bay Rays"), Map.entry("Washington Redskins", "Washington Commanders"),
+            Map.entry("New Jersey Nets", "Brooklyn Nets"), Map.entry("Washington Bullets", "Washington Wizards"),
+            Map.entry("Vancouver Grizzlies", "Memphis Grizzlies"), Map.entry("Phoenix Coyotes", "Arizona Coyotes"),
+            Map.entry("Oakland Raiders", "Las Vegas Raiders"), Map.entry("San Diego Chargers", "Los Angeles Chargers"),
+            Map.entry("St. Louis Rams", "Los Angeles Rams"));
 
     private static final Map<String, String> MISPLACED = Map.of("San Francisco", "San Francisco",
             "Honolulu", "Honolulu", "South Carolina", "South Carolina", "IRA", "Provisional Irish Republican Army");
