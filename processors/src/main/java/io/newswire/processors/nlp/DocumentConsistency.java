@@ -26,6 +26,7 @@ import java.util.Map;
 public final class DocumentConsistency {
 
     private static final String PERSON = "PERSON";
+    private static final String LOCATION = "LOCATION";
     /** Lower-case job titles that stand between an institution and the person who holds the job. */
     static final java.util.Set<String> ROLES = java.util.Set.of("spokesperson", "spokesman", "spokeswoman",
             "minister", "secretary", "president", "chairman", "chairwoman", "chair", "chief", "director", "leader",
@@ -41,6 +42,7 @@ public final class DocumentConsistency {
         rolesBeforeNames(out);
         majorityType(out);
         propagate(out);
+        surnamesTakenForPlaces(out);
         placesInCoordination(out);
         return out;
     }
@@ -156,6 +158,31 @@ public final class DocumentConsistency {
         }
     }
 
+    /**
+     * A one-word "place" that is the surname of a person the copy names in full is that person ("Wimbledon
+     * finalist MaliVai Washington … The 11th-seeded Washington fell short"), unless a locative preposition
+     * leads it ("in Washington") or it is written in capitals (a dateline).
+     */
+    private static void surnamesTakenForPlaces(List<Token> tokens) {
+        java.util.Set<String> surnames = new java.util.HashSet<>();
+        List<Mention> mentions = mentions(tokens, joined(tokens));
+        for (Mention m : mentions) {
+            if (m.label().equals(PERSON) && m.lastToken() > m.firstToken() && isMixedCaseName(tokens, m)) {
+                surnames.add(tokens.get(m.lastToken()).text());
+            }
+        }
+        for (Mention m : mentions) {
+            if (!m.label().equals(LOCATION) || m.firstToken() != m.lastToken()) {
+                continue;
+            }
+            String word = tokens.get(m.firstToken()).text();
+            boolean led = m.firstToken() > 0 && LOCATIVE.contains(tokens.get(m.firstToken() - 1).text().toLowerCase(java.util.Locale.ROOT));
+            if (surnames.contains(word) && !isUpperCase(word) && !led) {
+                tokens.set(m.firstToken(), tokens.get(m.firstToken()).withLabel(PERSON));
+            }
+        }
+    }
+
     private static final java.util.Set<String> LOCATIVE = java.util.Set.of("in", "at", "near", "from", "to", "across");
     private static final java.util.Set<String> COORDINATION = java.util.Set.of("and", "or");
 
@@ -168,10 +195,10 @@ public final class DocumentConsistency {
                     && COORDINATION.contains(tokens.get(place.lastToken() + 1).text().toLowerCase(java.util.Locale.ROOT));
             boolean locative = place.firstToken() > 0
                     && LOCATIVE.contains(tokens.get(place.firstToken() - 1).text().toLowerCase(java.util.Locale.ROOT));
-            if (place.label().equals("LOCATION") && person.label().equals(PERSON) && coordinated && locative
+            if (place.label().equals(LOCATION) && person.label().equals(PERSON) && coordinated && locative
                     && tokens.get(place.firstToken()).sentence() == tokens.get(person.lastToken()).sentence()) {
                 for (int k = person.firstToken(); k <= person.lastToken(); k++) {
-                    tokens.set(k, tokens.get(k).withLabel("LOCATION"));
+                    tokens.set(k, tokens.get(k).withLabel(LOCATION));
                 }
             }
         }

@@ -38,6 +38,14 @@ class DocumentConsistencyTest {
     }
 
     @Test
+    void shouldTakeAPlaceNamedLikeAPersonsSurnameForThePersonUnlessTheCopySaysPlace() {
+        List<Token> out = consistency.apply(Tokens.parse("finalist/O MaliVai/PERSON Washington/PERSON lost/O |"
+                + " seeded/O Washington/LOCATION fell/O | flew/O to/O Washington/LOCATION | WASHINGTON/LOCATION 1996/O"));
+        assertThat(labels(out)).containsExactly("O", "PERSON", "PERSON", "O", "O", "PERSON", "O", "O", "O", "LOCATION",
+                "LOCATION", "O");
+    }
+
+    @Test
     void shouldLeavePlaceAndOrganisationDisagreementsToContext() {
         List<Token> in = Tokens.parse("New/LOCATION York/LOCATION 1996/O | New/ORGANIZATION York/ORGANIZATION won/O"
                 + " | New/ORGANIZATION York/ORGANIZATION lost/O");
