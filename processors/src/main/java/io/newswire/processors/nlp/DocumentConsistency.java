@@ -161,7 +161,7 @@ public final class DocumentConsistency {
     /**
      * A one-word "place" that is the surname of a person the copy names in full is that person ("Wimbledon
      * finalist MaliVai Washington … The 11th-seeded Washington fell short"), unless a locative preposition
-     * leads it ("in Washington") or it is written in capitals (a dateline).
+     * leads it anywhere in the copy ("in Washington") or it is written in capitals (a dateline).
      */
     private static void surnamesTakenForPlaces(List<Token> tokens) {
         java.util.Set<String> surnames = new java.util.HashSet<>();
@@ -171,13 +171,20 @@ public final class DocumentConsistency {
                 surnames.add(tokens.get(m.lastToken()).text());
             }
         }
+        // A word the copy puts after "in", "at" or "to" even once is a place in this copy ("in Dubai"), whatever
+        // person shares it.
+        java.util.Set<String> places = new java.util.HashSet<>();
+        for (int k = 1; k < tokens.size(); k++) {
+            if (LOCATIVE.contains(tokens.get(k - 1).text().toLowerCase(java.util.Locale.ROOT))) {
+                places.add(tokens.get(k).text());
+            }
+        }
         for (Mention m : mentions) {
             if (!m.label().equals(LOCATION) || m.firstToken() != m.lastToken()) {
                 continue;
             }
             String word = tokens.get(m.firstToken()).text();
-            boolean led = m.firstToken() > 0 && LOCATIVE.contains(tokens.get(m.firstToken() - 1).text().toLowerCase(java.util.Locale.ROOT));
-            if (surnames.contains(word) && !isUpperCase(word) && !led) {
+            if (surnames.contains(word) && !isUpperCase(word) && !places.contains(word)) {
                 tokens.set(m.firstToken(), tokens.get(m.firstToken()).withLabel(PERSON));
             }
         }

@@ -40,9 +40,11 @@ class DocumentConsistencyTest {
     @Test
     void shouldTakeAPlaceNamedLikeAPersonsSurnameForThePersonUnlessTheCopySaysPlace() {
         List<Token> out = consistency.apply(Tokens.parse("finalist/O MaliVai/PERSON Washington/PERSON lost/O |"
-                + " seeded/O Washington/LOCATION fell/O | flew/O to/O Washington/LOCATION | WASHINGTON/LOCATION 1996/O"));
-        assertThat(labels(out)).containsExactly("O", "PERSON", "PERSON", "O", "O", "PERSON", "O", "O", "O", "LOCATION",
-                "LOCATION", "O");
+                + " seeded/O Washington/LOCATION fell/O | WASHINGTON/LOCATION 1996/O"));
+        assertThat(labels(out)).containsExactly("O", "PERSON", "PERSON", "O", "O", "PERSON", "O", "LOCATION", "O");
+        List<Token> place = Tokens.parse("Dusit/PERSON Dubai/PERSON opened/O | Dubai/LOCATION grew/O | flew/O to/O"
+                + " Dubai/LOCATION");
+        assertThat(labels(consistency.apply(place))).as("the copy once says \"to Dubai\"").isEqualTo(labels(place));
     }
 
     @Test
