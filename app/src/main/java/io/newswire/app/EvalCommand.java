@@ -36,7 +36,8 @@ final class EvalCommand implements Command {
                 "formats DIR                 parse every file as ingest does",
                 "neardup --jsonl FILE [--on-kafka]   near-duplicate recall and false links",
                 "clusters --jsonl FILE [--orders K] [--dated] [--details OUT.tsv] [--on-kafka]   B-cubed of story_id against gold",
-                "linking --jsonl FILE [--details OUT.tsv]   end-to-end entity linking P/R/F1 (ZELDA format)");
+                "linking --jsonl FILE [--details OUT.tsv]   end-to-end entity linking P/R/F1 (ZELDA format)",
+                "linking --conll FILE [--details OUT.tsv]   share of CoNLL-2003 entity mentions linked (no gold pages)");
     }
 
     @Override
@@ -52,6 +53,7 @@ final class EvalCommand implements Command {
                        newswire eval neardup --jsonl FILE [--on-kafka]
                        newswire eval clusters --jsonl FILE [--orders K] [--dated] [--details OUT.tsv] [--on-kafka]
                        newswire eval linking --jsonl FILE [--details OUT.tsv]
+                       newswire eval linking --conll FILE [--details OUT.tsv]
 
                   ner   Reads a CoNLL-2003 file (token POS chunk NER; IOB1 or IOB2; -DOCSTART- separators),
                         rebuilds each document's text (first sentence as headline), runs the same NER the
@@ -86,7 +88,11 @@ final class EvalCommand implements Command {
                         mention is found when an overlapping predicted mention carries its title; precision
                         counts the linked predictions that overlap a gold span. Last line: linking F1.
                         --details writes one line per gold mention: document, surface, gold title,
-                        predicted title, NER type (tab-separated), for error analysis.
+                        predicted title, NER type (tab-separated), for error analysis. With --conll
+                        instead: a CoNLL-2003 file, each document's tokens joined by spaces (as ZELDA
+                        builds its news set), and per NER type the share of gold mentions a linked
+                        prediction overlaps (there are no pages to score); last line: linked share. Its
+                        --details files from two versions compare line by line.
                 """;
     }
 
@@ -136,14 +142,20 @@ final class EvalCommand implements Command {
         }
         if (what.equals("linking")) {
             String jsonl = args.options().get("jsonl");
-            if (jsonl == null) {
-                throw new Args.UsageException("eval linking needs --jsonl FILE");
+            String conll = args.options().get("conll");
+            if ((jsonl == null) == (conll == null)) {
+                throw new Args.UsageException("eval linking needs --jsonl FILE or --conll FILE");
             }
             String detailsFile = args.options().get("details");
             try (java.io.PrintStream details = detailsFile == null ? null
                     : new java.io.PrintStream(java.nio.file.Files.newOutputStream(Path.of(detailsFile)), false,
                     java.nio.charset.StandardCharsets.UTF_8)) {
-                new LinkingEvaluation(Enrichment.extractor()::extract, details).run(Path.of(jsonl), System.out);
+                LinkingEvaluation evaluation = new LinkingEvaluation(Enrichment.extractor()::extract, details);
+                if (jsonl != null) {
+                    evaluation.run(Path.of(jsonl), System.out);
+                } else {
+                    evaluation.coverage(Path.of(conll), System.out);
+                }
             }
             return 0;
         }
