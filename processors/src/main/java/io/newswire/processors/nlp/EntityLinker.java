@@ -33,6 +33,10 @@ public final class EntityLinker {
 
     static final double MIN_SCORE = 0.15;
     private static final int MAX_POPULARITY = 255;
+    /** An initial supports a given name it begins, but weakly: many names share it. */
+    private static final double INITIAL_SUPPORT = 0.5;
+    /** How much better known (popularity, 0–255) one bearer of a surname must be than the next to be chosen. */
+    private static final int BEST_KNOWN_MARGIN = 15;
     private static final double W_POPULARITY = 0.15;
     private static final double W_CONTEXT = 0.6;
     /** A spelling the article did not use is weaker evidence than the one it did. */
@@ -139,6 +143,10 @@ public final class EntityLinker {
 
         private Context(String text, Set<String> words, Set<String> named) {
             this(text, words, named, NewsSenses.Sport.of(words, text));
+            // A report on a sport supports pages of its players, which it never calls "cricketer".
+            if (sport != null) {
+                words.addAll(sport.players);
+            }
         }
     }
 
@@ -209,9 +217,6 @@ public final class EntityLinker {
             NewsSenses.placeNamed(shouted(form) ? capitalised(form) : form, entity.type())
                     .ifPresent(title -> candidates.put(title, new Candidate(title, 1.0, MAX_POPULARITY)));
         }
-        if (candidates.isEmpty() && entity.type() == EntityType.PERSON) {
-            return bySurname(entity);
-        }
         Link best = null;
         for (Candidate c : candidates.values()) {
             double score = score(entity, c, forms, context);
@@ -220,13 +225,16 @@ public final class EntityLinker {
                 best = new Link(c.title(), score);
             }
         }
+        if (best == null && entity.type() == EntityType.PERSON) {
+            return bySurname(entity, candidates.values(), context);
+        }
         return best;
     }
 
     private static double score(Entity entity, Candidate c, Set<String> forms, Context context) {
         String title = c.title();
         String kind = disambiguator(title);
-        Set<String> kindWords = words(kind);
+        Set<String> kindWords = kindWords(kind);
         boolean personPage = kindWords.stream().anyMatch(PERSON_HINTS::contains);
         boolean workPage = kindWords.stream().anyMatch(WORK_HINTS::contains);
         boolean placePage = (title.contains(", ") && !styledTitle(title)) || kindWords.stream().anyMatch(PLACE_HINTS::contains);
@@ -256,10 +264,16 @@ public final class EntityLinker {
         forms.forEach(f -> extra.removeAll(words(f)));
         extra.removeAll(STOP);
         Set<String> given = entity.type() == EntityType.PERSON ? givenNamesBefore(forms, context.text()) : Set.of();
-        double supported = extra.isEmpty() ? 0 : (double) extra.stream()
-                .filter(w -> kindWords.contains(w) ? context.words().contains(w)
-                        : entity.type() == EntityType.PERSON ? given.contains(w) : context.named().contains(w))
-                .count() / extra.size();
+        double support = 0;
+        for (String w : extra) {
+            if (kindWords.contains(w) ? context.words().contains(w)
+                    : entity.type() == EntityType.PERSON ? given.contains(w) : context.named().contains(w)) {
+                support += 1;
+            } else if (entity.type() == EntityType.PERSON && !kindWords.contains(w) && given.contains(w.charAt(0) + ".")) {
+                support += INITIAL_SUPPORT; // "G." fits Graham and George alike
+            }
+        }
+        double supported = extra.isEmpty() ? 0 : support / extra.size();
         // A town's club only where the copy is about the club's sport: elsewhere "Shell" is the company, not
         // Shell FC, and in a baseball report "Boston" is no football club.
         double club = entity.type() == EntityType.ORGANIZATION && context.sport() != null
@@ -278,13 +292,19 @@ public final class EntityLinker {
     private static Set<String> givenNamesBefore(Set<String> forms, String text) {
         Set<String> out = new HashSet<>();
         for (String form : forms) {
-            if (Names.words(form).length != 1) {
+            String[] words = Names.words(form);
+            if (words.length != 1) {
+                // The form's own given names and initials ("R. Croft" supports Robert and Richard Croft).
+                for (int w = 0; w < words.length - 1; w++) {
+                    String given = Names.fold(words[w]);
+                    out.add(given.length() == 2 && given.endsWith(".") ? given : given.replace(".", ""));
+                }
                 continue;
             }
             for (int at = text.indexOf(form); at >= 0; at = text.indexOf(form, at + 1)) {
                 int end = at;
                 for (int word = 0; word < GIVEN_NAMES_BACK; word++) {
-                    while (end > 0 && " ()\"'".indexOf(text.charAt(end - 1)) >= 0) {
+                    while (end > 0 && " ().\"'".indexOf(text.charAt(end - 1)) >= 0) {
                         end--;
                     }
                     int start = end;
@@ -294,7 +314,9 @@ public final class EntityLinker {
                     if (start == end || !Character.isUpperCase(text.charAt(start))) {
                         break;
                     }
-                    out.add(Names.fold(text.substring(start, end)));
+                    String given = Names.fold(text.substring(start, end));
+                    // An initial ("G. Thorpe") stands for any given name it begins.
+                    out.add(given.length() == 1 && end < text.length() && text.charAt(end) == '.' ? given + "." : given);
                     end = start;
                 }
             }
@@ -309,24 +331,47 @@ public final class EntityLinker {
     }
 
     /**
-     * A full name the dictionary lacks, linked through its surname to the one page of that surname whose
-     * given name is a spelling variant or nickname of the article's ("Antony Blinken" to "Anthony Blinken");
-     * nothing when several pages qualify.
+     * A full name the dictionary lacks or gives no page enough evidence for, linked through its surname: to the
+     * page of that surname whose given name is a spelling variant, a nickname or the initial of the article's
+     * ("Antony Blinken" → Anthony Blinken, "S. Waugh" → Steve Waugh), of a kind the copy supports (a scorecard
+     * supports a cricketer, not a photographer); of several such pages, the best known by a clear margin.
      */
-    private Link bySurname(Entity entity) {
+    private Link bySurname(Entity entity, java.util.Collection<Candidate> found, Context context) {
         String[] name = Names.words(entity.name());
         if (name.length < 2) {
             return null;
         }
         String surname = name[name.length - 1];
-        List<String> pages = dictionary.candidates(surname).stream().map(Candidate::title)
-                .filter(t -> {
-                    String[] page = Names.words(t);
-                    return page.length >= 2 && t.indexOf('(') < 0 && Names.fold(page[page.length - 1]).equals(Names.fold(surname))
-                            && Names.compatibleGivenNames(page[0], name[0]);
-                })
-                .distinct().toList();
-        return pages.size() == 1 ? new Link(pages.get(0), MIN_SCORE) : null;
+        Map<String, Candidate> pool = new HashMap<>();
+        for (Candidate c : found) {
+            pool.putIfAbsent(c.title(), c);
+        }
+        for (Candidate c : dictionary.candidates(surname)) {
+            pool.putIfAbsent(c.title(), c);
+        }
+        Candidate first = null;
+        int second = 0;
+        for (Candidate c : pool.values()) {
+            String title = c.title();
+            int paren = title.indexOf(" (");
+            String kind = disambiguator(title);
+            String[] page = Names.words(paren > 0 ? title.substring(0, paren) : title);
+            Set<String> kindWords = kindWords(kind);
+            boolean kindFits = kindWords.isEmpty() || kindWords.stream().anyMatch(context.words()::contains);
+            if (page.length < 2 || !kindFits || isClub(title) || Countries.lookup(title).isPresent()
+                    || !Names.fold(page[page.length - 1]).equals(Names.fold(surname))
+                    || !Names.compatibleGivenNames(page[0], name[0])) {
+                continue;
+            }
+            if (first == null || c.popularity() > first.popularity()) {
+                second = first == null ? 0 : Math.max(second, first.popularity());
+                first = c;
+            } else {
+                second = Math.max(second, c.popularity());
+            }
+        }
+        boolean clear = first != null && (second == 0 || first.popularity() >= second + BEST_KNOWN_MARGIN);
+        return clear ? new Link(first.title(), MIN_SCORE) : null;
     }
 
     /**
@@ -401,6 +446,14 @@ public final class EntityLinker {
 
     private static boolean isClub(String title) {
         return ClubTitles.isClub(title);
+    }
+
+    /** The words of a disambiguator that say what the page is: "(the younger)" says "younger", "(D)" nothing. */
+    private static Set<String> kindWords(String kind) {
+        Set<String> out = words(kind);
+        out.removeAll(STOP);
+        out.removeIf(w -> w.length() < 2);
+        return out;
     }
 
     private static String disambiguator(String title) {

@@ -41,27 +41,33 @@ final class NewsSenses {
     /** A report's sport and the title patterns of its national teams, most specific first. */
     enum Sport {
         CRICKET(Set.of("cricket"), Set.of("wicket", "wickets", "innings", "batsman", "bowler", "bowled", "odi", "t20"),
-                List.of("%s national cricket team", "%s cricket team", "%s County Cricket Club")),
+                List.of("%s national cricket team", "%s cricket team", "%s County Cricket Club"), Set.of("cricketer")),
         FOOTBALL(Set.of("football", "soccer"), Set.of("striker", "midfielder", "fifa", "uefa", "goalkeeper", "penalty"),
-                List.of("%s national football team")),
+                List.of("%s national football team"), Set.of("footballer", "soccer")),
         RUGBY(Set.of("rugby"), Set.of("scrum", "lineout", "sevens", "try", "tries"),
-                List.of("%s national rugby union team", "%s national rugby league team")),
-        // Sports whose sides the dictionary does not name after their towns: told apart only so that a
-        // football club is not taken for a baseball side.
-        BASEBALL(Set.of("baseball"), Set.of("inning", "pitcher", "homer", "shortstop", "outfielder", "rbi"), List.of()),
-        BASKETBALL(Set.of("basketball", "nba"), Set.of("rebounds", "dunk", "guard", "forward"), List.of()),
-        ICE_HOCKEY(Set.of("hockey", "nhl"), Set.of("puck", "goaltender", "rink"), List.of()),
-        AMERICAN_FOOTBALL(Set.of("nfl"), Set.of("quarterback", "touchdown", "touchdowns", "linebacker"), List.of());
+                List.of("%s national rugby union team", "%s national rugby league team"), Set.of("rugby")),
+        // Sports whose sides the dictionary does not name after their towns: told apart so that a football
+        // club is not taken for a baseball side, and for the major-league table.
+        BASEBALL(Set.of("baseball"), Set.of("inning", "pitcher", "homer", "shortstop", "outfielder", "rbi"), List.of(),
+                Set.of("baseball")),
+        BASKETBALL(Set.of("basketball", "nba"), Set.of("rebounds", "dunk", "guard", "forward"), List.of(),
+                Set.of("basketball")),
+        ICE_HOCKEY(Set.of("hockey", "nhl"), Set.of("puck", "goaltender", "rink"), List.of(), Set.of("hockey")),
+        AMERICAN_FOOTBALL(Set.of("nfl"), Set.of("quarterback", "touchdown", "touchdowns", "linebacker"), List.of(),
+                Set.of("american"));
 
         /** The sport's own names: one in a report's first words ("SOCCER - …", a wire slug) settles it. */
         final Set<String> names;
         final Set<String> words;
         final List<String> teams;
+        /** What Wikipedia calls its players in a disambiguator ("Nick Knight (cricketer)"). */
+        final Set<String> players;
 
-        Sport(Set<String> names, Set<String> words, List<String> teams) {
+        Sport(Set<String> names, Set<String> words, List<String> teams, Set<String> players) {
             this.names = names;
             this.words = words;
             this.teams = teams;
+            this.players = players;
         }
 
         /**

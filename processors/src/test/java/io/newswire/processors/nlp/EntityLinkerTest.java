@@ -208,6 +208,17 @@ class EntityLinkerTest {
         }
 
         @Test
+        void shouldLinkAPlayerAScorecardNamesByInitialAndSurname() {
+            String scorecard = "CRICKET - SCOREBOARD . S. Waugh c Healy b Wasim 42 M. Waugh lbw b Waqar 12";
+            assertThat(linked(scorecard, entity(EntityType.PERSON, "S. Waugh")).kbId()).as("of the pages "
+                    + "the initial fits, a cricketer's in a cricket report; never Evelyn, whom it does not fit")
+                    .endsWith("/Sally_Waugh_(cricketer)");
+            assertThat(linked(scorecard, entity(EntityType.PERSON, "M. Waugh")).kbId()).endsWith("/Mark_Waugh");
+            assertThat(linked("E. Waugh wrote novels.", entity(EntityType.PERSON, "E. Waugh")).kbId())
+                    .endsWith("/Evelyn_Waugh");
+        }
+
+        @Test
         void shouldKeepCountriesOnTheirIsoKeys() {
             Entity israel = new Entity("location:iso:IL", EntityType.LOCATION, "Israel", List.of("Israel"), 1, 0.5, List.of());
             Entity e = linked("Israel said.", israel);

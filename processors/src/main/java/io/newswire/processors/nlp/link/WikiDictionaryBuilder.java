@@ -258,21 +258,28 @@ public final class WikiDictionaryBuilder {
      * after ("Kilmarnock F.C.", "Hampshire County Cricket Club", "Samoa national rugby league team"), which
      * news copy writes alone and the NER tags as an organisation; and the last word of a title shaped like a
      * person's name ("Anthony Blinken" bears "Blinken"), so that a spelling variant the dictionary lacks
-     * can still reach the page through its surname.
+     * can still reach the page through its surname, and its initial and surname ("A. Blinken", as scorecards
+     * write players' names).
      */
     static List<String> namesBorne(String title) {
         int paren = title.indexOf(" (");
         if (paren > 0 && title.endsWith(")")) {
-            return List.of(title.substring(0, paren));
+            String name = title.substring(0, paren);
+            return PERSON_LIKE.matcher(name).matches() ? List.of(name, initialled(name)) : List.of(name);
         }
         int comma = title.indexOf(", ");
         if (comma > 0 && title.indexOf(", ", comma + 2) < 0 && title.indexOf('.') < 0) {
             return List.of(title.substring(0, comma));
         }
         if (PERSON_LIKE.matcher(title).matches()) {
-            return List.of(title.substring(title.lastIndexOf(' ') + 1));
+            return List.of(title.substring(title.lastIndexOf(' ') + 1), initialled(title));
         }
         return ClubTitles.towns(title);
+    }
+
+    /** "Nick Knight" → "N. Knight": how scorecards and results lists name players. */
+    private static String initialled(String name) {
+        return name.charAt(0) + ". " + name.substring(name.lastIndexOf(' ') + 1);
     }
 
     private static final java.util.regex.Pattern PERSON_LIKE = java.util.regex.Pattern.compile(
