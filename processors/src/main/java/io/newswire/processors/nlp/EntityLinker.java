@@ -217,9 +217,10 @@ public final class EntityLinker {
             NewsSenses.placeNamed(shouted(form) ? capitalised(form) : form, entity.type())
                     .ifPresent(title -> candidates.put(title, new Candidate(title, 1.0, MAX_POPULARITY)));
         }
+        Set<String> given = entity.type() == EntityType.PERSON ? givenNamesBefore(forms, context.text()) : Set.of();
         Link best = null;
         for (Candidate c : candidates.values()) {
-            double score = score(entity, c, forms, context);
+            double score = score(entity, c, forms, given, context);
             if (score >= MIN_SCORE && (best == null || score > best.score()
                     || (score == best.score() && c.title().compareTo(best.title()) < 0))) {
                 best = new Link(c.title(), score);
@@ -231,7 +232,8 @@ public final class EntityLinker {
         return best;
     }
 
-    private static double score(Entity entity, Candidate c, Set<String> forms, Context context) {
+    /** @param given the given names and initials the copy writes with a person's names ({@link #givenNamesBefore}) */
+    private static double score(Entity entity, Candidate c, Set<String> forms, Set<String> given, Context context) {
         String title = c.title();
         String kind = disambiguator(title);
         Set<String> kindWords = kindWords(kind);
@@ -263,7 +265,6 @@ public final class EntityLinker {
         Set<String> extra = isClub(title) ? new HashSet<>() : words(title);
         forms.forEach(f -> extra.removeAll(words(f)));
         extra.removeAll(STOP);
-        Set<String> given = entity.type() == EntityType.PERSON ? givenNamesBefore(forms, context.text()) : Set.of();
         double support = 0;
         for (String w : extra) {
             if (kindWords.contains(w) ? context.words().contains(w)
