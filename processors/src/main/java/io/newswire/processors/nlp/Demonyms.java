@@ -1,6 +1,7 @@
 package io.newswire.processors.nlp;
 
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -21,8 +22,8 @@ final class Demonyms {
     /** The country page of a nationality word, if it is one. */
     static Optional<String> country(String surface) {
         String word = surface.strip();
-        if (word.length() > 1 && word.equals(word.toUpperCase(java.util.Locale.ROOT))) {
-            word = word.charAt(0) + word.substring(1).toLowerCase(java.util.Locale.ROOT); // "POLISH" in a headline
+        if (word.length() > 1 && word.equals(word.toUpperCase(Locale.ROOT))) {
+            word = word.charAt(0) + word.substring(1).toLowerCase(Locale.ROOT); // "POLISH" in a headline
         }
         String page = COUNTRY.get(word);
         if (page == null && word.length() > 3 && word.endsWith("s")) {

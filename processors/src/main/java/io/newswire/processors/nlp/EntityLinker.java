@@ -3,6 +3,7 @@ package io.newswire.processors.nlp;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -47,6 +48,7 @@ public final class EntityLinker {
     private static final double W_UNSUPPORTED_KIND = 0.6;
     /** A given name, a nickname and a middle name at most stand between a person's first name and surname. */
     private static final int GIVEN_NAMES_BACK = 3;
+    private static final Pattern TRANSLITERATED = Pattern.compile("\\p{L}(?:ue|oe|ae)");
     private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
     private static final Set<String> STOP = Set.of("the", "of", "and", "in", "on", "for", "at", "to", "a", "an",
             "de", "la", "le", "du", "von", "van");
@@ -337,7 +339,7 @@ public final class EntityLinker {
      * ("Antony Blinken" → Anthony Blinken, "S. Waugh" → Steve Waugh), of a kind the copy supports (a scorecard
      * supports a cricketer, not a photographer); of several such pages, the best known by a clear margin.
      */
-    private Link bySurname(Entity entity, java.util.Collection<Candidate> found, Context context) {
+    private Link bySurname(Entity entity, Collection<Candidate> found, Context context) {
         String[] name = Names.words(entity.name());
         if (name.length < 2) {
             return null;
@@ -431,6 +433,10 @@ public final class EntityLinker {
         variants.add(unaccented);
         if (form.indexOf('.') != form.lastIndexOf('.')) {
             variants.add(form.replace(".", "")); // "U.S. Open" is titled "US Open (tennis)"
+        }
+        if (TRANSLITERATED.matcher(form).find()) {
+            // Wires write German umlauts as two letters: "Luebeck", "Kuehbauer" are Lübeck and Kühbauer.
+            variants.add(form.replace("ue", "ü").replace("oe", "ö").replace("ae", "ä"));
         }
         return List.copyOf(variants);
     }

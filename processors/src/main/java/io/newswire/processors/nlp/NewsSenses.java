@@ -150,6 +150,7 @@ final class NewsSenses {
             Map.entry("Oakland Raiders", "Las Vegas Raiders"), Map.entry("San Diego Chargers", "Los Angeles Chargers"),
             Map.entry("St. Louis Rams", "Los Angeles Rams"));
 
+    /** Names the dictionary sends to another page, and the page they name. */
     private static final Map<String, String> MISPLACED = Map.of("San Francisco", "San Francisco",
             "Honolulu", "Honolulu", "South Carolina", "South Carolina", "IRA", "Provisional Irish Republican Army");
     /** The AP Stylebook's abbreviations of US states, without their periods, and the states' titles. */

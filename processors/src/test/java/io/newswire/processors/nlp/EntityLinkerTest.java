@@ -219,6 +219,12 @@ class EntityLinkerTest {
         }
 
         @Test
+        void shouldReadAnUmlautTheWireWroteAsTwoLetters() {
+            assertThat(linked("Defence Minister Volker Ruehe said.", entity(EntityType.PERSON, "Volker Ruehe")).kbId())
+                    .endsWith("/Volker_R%C3%BChe");
+        }
+
+        @Test
         void shouldKeepCountriesOnTheirIsoKeys() {
             Entity israel = new Entity("location:iso:IL", EntityType.LOCATION, "Israel", List.of("Israel"), 1, 0.5, List.of());
             Entity e = linked("Israel said.", israel);

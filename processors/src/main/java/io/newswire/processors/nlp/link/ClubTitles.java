@@ -22,9 +22,10 @@ public final class ClubTitles {
             + "(?: (?:" + CLUB_WORDS + "))?"
             + "(?: (?:Cricket|Football|Rugby|Hockey|Basketball))? (?:F\\.C\\.|A\\.F\\.C\\.|C\\.F\\.|B\\.C\\.|C\\.F\\.C\\.|FC|CF"
             + "|Calcio|Club|national (?:[a-z]+ )*team|(?:[a-z]+ )*team)");
-    /** "OGC Nice", "FK Zemun", "A.C. Milan", "AS Monaco FC", "1. FC Köln". */
+    /** "OGC Nice", "FK Zemun", "A.C. Milan", "AS Monaco FC", "1. FC Köln", "MSV Duisburg", "Borussia Dortmund". */
     private static final Pattern PREFIXED = Pattern.compile("(?:1\\. )?(?:FC|F\\.C\\.|AC|A\\.C\\.|A\\.S\\.|AS"
-            + "|OGC|RC|FK|NK|HNK|SK|KS|CD|UD|SD|RCD|AJ|VfB|VfL|TSV|FSV|SV|U\\.C\\.|SSC|ACF) " + TOWN
+            + "|OGC|RC|FK|NK|HNK|SK|KS|CD|UD|SD|RCD|AJ|VfB|VfL|TSV|FSV|SV|MSV|SpVgg|SG|U\\.C\\.|SSC|ACF"
+            + "|Borussia|Eintracht|Fortuna|Arminia|Alemannia) " + TOWN
             + "(?: (?:FC|F\\.C\\.|CF|C\\.F\\.))?");
     /** "Karlsruher SC", "Hamburger SV": the town as an adjective. */
     private static final Pattern ADJECTIVAL = Pattern.compile("(\\p{Lu}\\p{Ll}+)er (?:SC|SV|FC|BC)");

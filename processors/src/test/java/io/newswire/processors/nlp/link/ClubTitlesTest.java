@@ -15,6 +15,8 @@ class ClubTitlesTest {
         assertThat(ClubTitles.towns("OGC Nice")).containsExactly("Nice");
         assertThat(ClubTitles.towns("FK Zemun")).containsExactly("Zemun");
         assertThat(ClubTitles.towns("A.C. Milan")).containsExactly("Milan");
+        assertThat(ClubTitles.towns("MSV Duisburg")).containsExactly("Duisburg");
+        assertThat(ClubTitles.towns("Borussia Dortmund")).containsExactly("Dortmund");
         assertThat(ClubTitles.towns("Karlsruher SC")).contains("Karlsruhe");
         assertThat(ClubTitles.towns("Hamburger SV")).contains("Hamburg");
         assertThat(ClubTitles.towns("Samoa national rugby league team")).containsExactly("Samoa");
