@@ -287,10 +287,11 @@ public final class EntityLinker {
     }
 
     /**
-     * The capitalised words written just before a one-word name of the person, brackets and quotes aside
-     * ("Olympic champion Lindsay ) Davenport", "Saddam ( Hussein )", "Hector " Macho " Camacho"): a person's page is supported by a given
-     * name the copy puts beside the surname, not by one written elsewhere, which is most often another
-     * person's (the "George" of George Bush does not make "Clinton" George Clinton).
+     * The given names the copy writes with a person's names: those of a full form ("R. Croft"), and the
+     * capitalised words just before a one-word form, brackets and quotes aside ("Olympic champion Lindsay )
+     * Davenport", "Saddam ( Hussein )", "Hector " Macho " Camacho"); an initial as "r.". A person's page is
+     * supported by a given name the copy puts beside the surname, not by one written elsewhere, which is most
+     * often another person's (the "George" of George Bush does not make "Clinton" George Clinton).
      */
     private static Set<String> givenNamesBefore(Set<String> forms, String text) {
         Set<String> out = new HashSet<>();
