@@ -15,7 +15,7 @@ public final class ClubTitles {
 
     /** Words a club adds to its town's name ("Bolton Wanderers"): never part of the town. */
     private static final String CLUB_WORDS = "United|City|Town|County|Rovers|Athletic|Wanderers|Albion|Alexandra"
-            + "|Academical|Argyle|Orient|Wednesday|Thistle|Hotspur|Rangers";
+            + "|Academical|Argyle|Orient|Wednesday|Thistle|Hotspur|Rangers|North End";
     private static final String TOWN = "(\\p{Lu}[\\p{L}.'-]*(?: (?!(?:" + CLUB_WORDS + ")\\b)\\p{Lu}[\\p{L}.'-]*)?)";
     /** "Bolton Wanderers F.C.", "Stirling Albion F.C.", "Hull City A.F.C.", "Essex County Cricket Club". */
     private static final Pattern SUFFIXED = Pattern.compile(TOWN

@@ -11,6 +11,7 @@ class ClubTitlesTest {
         assertThat(ClubTitles.towns("Bolton Wanderers F.C.")).containsExactly("Bolton");
         assertThat(ClubTitles.towns("Hull City A.F.C.")).containsExactly("Hull");
         assertThat(ClubTitles.towns("Stirling Albion F.C.")).containsExactly("Stirling");
+        assertThat(ClubTitles.towns("Preston North End F.C.")).containsExactly("Preston");
         assertThat(ClubTitles.towns("Essex County Cricket Club")).containsExactly("Essex");
         assertThat(ClubTitles.towns("OGC Nice")).containsExactly("Nice");
         assertThat(ClubTitles.towns("FK Zemun")).containsExactly("Zemun");
