@@ -48,6 +48,10 @@ public final class EntityLinker {
     private static final double W_UNSUPPORTED_KIND = 0.6;
     /** A given name, a nickname and a middle name at most stand between a person's first name and surname. */
     private static final int GIVEN_NAMES_BACK = 3;
+    /** What follows a town written as its side: a possessive or a player's role. */
+    private static final Set<String> SIDE_MARKS = Set.of("'s", "’s", "striker", "midfielder", "defender",
+            "goalkeeper", "forward", "winger", "manager", "coach", "captain", "keeper", "player", "players", "chairman",
+            "pitcher", "outfielder", "quarterback", "fans", "supporters");
     private static final Pattern TRANSLITERATED = Pattern.compile("\\p{L}(?:ue|oe|ae)");
     private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
     private static final Set<String> STOP = Set.of("the", "of", "and", "in", "on", "for", "at", "to", "a", "an",
@@ -91,7 +95,7 @@ public final class EntityLinker {
                 out.add(linked(entity, nation.get()));
                 continue;
             }
-            Optional<String> side = entity.type() == EntityType.ORGANIZATION
+            Optional<String> side = mayBeASide(entity, context)
                     ? MajorLeagueTeams.side(sport, entity.surfaceForms(), text) : Optional.empty();
             if (side.isPresent()) {
                 out.add(linked(entity, side.get()));
@@ -222,7 +226,7 @@ public final class EntityLinker {
         Set<String> given = entity.type() == EntityType.PERSON ? givenNamesBefore(forms, context.text()) : Set.of();
         Link best = null;
         for (Candidate c : candidates.values()) {
-            double score = score(entity, c, forms, given, context);
+            double score = score(entity, c, forms, given, mayBeASide(entity, context), context);
             if (score >= MIN_SCORE && (best == null || score > best.score()
                     || (score == best.score() && c.title().compareTo(best.title()) < 0))) {
                 best = new Link(c.title(), score);
@@ -234,8 +238,12 @@ public final class EntityLinker {
         return best;
     }
 
-    /** @param given the given names and initials the copy writes with a person's names ({@link #givenNamesBefore}) */
-    private static double score(Entity entity, Candidate c, Set<String> forms, Set<String> given, Context context) {
+    /**
+     * @param given the given names and initials the copy writes with a person's names ({@link #givenNamesBefore})
+     * @param side  whether the entity may name a side of the report's sport ({@link #mayBeASide})
+     */
+    private static double score(Entity entity, Candidate c, Set<String> forms, Set<String> given, boolean side,
+                                Context context) {
         String title = c.title();
         String kind = disambiguator(title);
         Set<String> kindWords = kindWords(kind);
@@ -279,8 +287,8 @@ public final class EntityLinker {
         double supported = extra.isEmpty() ? 0 : support / extra.size();
         // A town's club only where the copy is about the club's sport: elsewhere "Shell" is the company, not
         // Shell FC, and in a baseball report "Boston" is no football club.
-        double club = entity.type() == EntityType.ORGANIZATION && context.sport() != null
-                && context.sport().plays(title) ? W_CLUB : 0;
+        double club = side && context.sport().plays(title)
+                && (entity.type() == EntityType.ORGANIZATION || !title.contains(" national ")) ? W_CLUB : 0;
         boolean kindUnsupported = !kindWords.isEmpty() && kindWords.stream().noneMatch(context.words()::contains);
         return c.prior() + W_POPULARITY * c.popularity() / (double) MAX_POPULARITY + W_CONTEXT * supported + club
                 - (kindUnsupported ? W_UNSUPPORTED_KIND : 0);
@@ -326,6 +334,36 @@ public final class EntityLinker {
             }
         }
         return out;
+    }
+
+    /**
+     * Whether an entity of a sports report may be one of its sides: an organisation named after a town, or a
+     * town the tagger took for a place that the copy writes as a side, with a possessive or a player's role after
+     * it ("Norwich striker Keith O'Neill", "Texas 's lead over Seattle", "Birmingham 's Gary Breen"). Countries
+     * and datelines are left to their own rules ({@link NewsSenses}).
+     */
+    private static boolean mayBeASide(Entity entity, Context context) {
+        if (context.sport() == null) {
+            return false;
+        }
+        if (entity.type() == EntityType.ORGANIZATION) {
+            return true;
+        }
+        if (entity.type() != EntityType.LOCATION || entity.key().startsWith("location:iso:")
+                || Countries.lookup(entity.name()).isPresent() || NewsSenses.datelined(entity, context.text())) {
+            return false;
+        }
+        String text = context.text();
+        for (String form : entity.surfaceForms()) {
+            for (int at = text.indexOf(form); at >= 0; at = text.indexOf(form, at + 1)) {
+                String[] next = text.substring(at + form.length(), Math.min(text.length(), at + form.length() + 20))
+                        .strip().split("\\s+");
+                if (next.length > 0 && SIDE_MARKS.contains(next[0].toLowerCase(Locale.ROOT))) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** "Charles, Prince of Wales": after the comma a style, so a person's page, not a place's ("Paris, Texas"). */

@@ -225,6 +225,15 @@ class EntityLinkerTest {
         }
 
         @Test
+        void shouldTakeATownWrittenAsASideForItsClubThoughTaggedAPlace() {
+            String soccer = "SOCCER - IRELAND WIN . ";
+            assertThat(linked(soccer + "Norwich striker Keith O'Neill scored.", entity(EntityType.LOCATION, "Norwich"))
+                    .kbId()).endsWith("/Norwich_City_F.C.");
+            assertThat(linked(soccer + "The squad flew to Norwich on Monday.", entity(EntityType.LOCATION, "Norwich"))
+                    .kbId()).endsWith("/Norwich");
+        }
+
+        @Test
         void shouldKeepCountriesOnTheirIsoKeys() {
             Entity israel = new Entity("location:iso:IL", EntityType.LOCATION, "Israel", List.of("Israel"), 1, 0.5, List.of());
             Entity e = linked("Israel said.", israel);
