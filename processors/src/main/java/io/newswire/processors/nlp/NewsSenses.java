@@ -148,7 +148,9 @@ final class NewsSenses {
             Map.entry("New Jersey Nets", "Brooklyn Nets"), Map.entry("Washington Bullets", "Washington Wizards"),
             Map.entry("Vancouver Grizzlies", "Memphis Grizzlies"), Map.entry("Phoenix Coyotes", "Arizona Coyotes"),
             Map.entry("Oakland Raiders", "Las Vegas Raiders"), Map.entry("San Diego Chargers", "Los Angeles Chargers"),
-            Map.entry("St. Louis Rams", "Los Angeles Rams"));
+            Map.entry("St. Louis Rams", "Los Angeles Rams"),
+            // Clubs the dictionary files under another club's title (its "Norwich City" links go to "Norwich F.C.").
+            Map.entry("Norwich F.C.", "Norwich City F.C."), Map.entry("Rotherham Town F.C.", "Rotherham United F.C."));
 
     /** Names the dictionary sends to another page, and the page they name. */
     private static final Map<String, String> MISPLACED = Map.of("San Francisco", "San Francisco",
