@@ -224,9 +224,10 @@ public final class EntityLinker {
                     .ifPresent(title -> candidates.put(title, new Candidate(title, 1.0, MAX_POPULARITY)));
         }
         Set<String> given = entity.type() == EntityType.PERSON ? givenNamesBefore(forms, context.text()) : Set.of();
+        boolean side = mayBeASide(entity, context);
         Link best = null;
         for (Candidate c : candidates.values()) {
-            double score = score(entity, c, forms, given, mayBeASide(entity, context), context);
+            double score = score(entity, c, forms, given, side, context);
             if (score >= MIN_SCORE && (best == null || score > best.score()
                     || (score == best.score() && c.title().compareTo(best.title()) < 0))) {
                 best = new Link(c.title(), score);

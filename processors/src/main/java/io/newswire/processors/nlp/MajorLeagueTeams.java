@@ -84,8 +84,11 @@ final class MajorLeagueTeams {
 
     private static Map<NewsSenses.Sport, Map<String, List<Side>>> load() {
         Map<NewsSenses.Sport, Map<String, List<Side>>> sides = new EnumMap<>(NewsSenses.Sport.class);
-        try (InputStream in = MajorLeagueTeams.class.getResourceAsStream(RESOURCE);
-             BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+        InputStream in = MajorLeagueTeams.class.getResourceAsStream(RESOURCE);
+        if (in == null) {
+            throw new IllegalStateException(RESOURCE + " is missing from the processors jar");
+        }
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
             String line;
             while ((line = reader.readLine()) != null) {
                 if (line.isBlank() || line.startsWith("#")) {

@@ -3,9 +3,14 @@ package io.newswire.processors.nlp.link;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,6 +27,7 @@ public final class KnowledgeBase {
     /** The dictionary inside {@code edu.stanford.nlp:stanford-corenlp:…:models-english-kbp}. */
     public static final String DICTIONARY_RESOURCE = "edu/stanford/nlp/models/kbp/english/wikidict.tab.gz";
     static final String INDEX_FILE = "wikipedia-aliases-" + WikiDictionary.FORMAT + ".idx";
+    private static final Pattern INDEX_NAME = Pattern.compile("wikipedia-aliases-(\\d{1,9})\\.idx");
     private static final Logger LOG = LoggerFactory.getLogger(KnowledgeBase.class);
     private static volatile WikiDictionary shared;
 
@@ -50,6 +56,27 @@ public final class KnowledgeBase {
                 : Path.of(System.getProperty("user.home"), ".cache", "newswire");
     }
 
+    /**
+     * Deletes the indexes of formats older than this one in {@code folder}: each is some 0.4 GB, and nothing of
+     * this version reads them. Newer formats stay, for a newer version that shares the folder.
+     *
+     * @return the files deleted
+     */
+    static List<Path> dropOlderFormats(Path folder) throws IOException {
+        List<Path> dropped = new ArrayList<>();
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(folder, "wikipedia-aliases-*.idx")) {
+            for (Path file : files) {
+                Matcher m = INDEX_NAME.matcher(file.getFileName().toString());
+                if (m.matches() && Integer.parseInt(m.group(1)) < WikiDictionary.FORMAT) {
+                    Files.deleteIfExists(file);
+                    dropped.add(file);
+                    LOG.info("deleted the alias index of an older format, {}", file);
+                }
+            }
+        }
+        return dropped;
+    }
+
     /** Opens the index in {@code folder}, building it from the classpath dictionary first when needed. */
     public static WikiDictionary open(Path folder) {
         Path index = folder.resolve(INDEX_FILE);
@@ -73,6 +100,7 @@ public final class KnowledgeBase {
                         (System.nanoTime() - started) / 1_000_000_000, built.lines(), built.titles(), built.aliases(),
                         built.candidates(), built.bytes() >> 20);
             }
+            dropOlderFormats(folder);
             return WikiDictionary.open(index);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot build or open the alias index at " + index
