@@ -95,14 +95,15 @@ public final class EntityLinker {
                 out.add(linked(entity, nation.get()));
                 continue;
             }
-            Optional<String> side = mayBeASide(entity, context)
-                    ? MajorLeagueTeams.side(sport, entity.surfaceForms(), text) : Optional.empty();
-            if (side.isPresent()) {
-                out.add(linked(entity, side.get()));
+            boolean dateline = NewsSenses.datelined(entity, text);
+            boolean side = mayBeASide(entity, context, dateline);
+            Optional<String> team = side ? MajorLeagueTeams.side(sport, entity.surfaceForms(), text) : Optional.empty();
+            if (team.isPresent()) {
+                out.add(linked(entity, team.get()));
                 continue;
             }
-            Link link = best(entity, context, styledForms(entity, text));
-            NewsSenses.Sport played = NewsSenses.datelined(entity, text) ? null : sport;
+            Link link = best(entity, context, styledForms(entity, text), side);
+            NewsSenses.Sport played = dateline ? null : sport;
             out.add(link == null ? entity : linked(entity, NewsSenses.title(link.title(), entity, played, lower,
                     this::hasPage)));
         }
@@ -193,12 +194,12 @@ public final class EntityLinker {
         return Character.isLetterOrDigit(c) || c == '_';
     }
 
-    /** The best page for an entity given the article's words, or null when none is good enough. */
-    Link best(Entity entity, String text) {
-        return best(entity, new Context(text), List.of());
-    }
-
-    private Link best(Entity entity, Context context, List<String> styled) {
+    /**
+     * The best page for an entity given the article, or null when none is good enough.
+     *
+     * @param side whether the entity may name a side of the report's sport ({@link #mayBeASide})
+     */
+    private Link best(Entity entity, Context context, List<String> styled, boolean side) {
         Map<String, Candidate> candidates = new HashMap<>();
         LinkedHashSet<String> forms = new LinkedHashSet<>(styled);
         forms.add(entity.name());
@@ -207,6 +208,7 @@ public final class EntityLinker {
             // A surname alone names a page about the surname, or someone else; the full name decides.
             forms.removeIf(f -> Names.words(f).length == 1);
         }
+        List<Candidate> misplaced = new ArrayList<>();
         for (String form : forms) {
             String written = shouted(form) ? capitalised(form) : form;
             LinkedHashSet<String> variants = new LinkedHashSet<>(caseVariants(written));
@@ -218,13 +220,12 @@ public final class EntityLinker {
                     candidates.merge(c.title(), seen, (a, b) -> a.prior() >= b.prior() ? a : b);
                 }
             }
+            NewsSenses.placeNamed(written, entity.type())
+                    .ifPresent(title -> misplaced.add(new Candidate(title, 1.0, MAX_POPULARITY)));
         }
-        for (String form : forms) {
-            NewsSenses.placeNamed(shouted(form) ? capitalised(form) : form, entity.type())
-                    .ifPresent(title -> candidates.put(title, new Candidate(title, 1.0, MAX_POPULARITY)));
-        }
+        // After the dictionary's candidates, so that a corrected page replaces what the dictionary says of it.
+        misplaced.forEach(c -> candidates.put(c.title(), c));
         Set<String> given = entity.type() == EntityType.PERSON ? givenNamesBefore(forms, context.text()) : Set.of();
-        boolean side = mayBeASide(entity, context);
         Link best = null;
         for (Candidate c : candidates.values()) {
             double score = score(entity, c, forms, given, side, context);
@@ -343,7 +344,7 @@ public final class EntityLinker {
      * it ("Norwich striker Keith O'Neill", "Texas 's lead over Seattle", "Birmingham 's Gary Breen"). Countries
      * and datelines are left to their own rules ({@link NewsSenses}).
      */
-    private static boolean mayBeASide(Entity entity, Context context) {
+    private static boolean mayBeASide(Entity entity, Context context, boolean dateline) {
         if (context.sport() == null) {
             return false;
         }
@@ -351,7 +352,7 @@ public final class EntityLinker {
             return true;
         }
         if (entity.type() != EntityType.LOCATION || entity.key().startsWith("location:iso:")
-                || Countries.lookup(entity.name()).isPresent() || NewsSenses.datelined(entity, context.text())) {
+                || Countries.lookup(entity.name()).isPresent() || dateline) {
             return false;
         }
         String text = context.text();
