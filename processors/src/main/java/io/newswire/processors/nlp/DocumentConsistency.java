@@ -61,11 +61,47 @@ public final class DocumentConsistency {
                     && tokens.get(j + 1).sentence() == t.sentence()) {
                 j++;
             }
-            Token last = tokens.get(j);
-            mentions.add(new Mention(text.substring(t.start(), last.end()), t.label(), t.start(), last.end(), i, j));
+            List<int[]> parts = LOCATION.equals(t.label()) ? countries(tokens, i, j, text) : List.of();
+            if (parts.isEmpty()) {
+                parts = List.of(new int[] {i, j});
+            }
+            for (int[] part : parts) {
+                Token first = tokens.get(part[0]);
+                Token last = tokens.get(part[1]);
+                mentions.add(new Mention(text.substring(first.start(), last.end()), t.label(), first.start(),
+                        last.end(), part[0], part[1]));
+            }
             i = j + 1;
         }
         return mentions;
+    }
+
+    /**
+     * A run of place tokens that is two or more countries side by side, as lists and draws put them once their
+     * lines are joined ("United States at Netherlands Czech Republic at Germany"): the countries' token ranges,
+     * longest name first from the left; empty when the run is one name or not all countries.
+     */
+    private static List<int[]> countries(List<Token> tokens, int from, int to, String text) {
+        if (from == to || Countries.lookup(text.substring(tokens.get(from).start(), tokens.get(to).end())).isPresent()) {
+            return List.of();
+        }
+        List<int[]> parts = new ArrayList<>();
+        int at = from;
+        while (at <= to) {
+            int end = -1;
+            for (int k = to; k >= at; k--) {
+                if (Countries.lookup(text.substring(tokens.get(at).start(), tokens.get(k).end())).isPresent()) {
+                    end = k;
+                    break;
+                }
+            }
+            if (end < 0) {
+                return List.of();
+            }
+            parts.add(new int[] {at, end});
+            at = end + 1;
+        }
+        return parts;
     }
 
     private static void rolesBeforeNames(List<Token> tokens) {

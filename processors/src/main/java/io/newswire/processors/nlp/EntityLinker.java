@@ -208,6 +208,9 @@ public final class EntityLinker {
             // A surname alone names a page about the surname, or someone else; the full name decides.
             forms.removeIf(f -> Names.words(f).length == 1);
         }
+        if (entity.type() == EntityType.ORGANIZATION) {
+            List.copyOf(forms).forEach(f -> forms.addAll(CompanyForms.variants(f)));
+        }
         List<Candidate> misplaced = new ArrayList<>();
         for (String form : forms) {
             String written = shouted(form) ? capitalised(form) : form;
@@ -292,8 +295,14 @@ public final class EntityLinker {
         double club = side && context.sport().plays(title)
                 && (entity.type() == EntityType.ORGANIZATION || !title.contains(" national ")) ? W_CLUB : 0;
         boolean kindUnsupported = !kindWords.isEmpty() && kindWords.stream().noneMatch(context.words()::contains);
+        // A place's page says what kind of place it is ("Liège (city)"), which copy naming the place seldom says:
+        // less evidence against it than a person's kind ("singer") left unsaid. Not so for a country's name,
+        // whose namesakes ("Georgia (U.S. state)") must still be told by the copy.
+        double unsupported = !kindUnsupported ? 0
+                : entity.type() == EntityType.LOCATION && kindWords.stream().allMatch(PLACE_HINTS::contains)
+                && Countries.lookup(entity.name()).isEmpty() ? W_UNSUPPORTED_KIND / 2 : W_UNSUPPORTED_KIND;
         return c.prior() + W_POPULARITY * c.popularity() / (double) MAX_POPULARITY + W_CONTEXT * supported + club
-                - (kindUnsupported ? W_UNSUPPORTED_KIND : 0);
+                - unsupported;
     }
 
     /**

@@ -54,7 +54,22 @@ final class NewsSenses {
                 Set.of("basketball")),
         ICE_HOCKEY(Set.of("hockey", "nhl"), Set.of("puck", "goaltender", "rink"), List.of(), Set.of("hockey")),
         AMERICAN_FOOTBALL(Set.of("nfl"), Set.of("quarterback", "touchdown", "touchdowns", "linebacker"), List.of(),
-                Set.of("american"));
+                Set.of("american")),
+        // Sports of players, not sides: known so that a results list supports its players' pages ("Michael
+        // Johnson (athlete)", "Jonathan Edwards (athlete)"), which the copy never calls athletes.
+        ATHLETICS(Set.of("athletics"), Set.of("metres", "hurdles", "marathon", "relay", "sprinter", "javelin",
+                "discus", "decathlon", "steeplechase"), List.of(), Set.of("athlete", "sprinter", "runner", "hurdler",
+                "jumper", "vaulter", "thrower", "putter", "decathlete", "heptathlete", "racewalker")),
+        SWIMMING(Set.of("swimming"), Set.of("freestyle", "backstroke", "breaststroke", "medley"), List.of(),
+                Set.of("swimmer")),
+        TENNIS(Set.of("tennis"), Set.of("singles", "doubles", "seeded", "seed", "atp", "wta", "tiebreak"), List.of(),
+                Set.of("tennis")),
+        GOLF(Set.of("golf"), Set.of("birdie", "birdies", "bogey", "bogeys", "pga", "fairway", "putt"), List.of(),
+                Set.of("golfer")),
+        CYCLING(Set.of("cycling"), Set.of("peloton", "cyclist", "cyclists"), List.of(),
+                Set.of("cyclist")),
+        BOXING(Set.of("boxing"), Set.of("heavyweight", "middleweight", "welterweight", "knockout", "bout"), List.of(),
+                Set.of("boxer"));
 
         /** The sport's own names: one in a report's first words ("SOCCER - …", a wire slug) settles it. */
         final Set<String> names;

@@ -90,6 +90,18 @@ class DocumentConsistencyTest {
     }
 
     @Test
+    void shouldSplitCountriesSideBySideButKeepOneCountrysName() {
+        List<Token> tokens = Tokens.parse("United/LOCATION States/LOCATION at/O Netherlands/LOCATION Czech/LOCATION "
+                + "Republic/LOCATION at/O Germany/LOCATION France/LOCATION at/O New/LOCATION York/LOCATION "
+                + "Spain/LOCATION");
+        List<Mention> mentions = DocumentConsistency.mentions(tokens, Tokens.text(tokens));
+        assertThat(mentions).extracting(Mention::text).containsExactly("United States", "Netherlands",
+                "Czech Republic", "Germany", "France", "New York Spain");
+        assertThat(mentions.get(2).firstToken()).isEqualTo(4);
+        assertThat(mentions.get(2).lastToken()).isEqualTo(5);
+    }
+
+    @Test
     void shouldBuildMentionsAsRunsWithinASentence() {
         List<Token> tokens = Tokens.parse("Joe/PERSON Biden/PERSON | Netanyahu/PERSON met/O");
         List<Mention> mentions = DocumentConsistency.mentions(tokens, Tokens.text(tokens));
