@@ -15,7 +15,9 @@ final class CompanyForms {
     private static final Map<String, String> LEGAL_FORMS = Map.ofEntries(Map.entry("Corp", "Corporation"),
             Map.entry("Co", "Company"), Map.entry("Inc", "Inc."), Map.entry("Ltd", "Limited"), Map.entry("Plc", ""),
             Map.entry("PLC", ""), Map.entry("AG", ""), Map.entry("SA", ""), Map.entry("S.A", ""), Map.entry("NV", ""),
-            Map.entry("N.V", ""), Map.entry("Cos", "Companies"), Map.entry("LLC", ""), Map.entry("L.P", ""));
+            Map.entry("N.V", ""), Map.entry("Cos", "Companies"), Map.entry("LLC", ""), Map.entry("L.P", ""),
+            Map.entry("SpA", ""), Map.entry("AB", ""), Map.entry("GmbH", ""), Map.entry("BV", ""), Map.entry("ASA", ""),
+            Map.entry("Oyj", ""), Map.entry("Bhd", ""));
 
     private CompanyForms() {
     }

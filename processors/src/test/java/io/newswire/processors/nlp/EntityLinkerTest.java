@@ -219,6 +219,30 @@ class EntityLinkerTest {
         }
 
         @Test
+        void shouldSupportAPlayersPageInAReportOnTheSportThatNeverNamesTheKind() {
+            String results = "ATHLETICS - RESULTS . Men 's 200 metres 1. Frankie Fredericks 19.97 2. Michael Johnson "
+                    + "20.02 . Men 's 110 metres hurdles 1. Allen Johnson 13.00";
+            assertThat(linked(results, entity(EntityType.PERSON, "Michael Johnson")).kbId())
+                    .endsWith("/Michael_Johnson_(athlete)");
+            assertThat(linked("Michael Johnson said the bill would pass.", entity(EntityType.PERSON, "Michael Johnson"))
+                    .kbId()).as("no sport, and no word of the page's kind").isNull();
+        }
+
+        @Test
+        void shouldLinkAPlaceWhosePageSaysWhatKindOfPlaceItIs() {
+            assertThat(linked("A police official in Liege said the girls were found.",
+                    entity(EntityType.LOCATION, "Liege")).kbId()).endsWith("/Li%C3%A8ge_(city)");
+        }
+
+        @Test
+        void shouldFindACompanyByTheNameWithoutItsLegalForm() {
+            assertThat(linked("Lear Corp said profits rose.", entity(EntityType.ORGANIZATION, "Lear Corp")).kbId())
+                    .endsWith("/Lear_(company)");
+            assertThat(linked("Magna International Inc bought it.",
+                    entity(EntityType.ORGANIZATION, "Magna International Inc")).kbId()).endsWith("/Magna_International");
+        }
+
+        @Test
         void shouldReadAnUmlautTheWireWroteAsTwoLetters() {
             assertThat(linked("Defence Minister Volker Ruehe said.", entity(EntityType.PERSON, "Volker Ruehe")).kbId())
                     .endsWith("/Volker_R%C3%BChe");

@@ -79,7 +79,7 @@ class WikiDictionaryTest {
 
     @Test
     void shouldCountWhatItBuilt() {
-        assertThat(built.titles()).isEqualTo(53);
+        assertThat(built.titles()).isEqualTo(59);
         assertThat(dictionary.titles()).isEqualTo(built.titles());
         assertThat(dictionary.aliases()).isEqualTo(built.aliases());
     }
