@@ -46,7 +46,8 @@ public final class EntityAssembler {
                 continue;
             }
             Group group = groups.stream().filter(g -> g.type == type && sameEntity(type, g.name, m.text()))
-                    .findFirst().orElseGet(() -> {
+                    .findFirst().or(() -> type == EntityType.ORGANIZATION ? namedInFull(groups, m.text())
+                            : Optional.empty()).orElseGet(() -> {
                         Group g = new Group(type, m.text());
                         groups.add(g);
                         return g;
@@ -78,6 +79,19 @@ public final class EntityAssembler {
         }
         entities.sort((a, b) -> Double.compare(b.salience(), a.salience()));
         return entities;
+    }
+
+    /**
+     * The organisation a one-word name stands for when the copy named it in full before ("Lear Corp" ... "Lear",
+     * "Real Madrid" ... "Real"): the one organisation so far whose name begins with the word.
+     */
+    private static Optional<Group> namedInFull(List<Group> groups, String word) {
+        if (words(word).length != 1) {
+            return Optional.empty();
+        }
+        List<Group> named = groups.stream().filter(g -> g.type == EntityType.ORGANIZATION && words(g.name).length > 1
+                && Names.fold(words(g.name)[0]).equals(Names.fold(word))).toList();
+        return named.size() == 1 ? Optional.of(named.get(0)) : Optional.empty();
     }
 
     /**

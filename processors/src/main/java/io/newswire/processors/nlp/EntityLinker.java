@@ -200,7 +200,6 @@ public final class EntityLinker {
      * @param side whether the entity may name a side of the report's sport ({@link #mayBeASide})
      */
     private Link best(Entity entity, Context context, List<String> styled, boolean side) {
-        Map<String, Candidate> candidates = new HashMap<>();
         LinkedHashSet<String> forms = new LinkedHashSet<>(styled);
         forms.add(entity.name());
         forms.addAll(entity.surfaceForms());
@@ -210,7 +209,22 @@ public final class EntityLinker {
         }
         if (entity.type() == EntityType.ORGANIZATION) {
             List.copyOf(forms).forEach(f -> forms.addAll(CompanyForms.variants(f)));
+            if (Names.words(entity.name()).length > 1 && forms.stream().anyMatch(f -> Names.words(f).length == 1)) {
+                // "Real" after "Real Madrid" is that club: its full name decides, its first word only if the full
+                // name finds nothing ("Arriva" is not "Arriva North West").
+                LinkedHashSet<String> full = new LinkedHashSet<>(forms);
+                full.removeIf(f -> Names.words(f).length == 1);
+                Link byFullName = best(entity, context, full, side);
+                if (byFullName != null) {
+                    return byFullName;
+                }
+            }
         }
+        return best(entity, context, forms, side);
+    }
+
+    private Link best(Entity entity, Context context, LinkedHashSet<String> forms, boolean side) {
+        Map<String, Candidate> candidates = new HashMap<>();
         List<Candidate> misplaced = new ArrayList<>();
         for (String form : forms) {
             String written = shouted(form) ? capitalised(form) : form;

@@ -15,7 +15,9 @@ class EntityAssemblerTest {
             Map.entry("Zaraki", "PERSON"), Map.entry("Kenpachi", "PERSON"), Map.entry("US", "LOCATION"),
             Map.entry("Egypt", "LOCATION"), Map.entry("Hamas", "ORGANIZATION"), Map.entry("GMT", "ORGANIZATION"),
             Map.entry("Christmas", "PERSON"), Map.entry("Sam", "PERSON"), Map.entry("Altman", "PERSON"),
-            Map.entry("Smith", "PERSON"), Map.entry("WASHINGTON", "LOCATION"), Map.entry("Washington", "LOCATION"));
+            Map.entry("Smith", "PERSON"), Map.entry("WASHINGTON", "LOCATION"), Map.entry("Washington", "LOCATION"),
+            Map.entry("Real", "ORGANIZATION"), Map.entry("Madrid", "ORGANIZATION"), Map.entry("Google", "ORGANIZATION"),
+            Map.entry("Image", "ORGANIZATION"), Map.entry("Search", "ORGANIZATION"));
 
     private final NerAnalyzer analyzer = new NerAnalyzer(Tokens.gazetteer(GAZETTEER));
     private final EntityAssembler assembler = new EntityAssembler();
@@ -41,6 +43,18 @@ class EntityAssemblerTest {
         Entity bibi = named(found, "Benjamin Netanyahu");
         assertThat(bibi.surfaceForms()).containsExactlyInAnyOrder("Netanyahu", "Benjamin Netanyahu", "Bibi Netanyahu");
         assertThat(found).filteredOn(e -> e.type() == Entity.EntityType.PERSON).hasSize(2);
+    }
+
+    @Test
+    void shouldTakeAnOrganisationsFirstWordForItOnceTheCopyNamedItInFull() {
+        List<Entity> found = entities("Cup final", "Real Madrid beat them.", "Real took the lead early.");
+        assertThat(named(found, "Real Madrid").surfaceForms()).containsExactlyInAnyOrder("Real Madrid", "Real");
+        assertThat(found).filteredOn(e -> e.type() == Entity.EntityType.ORGANIZATION).hasSize(1);
+
+        List<Entity> apart = entities("Update", "Google said that Google Image Search grew.");
+        assertThat(named(apart, "Google").surfaceForms()).as("written before the longer name: a name of its own")
+                .containsExactly("Google");
+        assertThat(named(apart, "Google Image Search").surfaceForms()).containsExactly("Google Image Search");
     }
 
     @Test

@@ -243,6 +243,15 @@ class EntityLinkerTest {
         }
 
         @Test
+        void shouldLetAnOrganisationsFullNameDecideOverTheFirstWordFoldedIntoIt() {
+            assertThat(linked("Arriva North West runs buses. Arriva said so.",
+                    entity(EntityType.ORGANIZATION, "Arriva North West", "Arriva")).kbId()).endsWith("/Arriva_North_West");
+            assertThat(linked("Magna International Inc bought it. Magna said so.",
+                    entity(EntityType.ORGANIZATION, "Magna International Inc", "Magna")).kbId())
+                    .endsWith("/Magna_International");
+        }
+
+        @Test
         void shouldReadAnUmlautTheWireWroteAsTwoLetters() {
             assertThat(linked("Defence Minister Volker Ruehe said.", entity(EntityType.PERSON, "Volker Ruehe")).kbId())
                     .endsWith("/Volker_R%C3%BChe");

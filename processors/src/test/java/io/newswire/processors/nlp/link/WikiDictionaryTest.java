@@ -79,7 +79,7 @@ class WikiDictionaryTest {
 
     @Test
     void shouldCountWhatItBuilt() {
-        assertThat(built.titles()).isEqualTo(59);
+        assertThat(built.titles()).isEqualTo(61);
         assertThat(dictionary.titles()).isEqualTo(built.titles());
         assertThat(dictionary.aliases()).isEqualTo(built.aliases());
     }
