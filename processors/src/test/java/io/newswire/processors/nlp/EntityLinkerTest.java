@@ -252,6 +252,15 @@ class EntityLinkerTest {
         }
 
         @Test
+        void shouldFindAPageWhoseNameTheWireWroteWithoutAccents() {
+            String baseball = "BASEBALL - RANGERS BEAT INDIANS . Juan Gonzalez homered twice in the fourth inning.";
+            assertThat(linked(baseball, entity(EntityType.PERSON, "Juan Gonzalez")).kbId())
+                    .endsWith("/Juan_Gonz%C3%A1lez_(baseball)");
+            assertThat(linked("The journalist Juan Gonzalez wrote a column.", entity(EntityType.PERSON, "Juan Gonzalez"))
+                    .kbId()).endsWith("/Juan_Gonzalez_(journalist)");
+        }
+
+        @Test
         void shouldReadAnUmlautTheWireWroteAsTwoLetters() {
             assertThat(linked("Defence Minister Volker Ruehe said.", entity(EntityType.PERSON, "Volker Ruehe")).kbId())
                     .endsWith("/Volker_R%C3%BChe");

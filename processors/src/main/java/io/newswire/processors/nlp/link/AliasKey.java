@@ -13,6 +13,7 @@ public final class AliasKey {
 
     private static final Pattern SPACES = Pattern.compile("[\\s\\u00a0]+");
     private static final Pattern FORMAT_CHARS = Pattern.compile("\\p{Cf}+");
+    private static final Pattern MARKS = Pattern.compile("\\p{M}+");
 
     private AliasKey() {
     }
@@ -27,6 +28,37 @@ public final class AliasKey {
             text = FORMAT_CHARS.matcher(Normalizer.normalize(text, Normalizer.Form.NFC)).replaceAll("").strip();
         }
         return SPACES.matcher(text).replaceAll(" ");
+    }
+
+    /**
+     * The alias as wire copy writes it, which drops accents ("Juan Gonzalez" for Juan González): letters
+     * without their diacritics, and the few Latin letters that have none to drop as their usual ASCII.
+     */
+    public static String withoutAccents(String alias) {
+        boolean ascii = true;
+        for (int i = 0; i < alias.length() && ascii; i++) {
+            ascii = alias.charAt(i) < 128;
+        }
+        if (ascii) {
+            return alias;
+        }
+        String stripped = MARKS.matcher(Normalizer.normalize(alias, Normalizer.Form.NFD)).replaceAll("");
+        StringBuilder out = new StringBuilder(stripped.length());
+        for (int i = 0; i < stripped.length(); i++) {
+            char c = stripped.charAt(i);
+            switch (c) {
+                case 'ø' -> out.append('o');
+                case 'Ø' -> out.append('O');
+                case 'ł' -> out.append('l');
+                case 'Ł' -> out.append('L');
+                case 'đ' -> out.append('d');
+                case 'Đ' -> out.append('D');
+                case 'ı' -> out.append('i');
+                case 'ß' -> out.append("ss");
+                default -> out.append(c);
+            }
+        }
+        return Normalizer.normalize(out, Normalizer.Form.NFC);
     }
 
     public static long hash(String alias) {

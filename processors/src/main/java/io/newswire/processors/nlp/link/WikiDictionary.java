@@ -23,7 +23,7 @@ import java.util.List;
 public final class WikiDictionary {
 
     static final int MAGIC = 0x4e574b42;
-    static final int FORMAT = 7;
+    static final int FORMAT = 10;
     static final int HEADER_BYTES = 32;
     /** Priors are stored as shorts: P(title | alias) × this. */
     static final int PRIOR_SCALE = Short.MAX_VALUE;

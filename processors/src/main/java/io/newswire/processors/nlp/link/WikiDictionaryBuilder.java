@@ -21,9 +21,10 @@ import java.util.List;
  * <p>
  * Aliases that cannot be the text of a name in an article are dropped: URLs and wiki markup ("en:",
  * "yago:", "http://…"), aliases over {@value #MAX_ALIAS_CHARS} characters or {@value #MAX_ALIAS_WORDS} words, and
- * non-Latin scripts (the articles analysed are English). Case and accent variants of one alias meet under
- * one key ({@link AliasKey}); so do titles that bear a name before a disambiguator ("Ajax (mythology)" is a
- * candidate for "Ajax"), with prior 0, so that context can choose them. Each key keeps its
+ * non-Latin scripts (the articles analysed are English). A page's own accented name is also kept under its plain
+ * spelling at half its prior ({@link AliasKey#withoutAccents}: wire copy drops accents). A title is also a
+ * candidate, with prior 0, for the names it bears ({@link #namesBorne}: "Ajax (mythology)" for "Ajax"), so
+ * that context can choose it. Each key keeps its
  * {@value #MAX_CANDIDATES} best candidates. A title's popularity is the log of how many aliases point to
  * it, a proxy for how often it is linked.
  * <p>
@@ -35,6 +36,11 @@ public final class WikiDictionaryBuilder {
     public static final int MAX_CANDIDATES = 8;
     static final int MAX_ALIAS_CHARS = 60;
     static final int MAX_ALIAS_WORDS = 6;
+    /**
+     * The share of an accented alias's prior its plain spelling keeps: wire copy drops accents, but a plain
+     * spelling the dictionary has of its own is the better evidence.
+     */
+    static final double ACCENTS_DROPPED = 0.5;
     /** Below this an alias's title is noise in the anchor statistics, and never the answer. */
     static final double MIN_PRIOR = 0.005;
 
@@ -112,6 +118,10 @@ public final class WikiDictionaryBuilder {
                 boolean club = ClubTitles.isClub(text);
                 for (String name : namesBorne(text)) {
                     add(AliasKey.hash(name), titleCount - 1, 0f, club);
+                    String plain = AliasKey.withoutAccents(name);
+                    if (!plain.equals(name)) {
+                        add(AliasKey.hash(plain), titleCount - 1, 0f, club);
+                    }
                 }
             }
             aliasesOfCurrent++;
@@ -124,6 +134,10 @@ public final class WikiDictionaryBuilder {
             }
             if (prior >= MIN_PRIOR && usable(alias)) {
                 add(AliasKey.hash(alias), titleCount - 1, (float) Math.min(1.0, prior), false);
+                String plain = AliasKey.withoutAccents(alias);
+                if (!plain.equals(alias) && namesItsPage(alias, current)) {
+                    add(AliasKey.hash(plain), titleCount - 1, (float) Math.min(1.0, prior * ACCENTS_DROPPED), false);
+                }
             }
         }
         if (current != null) {
@@ -227,6 +241,19 @@ public final class WikiDictionaryBuilder {
             Files.copy(blobFile, data);
         }
         return new Built(lines, titleCount, keyCount, out, Files.size(file));
+    }
+
+    /**
+     * Whether an alias is the page's own name of two words or more, as its title spells it ("Życie Warszawy",
+     * "Juan González" of "Juan González (baseball)"): only those are also kept without accents. Other accented aliases are
+     * mostly other languages' names ("Géorgie"), whose plain spellings would crowd out English names.
+     */
+    private static boolean namesItsPage(String alias, String title) {
+        if (alias.indexOf(' ') < 0) {
+            return false; // a one-word page ("Münster", "Pärk") would take an English word or another place's name
+        }
+        String text = title.replace('_', ' ');
+        return text.equals(alias) || (text.startsWith(alias) && text.startsWith(" (", alias.length()));
     }
 
     private void startTitle(long blobOffset) {

@@ -52,6 +52,22 @@ class WikiDictionaryTest {
     }
 
     @Test
+    void shouldAlsoKeepAPagesOwnNameWithoutAccentsAtHalfItsPrior() {
+        List<Candidate> found = dictionary.candidates("Juan Gonzalez");
+        assertThat(found).extracting(Candidate::title).containsExactly("Juan Gonzalez (journalist)",
+                "Juan González (baseball)");
+        assertThat(found.get(0).prior()).isCloseTo(0.78, org.assertj.core.data.Offset.offset(1e-4));
+        assertThat(found.get(1).prior()).as("half of the accented name's 0.89")
+                .isCloseTo(0.445, org.assertj.core.data.Offset.offset(1e-4));
+        assertThat(titles("God")).as("a one-word page keeps its accent: it would take English words")
+                .containsExactly("God");
+        assertThat(AliasKey.withoutAccents("Życie Warszawy")).isEqualTo("Zycie Warszawy");
+        assertThat(AliasKey.withoutAccents("Orhan Çıkırıkçı")).isEqualTo("Orhan Cikirikci");
+        assertThat(AliasKey.withoutAccents("Wiesław Søren Đuro")).isEqualTo("Wieslaw Soren Duro");
+        assertThat(AliasKey.withoutAccents("Plain Name")).isEqualTo("Plain Name");
+    }
+
+    @Test
     void shouldDropMarkupAndUrlsAsAliases() {
         assertThat(dictionary.contains("en:Benjamin Netanyahu")).isFalse();
         assertThat(dictionary.contains("http://en.wikipedia.org/wiki/Benjamin_Netanyahu")).isFalse();
@@ -79,7 +95,7 @@ class WikiDictionaryTest {
 
     @Test
     void shouldCountWhatItBuilt() {
-        assertThat(built.titles()).isEqualTo(61);
+        assertThat(built.titles()).isEqualTo(63);
         assertThat(dictionary.titles()).isEqualTo(built.titles());
         assertThat(dictionary.aliases()).isEqualTo(built.aliases());
     }
