@@ -62,7 +62,9 @@ public final class EntityAssembler {
                     .filter(g -> g.type == EntityType.PERSON && words(g.name).length > 1
                             && Names.similar(Names.lastWord(g.name), m.text()))
                     .findFirst()
-                    .or(() -> onlyPersonNamed(groups, m.text()));
+                    .or(() -> onlyPersonNamed(groups, m.text()))
+                    // "Magna" after "Magna International Inc", taken for a person's surname by the tagger.
+                    .or(() -> namedInFull(groups, m.text()));
             Group group = full.orElseGet(() -> groups.stream()
                     .filter(g -> g.type == EntityType.PERSON && g.name.equals(m.text())).findFirst()
                     .orElseGet(() -> {

@@ -207,6 +207,8 @@ public final class EntityLinker {
             // A surname alone names a page about the surname, or someone else; the full name decides.
             forms.removeIf(f -> Names.words(f).length == 1);
         }
+        // Tokenised copy (as news corpora keep it) parts a possessive from its name: "Lord 's", "Queen 's Park".
+        List.copyOf(forms).stream().filter(f -> f.contains(" 's")).forEach(f -> forms.add(f.replace(" 's", "'s")));
         if (entity.type() == EntityType.ORGANIZATION) {
             List.copyOf(forms).forEach(f -> forms.addAll(CompanyForms.variants(f)));
             if (Names.words(entity.name()).length > 1 && forms.stream().anyMatch(f -> Names.words(f).length == 1)) {

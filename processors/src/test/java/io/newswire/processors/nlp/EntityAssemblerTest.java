@@ -58,6 +58,20 @@ class EntityAssemblerTest {
     }
 
     @Test
+    void shouldTakeAnOrganisationsFirstWordForItThoughTaggedAPerson() {
+        java.util.function.Function<String, List<Token>> tagger = text -> Tokens.gazetteer(
+                Map.of("International", "ORGANIZATION", "Inc", "ORGANIZATION")).apply(text).stream()
+                .map(t -> !t.text().equals("Magna") ? t
+                        : t.withLabel(text.startsWith(" International", t.end()) ? "ORGANIZATION" : "PERSON"))
+                .toList();
+        String[] body = {"Magna International Inc raised its dividend.", "Magna said sales rose.", "Magna added more."};
+        List<Entity> found = assembler.assemble(new NerAnalyzer(tagger).analyze("Results", List.of(body)),
+                List.of(body));
+        assertThat(named(found, "Magna International Inc").surfaceForms()).contains("Magna");
+        assertThat(found).noneMatch(e -> e.type() == Entity.EntityType.PERSON);
+    }
+
+    @Test
     void shouldWriteADatelinePlaceAsRunningTextDoesAndMakeItOneEntity() {
         List<Entity> found = entities("Talks resume", "WASHINGTON (AP) — Talks resumed.", "Washington said little.");
         Entity washington = named(found, "Washington");

@@ -261,6 +261,12 @@ class EntityLinkerTest {
         }
 
         @Test
+        void shouldJoinAPossessiveTheTokeniserPartedFromItsName() {
+            assertThat(linked("Surrey batted at Lord 's on Friday .", entity(EntityType.LOCATION, "Lord 's")).kbId())
+                    .endsWith("/Lord's_Cricket_Ground");
+        }
+
+        @Test
         void shouldReadAnUmlautTheWireWroteAsTwoLetters() {
             assertThat(linked("Defence Minister Volker Ruehe said.", entity(EntityType.PERSON, "Volker Ruehe")).kbId())
                     .endsWith("/Volker_R%C3%BChe");
