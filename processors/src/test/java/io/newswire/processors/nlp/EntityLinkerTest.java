@@ -193,6 +193,8 @@ class EntityLinkerTest {
                     .endsWith("/California");
             assertThat(String.valueOf(linked("Calif spoke.", entity(EntityType.PERSON, "Calif")).kbId()))
                     .as("only a place is a state").doesNotEndWith("/California");
+            assertThat(linked("Tankers sailed into the Gulf on Monday.", entity(EntityType.LOCATION, "Gulf")).kbId())
+                    .endsWith("/Persian_Gulf");
         }
 
         @Test
