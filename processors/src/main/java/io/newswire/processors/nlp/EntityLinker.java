@@ -46,6 +46,8 @@ public final class EntityLinker {
     private static final double W_CLUB = 1.0;
     /** "Jack Sullivan (literary scholar)" in copy that never speaks of literature is likely someone else. */
     private static final double W_UNSUPPORTED_KIND = 0.6;
+    /** How surely a team's name must stand for one page to be taken for that page under its current title. */
+    private static final double RENAMED_PAGE_PRIOR = 0.9;
     /** A given name, a nickname and a middle name at most stand between a person's first name and surname. */
     private static final int GIVEN_NAMES_BACK = 3;
     /** What follows a town written as its side: a possessive or a player's role. */
@@ -105,7 +107,7 @@ public final class EntityLinker {
             Link link = best(entity, context, styledForms(entity, text), side);
             NewsSenses.Sport played = dateline ? null : sport;
             out.add(link == null ? entity : linked(entity, NewsSenses.title(link.title(), entity, played, lower,
-                    this::hasPage)));
+                    this::pageNamed)));
         }
         return out;
     }
@@ -160,6 +162,19 @@ public final class EntityLinker {
     /** Whether the dictionary knows a page of exactly this title. */
     private boolean hasPage(String title) {
         return dictionary.candidates(title).stream().anyMatch(c -> c.title().equals(title));
+    }
+
+    /**
+     * The page a title names: the page of that title, else the one the name almost always stands for
+     * ("England national cricket team" is "England cricket team", and in 2011 "New Zealand national rugby union
+     * team" was "All Blacks").
+     */
+    private Optional<String> pageNamed(String title) {
+        List<Candidate> found = dictionary.candidates(title);
+        if (found.stream().anyMatch(c -> c.title().equals(title))) {
+            return Optional.of(title);
+        }
+        return found.stream().filter(c -> c.prior() >= RENAMED_PAGE_PRIOR).map(Candidate::title).findFirst();
     }
 
     /**

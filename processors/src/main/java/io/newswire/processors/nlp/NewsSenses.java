@@ -5,7 +5,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Predicate;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import io.newswire.common.Entity;
@@ -155,7 +155,7 @@ final class NewsSenses {
     private static final Map<String, String> RENAMED = Map.ofEntries(Map.entry("Côte d'Ivoire", "Ivory Coast"),
             Map.entry("Republic of Macedonia", "North Macedonia"), Map.entry("Swaziland", "Eswatini"),
             Map.entry("Burma", "Myanmar"), Map.entry("Washington (U.S. state)", "Washington (state)"),
-            Map.entry("Kiev", "Kyiv"),
+            Map.entry("Kiev", "Kyiv"), Map.entry("All Blacks", "New Zealand national rugby union team"),
             // Franchises renamed or moved since, under the pages that now carry their history.
             Map.entry("Florida Marlins", "Miami Marlins"), Map.entry("Cleveland Indians", "Cleveland Guardians"),
             Map.entry("Los Angeles Angels of Anaheim", "Los Angeles Angels"),
@@ -232,10 +232,12 @@ final class NewsSenses {
     }
 
     /**
-     * @param exists whether the dictionary has a page of that exact title
+     * @param pages  the page of the dictionary a title names: of that title, or one the name almost always stands
+     *               for ("England national cricket team" is "England cricket team")
      * @param text   the article's text in lower case
      */
-    static String title(String title, Entity entity, Sport sport, String text, Predicate<String> exists) {
+    static String title(String title, Entity entity, Sport sport, String text,
+                        Function<String, Optional<String>> pages) {
         EntityType type = entity.type();
         boolean placeOrSide = type == EntityType.LOCATION || type == EntityType.ORGANIZATION;
         if (sport != null && placeOrSide) {
@@ -250,9 +252,9 @@ final class NewsSenses {
                 // The country's own name first ("Republic of Ireland national football team"), then the name
                 // its side plays under in other sports ("Ireland national rugby union team").
                 for (String name : List.of(title, side)) {
-                    String team = String.format(pattern, name);
-                    if (exists.test(team)) {
-                        return team;
+                    Optional<String> team = pages.apply(String.format(pattern, name));
+                    if (team.isPresent()) {
+                        return RENAMED.getOrDefault(team.get(), team.get());
                     }
                 }
             }

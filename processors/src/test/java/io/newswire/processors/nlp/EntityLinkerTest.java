@@ -109,6 +109,10 @@ class EntityLinkerTest {
             assertThat(team.type()).isEqualTo(EntityType.ORGANIZATION);
             assertThat(linked("England has a new tax on sugar.", entity(EntityType.LOCATION, "England")).kbId())
                     .endsWith("/England");
+            assertThat(linked("RUGBY UNION - SPRINGBOKS WIN . South Africa beat New Zealand 32-22 , three tries to two "
+                    + "in a scrum-heavy rugby Test .", entity(EntityType.LOCATION, "New Zealand")).kbId())
+                    .as("a team the 2011 dictionary titles otherwise (\"All Blacks\"), under its current title")
+                    .endsWith("/New_Zealand_national_rugby_union_team");
         }
 
         @Test
