@@ -208,10 +208,12 @@ public final class DocumentConsistency {
             }
         }
         // A word the copy puts after "in", "at" or "to" even once is a place in this copy ("in Dubai"), whatever
-        // person shares it.
+        // person shares it; not so before a possessive, where the preposition governs what follows ("in Jordan 's
+        // film").
         java.util.Set<String> places = new java.util.HashSet<>();
         for (int k = 1; k < tokens.size(); k++) {
-            if (LOCATIVE.contains(tokens.get(k - 1).text().toLowerCase(java.util.Locale.ROOT))) {
+            boolean possessive = k + 1 < tokens.size() && POSSESSIVE.contains(tokens.get(k + 1).text());
+            if (!possessive && LOCATIVE.contains(tokens.get(k - 1).text().toLowerCase(java.util.Locale.ROOT))) {
                 places.add(tokens.get(k).text());
             }
         }
@@ -227,6 +229,7 @@ public final class DocumentConsistency {
     }
 
     private static final java.util.Set<String> LOCATIVE = java.util.Set.of("in", "at", "near", "from", "to", "across");
+    private static final java.util.Set<String> POSSESSIVE = java.util.Set.of("'s", "’s", "'", "’");
     private static final java.util.Set<String> COORDINATION = java.util.Set.of("and", "or");
 
     private static void placesInCoordination(List<Token> tokens) {

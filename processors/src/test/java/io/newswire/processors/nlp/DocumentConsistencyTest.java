@@ -45,6 +45,9 @@ class DocumentConsistencyTest {
         List<Token> place = Tokens.parse("Dusit/PERSON Dubai/PERSON opened/O | Dubai/LOCATION grew/O | flew/O to/O"
                 + " Dubai/LOCATION");
         assertThat(labels(consistency.apply(place))).as("the copy once says \"to Dubai\"").isEqualTo(labels(place));
+        List<Token> film = consistency.apply(Tokens.parse("director/O Neil/PERSON Jordan/PERSON spoke/O | plays/O in/O"
+                + " Jordan/LOCATION 's/O film/O"));
+        assertThat(labels(film).get(6)).as("\"in\" governs the film, not Jordan").isEqualTo("PERSON");
     }
 
     @Test
