@@ -299,7 +299,8 @@ public final class EntityLinker {
                 }
             }
             case ORGANIZATION -> {
-                if (personPage || (workPage && !kindWords.contains("band"))) {
+                // An organisation's acronym is no country's code ("NLD", Burma's National League for Democracy).
+                if (personPage || (workPage && !kindWords.contains("band")) || (countryPage && acronym(forms))) {
                     return 0;
                 }
             }
@@ -406,6 +407,11 @@ public final class EntityLinker {
             }
         }
         return false;
+    }
+
+    /** Whether the entity is named only by capitals of three or four letters. */
+    private static boolean acronym(Set<String> forms) {
+        return forms.stream().allMatch(f -> f.length() >= 3 && f.length() <= 4 && f.chars().allMatch(Character::isUpperCase));
     }
 
     /** "Charles, Prince of Wales": after the comma a style, so a person's page, not a place's ("Paris, Texas"). */

@@ -43,7 +43,7 @@ final class NewsSenses {
         CRICKET(Set.of("cricket"), Set.of("wicket", "wickets", "innings", "batsman", "bowler", "bowled", "odi", "t20"),
                 List.of("%s national cricket team", "%s cricket team", "%s County Cricket Club"), Set.of("cricketer")),
         FOOTBALL(Set.of("football", "soccer"), Set.of("striker", "midfielder", "fifa", "uefa", "goalkeeper", "penalty"),
-                List.of("%s national football team"), Set.of("footballer", "soccer")),
+                List.of("%s national football team", "%s men's national soccer team"), Set.of("footballer", "soccer")),
         RUGBY(Set.of("rugby"), Set.of("scrum", "lineout", "sevens", "try", "tries"),
                 List.of("%s national rugby union team", "%s national rugby league team"), Set.of("rugby")),
         // Sports whose sides the dictionary does not name after their towns: told apart so that a football

@@ -113,6 +113,15 @@ class EntityLinkerTest {
                     + "in a scrum-heavy rugby Test .", entity(EntityType.LOCATION, "New Zealand")).kbId())
                     .as("a team the 2011 dictionary titles otherwise (\"All Blacks\"), under its current title")
                     .endsWith("/New_Zealand_national_rugby_union_team");
+            assertThat(linked("SOCCER - U.S. BEAT EL SALVADOR 3-1 . The United States beat El Salvador 3-1 , the "
+                    + "striker scoring twice .", entity(EntityType.LOCATION, "United States")).kbId())
+                    .endsWith("/United_States_men's_national_soccer_team");
+        }
+
+        @Test
+        void shouldNotTakeAnOrganisationsAcronymForACountrysCode() {
+            assertThat(linked("Several other leading members of the NLD have served prison terms .",
+                    entity(EntityType.ORGANIZATION, "NLD")).kbId()).isNull();
         }
 
         @Test

@@ -95,7 +95,7 @@ class WikiDictionaryTest {
 
     @Test
     void shouldCountWhatItBuilt() {
-        assertThat(built.titles()).isEqualTo(67);
+        assertThat(built.titles()).isEqualTo(70);
         assertThat(dictionary.titles()).isEqualTo(built.titles());
         assertThat(dictionary.aliases()).isEqualTo(built.aliases());
     }
