@@ -101,7 +101,7 @@ public final class EntityLinker {
             boolean side = mayBeASide(entity, context, dateline);
             Optional<String> team = side ? MajorLeagueTeams.side(sport, entity.surfaceForms(), text) : Optional.empty();
             if (team.isPresent()) {
-                out.add(linked(entity, team.get()));
+                out.addAll(bySide(entity, team.get(), sport, text));
                 continue;
             }
             Link link = best(entity, context, styledForms(entity, text), side);
@@ -109,6 +109,27 @@ public final class EntityLinker {
             out.add(link == null ? entity : linked(entity, NewsSenses.title(link.title(), entity, played, lower,
                     this::pageNamed)));
         }
+        return out;
+    }
+
+    /**
+     * A city's entity linked to its side, or, where its mentions stand under both leagues' headings (a city with a
+     * side in each, in standings and results), one entity per side with the mentions under its league.
+     */
+    private static List<Entity> bySide(Entity entity, String team, NewsSenses.Sport sport, String text) {
+        int bodyOffset = text.indexOf("\n\n") + 2;
+        Map<String, List<Entity.Mention>> bySide = new java.util.TreeMap<>();
+        for (Entity.Mention m : entity.mentions()) {
+            int at = m.field() == Entity.Mention.Field.HEADLINE ? m.start() : bodyOffset + m.start();
+            String side = MajorLeagueTeams.sideAt(sport, entity.surfaceForms(), text, at).orElse(team);
+            bySide.computeIfAbsent(side, k -> new ArrayList<>()).add(m);
+        }
+        if (bySide.size() < 2) {
+            return List.of(linked(entity, team));
+        }
+        List<Entity> out = new ArrayList<>();
+        bySide.forEach((side, mentions) -> out.add(linked(new Entity(entity.key(), entity.type(), entity.name(),
+                entity.surfaceForms(), mentions.size(), entity.salience(), List.copyOf(mentions)), side)));
         return out;
     }
 

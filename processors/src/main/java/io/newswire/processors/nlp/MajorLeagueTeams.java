@@ -71,6 +71,30 @@ final class MajorLeagueTeams {
                 : named.stream().filter(s -> s.league().equals(chosen)).map(Side::title).findFirst();
     }
 
+    /**
+     * The side a city's mention at {@code at} names, by the league heading nearest before it, where the city has
+     * a side in each league ("NEW YORK" under "AMERICAN LEAGUE" is the Yankees, under "NATIONAL LEAGUE" the Mets);
+     * empty where it has one side or no heading precedes the mention.
+     */
+    static Optional<String> sideAt(NewsSenses.Sport sport, Collection<String> forms, String text, int at) {
+        Map<String, List<Side>> sides = sport == null ? null : SIDES.get(sport);
+        List<Side> named = null;
+        for (String form : sides == null ? List.<String>of() : forms) {
+            named = named != null ? named : sides.get(key(form));
+        }
+        if (named == null || named.size() < 2) {
+            return Optional.empty();
+        }
+        String lower = text.toLowerCase(Locale.ROOT);
+        int american = lower.lastIndexOf("american league", at);
+        int national = lower.lastIndexOf("national league", at);
+        if (american < 0 && national < 0) {
+            return Optional.empty();
+        }
+        String league = american > national ? "AL" : "NL";
+        return named.stream().filter(s -> s.league().equals(league)).map(Side::title).findFirst();
+    }
+
     /** Case, dots and the short forms of New York and Los Angeles folded: "N.Y. RANGERS" → "ny rangers". */
     static String key(String form) {
         String key = Names.fold(form).replace(".", "").replaceAll("\\s+", " ").strip();
