@@ -32,6 +32,7 @@ import io.newswire.processors.nlp.Canonicalized;
 import io.newswire.processors.nlp.EnrichProcessor;
 import io.newswire.processors.nlp.EnrichStage;
 import io.newswire.processors.nlp.Enrichment;
+import io.newswire.processors.nlp.RegistryBlocks;
 import io.newswire.processors.nlp.SizeGuard;
 import io.newswire.processors.prepare.Checked;
 import io.newswire.processors.prepare.NormalizeStage;
@@ -96,14 +97,15 @@ public final class NewsTopology {
 
     public static Topology build(Topics topics, Enrichment enrichment, TopologySettings settings, Clock clock) {
         StreamsBuilder builder = new StreamsBuilder();
-        StateStores.register(builder, topics);
+        RegistryBlocks registryBlocks = new RegistryBlocks();
+        StateStores.register(builder, topics, registryBlocks);
         KStream<String, byte[]> raw = builder.stream(topics.raw().name(),
                 Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("read-raw"));
 
         Map<String, KStream<String, Checked<Article>>> validated = prepare(raw, topics, settings, clock);
         Map<String, KStream<String, Checked<Article>>> enriched = enrich(validated.get(ValidateStage.NAME + "-ok"),
                 topics, enrichment, settings, clock);
-        KStream<String, Article> articles = canonicalize(enriched.get(EnrichStage.NAME + "-ok"), topics);
+        KStream<String, Article> articles = canonicalize(enriched.get(EnrichStage.NAME + "-ok"), topics, registryBlocks);
         KStream<String, Deduplicated> decided = match(articles, settings);
         KStream<String, Deduplicated> resolved = resolve(decided, topics, settings);
         Map<String, KStream<String, StoryOutput>> stories = aggregateStories(builder, resolved, topics, settings);
@@ -166,10 +168,11 @@ public final class NewsTopology {
     }
 
     /** nlp: canonical entities against the registry, whose new spellings go to news.entities. */
-    private static KStream<String, Article> canonicalize(KStream<String, Checked<Article>> enriched, Topics topics) {
+    private static KStream<String, Article> canonicalize(KStream<String, Checked<Article>> enriched, Topics topics,
+                                                        RegistryBlocks registryBlocks) {
         KStream<String, Canonicalized> canonical = enriched
                 .mapValues(Checked::value, Named.as("enriched"))
-                .process(CanonicalizeProcessor::new, Named.as(CanonicalizeProcessor.NAME));
+                .process(() -> new CanonicalizeProcessor(registryBlocks), Named.as(CanonicalizeProcessor.NAME));
         canonical
                 .flatMap((id, c) -> c.learned().stream().map(k -> KeyValue.pair(k.registryKey(), k)).toList(),
                         Named.as("registry-updates"))
