@@ -32,7 +32,6 @@ import io.newswire.processors.nlp.Canonicalized;
 import io.newswire.processors.nlp.EnrichProcessor;
 import io.newswire.processors.nlp.EnrichStage;
 import io.newswire.processors.nlp.Enrichment;
-import io.newswire.processors.nlp.RegistryBlocks;
 import io.newswire.processors.nlp.SizeGuard;
 import io.newswire.processors.prepare.Checked;
 import io.newswire.processors.prepare.NormalizeStage;
@@ -97,15 +96,14 @@ public final class NewsTopology {
 
     public static Topology build(Topics topics, Enrichment enrichment, TopologySettings settings, Clock clock) {
         StreamsBuilder builder = new StreamsBuilder();
-        RegistryBlocks registryBlocks = new RegistryBlocks();
-        StateStores.register(builder, topics, registryBlocks);
+        StateStores.register(builder, topics);
         KStream<String, byte[]> raw = builder.stream(topics.raw().name(),
                 Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("read-raw"));
 
         Map<String, KStream<String, Checked<Article>>> validated = prepare(raw, topics, settings, clock);
         Map<String, KStream<String, Checked<Article>>> enriched = enrich(validated.get(ValidateStage.NAME + "-ok"),
                 topics, enrichment, settings, clock);
-        KStream<String, Article> articles = canonicalize(enriched.get(EnrichStage.NAME + "-ok"), topics, registryBlocks);
+        KStream<String, Article> articles = canonicalize(enriched.get(EnrichStage.NAME + "-ok"), topics);
         KStream<String, Deduplicated> decided = match(articles, settings);
         KStream<String, Deduplicated> resolved = resolve(decided, topics, settings);
         Map<String, KStream<String, StoryOutput>> stories = aggregateStories(builder, resolved, topics, settings);
@@ -168,11 +166,10 @@ public final class NewsTopology {
     }
 
     /** nlp: canonical entities against the registry, whose new spellings go to news.entities. */
-    private static KStream<String, Article> canonicalize(KStream<String, Checked<Article>> enriched, Topics topics,
-                                                        RegistryBlocks registryBlocks) {
+    private static KStream<String, Article> canonicalize(KStream<String, Checked<Article>> enriched, Topics topics) {
         KStream<String, Canonicalized> canonical = enriched
                 .mapValues(Checked::value, Named.as("enriched"))
-                .process(() -> new CanonicalizeProcessor(registryBlocks), Named.as(CanonicalizeProcessor.NAME));
+                .process(CanonicalizeProcessor::new, Named.as(CanonicalizeProcessor.NAME));
         canonical
                 .flatMap((id, c) -> c.learned().stream().map(k -> KeyValue.pair(k.registryKey(), k)).toList(),
                         Named.as("registry-updates"))

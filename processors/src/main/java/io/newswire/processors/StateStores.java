@@ -14,7 +14,6 @@ import io.newswire.processors.match.vectors.StoryIndex;
 import io.newswire.processors.match.vectors.StoryRecords.StoryBucket;
 import io.newswire.processors.nlp.CanonicalizeProcessor;
 import io.newswire.processors.nlp.EnrichProcessor;
-import io.newswire.processors.nlp.RegistryBlocks;
 import io.newswire.processors.nlp.RegistryUpdater;
 import io.newswire.processors.resolve.DedupGatherProcessor;
 import io.newswire.processors.resolve.GatherRecords.Pending;
@@ -56,15 +55,10 @@ public final class StateStores {
 
     /** The table, in the order of the steps that own the stores. */
     public static List<Store> all(Topics topics) {
-        return all(topics, new RegistryBlocks());
-    }
-
-    /** The table, its registry updater telling {@code blocks} what it writes. */
-    static List<Store> all(Topics topics, RegistryBlocks blocks) {
         return List.of(
                 global(CanonicalizeProcessor.REGISTRY_STORE, "nlp", topics.entities().valueSerde(),
                         "known entity (JSON)", "compacted topic; spellings kept for good",
-                        new Global<>(topics.entities().name(), "read-entity-registry", () -> new RegistryUpdater(blocks))),
+                        new Global<>(topics.entities().name(), "read-entity-registry", RegistryUpdater::new)),
                 local(EnrichProcessor.STORE, "nlp", new JsonSerde<>(EnrichProcessor.Pending.class),
                         "article at an enrich worker (JSON)", 1, "until enriched; empty with `enrich.workers=0`"),
                 local(LshIndex.BUCKETS, "match", new BinarySerde<>(Bucket.CODEC), "band bucket (binary)", 1,
@@ -105,8 +99,8 @@ public final class StateStores {
     }
 
     /** Registers every store of the table with the builder; global stores get their updater. */
-    static void register(StreamsBuilder builder, Topics topics, RegistryBlocks blocks) {
-        for (Store store : all(topics, blocks)) {
+    static void register(StreamsBuilder builder, Topics topics) {
+        for (Store store : all(topics)) {
             if (store.global() == null) {
                 var supplier = Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(store.name()),
                         store.keySerde(), store.valueSerde());

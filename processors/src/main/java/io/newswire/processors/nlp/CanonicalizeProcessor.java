@@ -24,25 +24,16 @@ public final class CanonicalizeProcessor implements Processor<String, Article, S
     /** Beyond this many pending entries the cache is dropped; the global store has them by then. */
     private static final int MAX_CACHED = 100_000;
 
-    /** About 10 MB of decoded spellings kept from one article to the next. */
-    private static final int HELD_SPELLINGS = 50_000;
-
     private final TreeMap<String, KnownEntity> recentlyLearned = new TreeMap<>();
-    private final RegistryBlocks blocks;
     private ProcessorContext<String, Canonicalized> context;
     private java.util.function.Function<String, List<KnownEntity>> stored;
     private EntityRegistry resolver;
-
-    /** @param blocks which registry blocks changed since this step read them */
-    public CanonicalizeProcessor(RegistryBlocks blocks) {
-        this.blocks = blocks;
-    }
 
     @Override
     public void init(ProcessorContext<String, Canonicalized> context) {
         this.context = context;
         KeyValueStore<String, KnownEntity> registry = context.getStateStore(REGISTRY_STORE);
-        this.stored = blocks.caching(EntityRegistry.blocksOf(registry), HELD_SPELLINGS);
+        this.stored = EntityRegistry.blocksOf(registry);
         this.resolver = new EntityRegistry(this::block);
     }
 

@@ -12,13 +12,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
  */
 public final class RegistryUpdater implements Processor<String, KnownEntity, Void, Void> {
 
-    private final RegistryBlocks blocks;
     private KeyValueStore<String, KnownEntity> store;
-
-    /** @param blocks told of each block written, after the write */
-    public RegistryUpdater(RegistryBlocks blocks) {
-        this.blocks = blocks;
-    }
 
     @Override
     public void init(ProcessorContext<Void, Void> context) {
@@ -29,12 +23,10 @@ public final class RegistryUpdater implements Processor<String, KnownEntity, Voi
     public void process(Record<String, KnownEntity> record) {
         if (record.value() == null) {
             store.delete(record.key());
-            blocks.changed(RegistryBlocks.blockOf(record.key()));
         } else {
             KnownEntity stored = store.get(record.key());
             if (stored == null || stored.articles() < record.value().articles()) {
                 store.put(record.key(), record.value());
-                blocks.changed(RegistryBlocks.blockOf(record.key()));
             }
         }
     }
