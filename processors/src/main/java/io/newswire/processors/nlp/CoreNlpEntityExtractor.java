@@ -45,6 +45,6 @@ public final class CoreNlpEntityExtractor implements EntityExtractor {
 
     private List<Entity> entities(AnalyzedText analyzed, List<String> body) {
         List<Entity> entities = assembler.assemble(analyzed, body);
-        return linker.map(l -> l.link(entities, analyzed.text())).orElse(entities);
+        return linker.map(l -> l.link(entities, analyzed.text(), analyzed.bodyOffset())).orElse(entities);
     }
 }

@@ -85,8 +85,18 @@ public final class EntityLinker {
     public record Link(String title, double score) {
     }
 
-    /** The entities with pages where the evidence is strong enough; unlinked ones unchanged. */
+    /** {@link #link(List, String, int)} for a text that is all body, as a headline-less article's. */
     public List<Entity> link(List<Entity> entities, String text) {
+        return link(entities, text, 0);
+    }
+
+    /**
+     * The entities with pages where the evidence is strong enough; unlinked ones unchanged.
+     *
+     * @param text       the article's headline and body as analysed ({@link AnalyzedText#text})
+     * @param bodyOffset where the body starts in it, which body mentions are counted from
+     */
+    public List<Entity> link(List<Entity> entities, String text, int bodyOffset) {
         Context context = new Context(text);
         NewsSenses.Sport sport = context.sport();
         String lower = text.toLowerCase(Locale.ROOT);
@@ -101,7 +111,7 @@ public final class EntityLinker {
             boolean side = mayBeASide(entity, context, dateline);
             Optional<String> team = side ? MajorLeagueTeams.side(sport, entity.surfaceForms(), text) : Optional.empty();
             if (team.isPresent()) {
-                out.addAll(bySide(entity, team.get(), sport, text));
+                out.addAll(bySide(entity, team.get(), sport, text, bodyOffset));
                 continue;
             }
             Link link = best(entity, context, styledForms(entity, text), side);
@@ -116,8 +126,8 @@ public final class EntityLinker {
      * A city's entity linked to its side, or, where its mentions stand under both leagues' headings (a city with a
      * side in each, in standings and results), one entity per side with the mentions under its league.
      */
-    private static List<Entity> bySide(Entity entity, String team, NewsSenses.Sport sport, String text) {
-        int bodyOffset = text.indexOf("\n\n") + 2;
+    private static List<Entity> bySide(Entity entity, String team, NewsSenses.Sport sport, String text,
+                                       int bodyOffset) {
         Map<String, List<Entity.Mention>> bySide = new java.util.TreeMap<>();
         for (Entity.Mention m : entity.mentions()) {
             int at = m.field() == Entity.Mention.Field.HEADLINE ? m.start() : bodyOffset + m.start();

@@ -39,36 +39,23 @@ final class MajorLeagueTeams {
      * ("AMERICAN LEAGUE … CHICAGO 71 64"); none where no heading says.
      */
     static Optional<String> side(NewsSenses.Sport sport, Collection<String> forms, String text) {
-        Map<String, List<Side>> sides = sport == null ? null : SIDES.get(sport);
-        if (sides == null) {
-            return Optional.empty();
-        }
-        List<Side> named = null;
-        for (String form : forms) {
-            named = named != null ? named : sides.get(key(form));
-        }
-        if (named == null) {
-            return Optional.empty();
-        }
-        if (named.size() == 1) {
-            return Optional.of(named.get(0).title());
+        List<Side> named = named(sport, forms);
+        if (named.size() < 2) {
+            return named.stream().map(Side::title).findFirst();
         }
         String lower = text.toLowerCase(Locale.ROOT);
         int first = Integer.MAX_VALUE;
         String league = null;
         for (String form : forms) {
             for (int at = text.indexOf(form); at >= 0 && at < first; at = text.indexOf(form, at + 1)) {
-                int american = lower.lastIndexOf("american league", at);
-                int national = lower.lastIndexOf("national league", at);
-                if (american >= 0 || national >= 0) {
+                String heading = leagueAbove(lower, at);
+                if (heading != null) {
                     first = at;
-                    league = american > national ? "AL" : "NL";
+                    league = heading;
                 }
             }
         }
-        String chosen = league;
-        return chosen == null ? Optional.empty()
-                : named.stream().filter(s -> s.league().equals(chosen)).map(Side::title).findFirst();
+        return titleIn(named, league);
     }
 
     /**
@@ -77,22 +64,34 @@ final class MajorLeagueTeams {
      * empty where it has one side or no heading precedes the mention.
      */
     static Optional<String> sideAt(NewsSenses.Sport sport, Collection<String> forms, String text, int at) {
+        List<Side> named = named(sport, forms);
+        return named.size() < 2 ? Optional.empty() : titleIn(named, leagueAbove(text.toLowerCase(Locale.ROOT), at));
+    }
+
+    /** The sides the first of the names that has any stands for in the sport; empty where none has. */
+    private static List<Side> named(NewsSenses.Sport sport, Collection<String> forms) {
         Map<String, List<Side>> sides = sport == null ? null : SIDES.get(sport);
-        List<Side> named = null;
-        for (String form : sides == null ? List.<String>of() : forms) {
-            named = named != null ? named : sides.get(key(form));
+        if (sides != null) {
+            for (String form : forms) {
+                List<Side> named = sides.get(key(form));
+                if (named != null) {
+                    return named;
+                }
+            }
         }
-        if (named == null || named.size() < 2) {
-            return Optional.empty();
-        }
-        String lower = text.toLowerCase(Locale.ROOT);
+        return List.of();
+    }
+
+    /** "AL" or "NL", by the league heading nearest before a position of the lower-cased text; null for none. */
+    private static String leagueAbove(String lower, int at) {
         int american = lower.lastIndexOf("american league", at);
         int national = lower.lastIndexOf("national league", at);
-        if (american < 0 && national < 0) {
-            return Optional.empty();
-        }
-        String league = american > national ? "AL" : "NL";
-        return named.stream().filter(s -> s.league().equals(league)).map(Side::title).findFirst();
+        return american < 0 && national < 0 ? null : american > national ? "AL" : "NL";
+    }
+
+    private static Optional<String> titleIn(List<Side> named, String league) {
+        return league == null ? Optional.empty()
+                : named.stream().filter(s -> s.league().equals(league)).map(Side::title).findFirst();
     }
 
     /** Case, dots and the short forms of New York and Los Angeles folded: "N.Y. RANGERS" → "ny rangers". */

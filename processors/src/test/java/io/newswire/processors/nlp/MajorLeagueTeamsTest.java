@@ -45,15 +45,16 @@ class MajorLeagueTeamsTest {
 
     @Test
     void shouldSplitACityNamedUnderBothLeaguesIntoItsTwoSides() {
-        String text = "\n\n" + STANDINGS;
-        int american = text.indexOf("NEW YORK 74") - 2;
-        int national = text.indexOf("NEW YORK 59") - 2;
+        String text = "Standings\n\n" + STANDINGS;
+        int bodyOffset = "Standings\n\n".length();
+        int american = STANDINGS.indexOf("NEW YORK 74");
+        int national = STANDINGS.indexOf("NEW YORK 59");
         io.newswire.common.Entity city = new io.newswire.common.Entity("organization:new-york",
                 io.newswire.common.Entity.EntityType.ORGANIZATION, "NEW YORK", List.of("NEW YORK"), 2, 0.5, List.of(
                 new io.newswire.common.Entity.Mention(io.newswire.common.Entity.Mention.Field.BODY, american, american + 8),
                 new io.newswire.common.Entity.Mention(io.newswire.common.Entity.Mention.Field.BODY, national, national + 8)));
         List<io.newswire.common.Entity> linked = new EntityLinker(io.newswire.processors.nlp.link.FixtureDictionary.shared())
-                .link(List.of(city), text);
+                .link(List.of(city), text, bodyOffset);
         assertThat(linked).extracting(io.newswire.common.Entity::name).containsExactlyInAnyOrder("New York Yankees",
                 "New York Mets");
         assertThat(linked).allSatisfy(e -> assertThat(e.mentions()).hasSize(1));
