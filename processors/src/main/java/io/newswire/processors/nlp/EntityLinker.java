@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import io.newswire.common.Entity;
 import io.newswire.common.Entity.EntityType;
+import io.newswire.processors.nlp.link.AliasKey;
 import io.newswire.processors.nlp.link.ClubTitles;
 import io.newswire.processors.nlp.link.WikiDictionary;
 import io.newswire.processors.nlp.link.WikiDictionary.Candidate;
@@ -262,16 +263,17 @@ public final class EntityLinker {
                 // name finds nothing ("Arriva" is not "Arriva North West").
                 LinkedHashSet<String> full = new LinkedHashSet<>(forms);
                 full.removeIf(f -> Names.words(f).length == 1);
-                Link byFullName = best(entity, context, full, side);
+                Link byFullName = bestAmong(entity, context, full, side);
                 if (byFullName != null) {
                     return byFullName;
                 }
             }
         }
-        return best(entity, context, forms, side);
+        return bestAmong(entity, context, forms, side);
     }
 
-    private Link best(Entity entity, Context context, LinkedHashSet<String> forms, boolean side) {
+    /** The best page the given forms of the entity find, or null when none is good enough. */
+    private Link bestAmong(Entity entity, Context context, Set<String> forms, boolean side) {
         Map<String, Candidate> candidates = new HashMap<>();
         List<Candidate> misplaced = new ArrayList<>();
         for (String form : forms) {
@@ -547,8 +549,7 @@ public final class EntityLinker {
         if (form.length() <= 5) {
             variants.add(form.toUpperCase(Locale.ROOT));
         }
-        String unaccented = java.text.Normalizer.normalize(form, java.text.Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
-        variants.add(unaccented);
+        variants.add(AliasKey.withoutMarks(form));
         if (form.indexOf('.') != form.lastIndexOf('.')) {
             variants.add(form.replace(".", "")); // "U.S. Open" is titled "US Open (tennis)"
         }

@@ -20,11 +20,7 @@ public final class AliasKey {
 
     public static String normalise(String alias) {
         String text = alias.strip().replace('’', '\'').replace('‘', '\'');
-        boolean ascii = true;
-        for (int i = 0; i < text.length() && ascii; i++) {
-            ascii = text.charAt(i) < 128;
-        }
-        if (!ascii) {
+        if (!ascii(text)) {
             text = FORMAT_CHARS.matcher(Normalizer.normalize(text, Normalizer.Form.NFC)).replaceAll("").strip();
         }
         return SPACES.matcher(text).replaceAll(" ");
@@ -35,14 +31,10 @@ public final class AliasKey {
      * without their diacritics, and the few Latin letters that have none to drop as their usual ASCII.
      */
     public static String withoutAccents(String alias) {
-        boolean ascii = true;
-        for (int i = 0; i < alias.length() && ascii; i++) {
-            ascii = alias.charAt(i) < 128;
-        }
-        if (ascii) {
+        if (ascii(alias)) {
             return alias;
         }
-        String stripped = MARKS.matcher(Normalizer.normalize(alias, Normalizer.Form.NFD)).replaceAll("");
+        String stripped = withoutMarks(alias);
         StringBuilder out = new StringBuilder(stripped.length());
         for (int i = 0; i < stripped.length(); i++) {
             char c = stripped.charAt(i);
@@ -59,6 +51,20 @@ public final class AliasKey {
             }
         }
         return Normalizer.normalize(out, Normalizer.Form.NFC);
+    }
+
+    /** The text with its combining marks dropped after decomposition ("González" → "Gonzalez"), letters as they are. */
+    public static String withoutMarks(String text) {
+        return ascii(text) ? text : MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFD)).replaceAll("");
+    }
+
+    private static boolean ascii(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) >= 128) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public static long hash(String alias) {
