@@ -31,6 +31,7 @@ import io.newswire.processors.nlp.CanonicalizeProcessor;
 import io.newswire.processors.nlp.Canonicalized;
 import io.newswire.processors.nlp.EnrichProcessor;
 import io.newswire.processors.nlp.EnrichStage;
+import io.newswire.processors.nlp.RegistryMirror;
 import io.newswire.processors.nlp.Enrichment;
 import io.newswire.processors.nlp.SizeGuard;
 import io.newswire.processors.prepare.Checked;
@@ -96,17 +97,19 @@ public final class NewsTopology {
 
     public static Topology build(Topics topics, Enrichment enrichment, TopologySettings settings, Clock clock) {
         StreamsBuilder builder = new StreamsBuilder();
-        StateStores.register(builder, topics);
+        RegistryMirror registry = new RegistryMirror();
+        StateStores.register(builder, topics, registry);
         KStream<String, byte[]> raw = builder.stream(topics.raw().name(),
                 Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("read-raw"));
 
         Map<String, KStream<String, Checked<Article>>> validated = prepare(raw, topics, settings, clock);
         Map<String, KStream<String, Checked<Article>>> enriched = enrich(validated.get(ValidateStage.NAME + "-ok"),
                 topics, enrichment, settings, clock);
-        KStream<String, Article> articles = canonicalize(enriched.get(EnrichStage.NAME + "-ok"), topics);
+        KStream<String, Article> articles = canonicalize(enriched.get(EnrichStage.NAME + "-ok"), topics, registry);
         KStream<String, Deduplicated> decided = match(articles, settings);
         KStream<String, Deduplicated> resolved = resolve(decided, topics, settings);
-        Map<String, KStream<String, StoryOutput>> stories = aggregateStories(builder, resolved, topics, settings);
+        Map<String, KStream<String, StoryOutput>> stories = aggregateStories(builder, resolved, topics, settings,
+                registry);
         writeArticlesAndDecisions(resolved.merge(stories.get(StoryAggregator.NAME + "-revised")
                 .mapValues(StoryOutput::revised, Named.as("revised")), Named.as("decided-and-revised")), topics);
         correctIndex(decided, stories.get(StoryAggregator.NAME + "-correction"), settings);
@@ -166,10 +169,11 @@ public final class NewsTopology {
     }
 
     /** nlp: canonical entities against the registry, whose new spellings go to news.entities. */
-    private static KStream<String, Article> canonicalize(KStream<String, Checked<Article>> enriched, Topics topics) {
+    private static KStream<String, Article> canonicalize(KStream<String, Checked<Article>> enriched, Topics topics,
+                                                         RegistryMirror registry) {
         KStream<String, Canonicalized> canonical = enriched
                 .mapValues(Checked::value, Named.as("enriched"))
-                .process(CanonicalizeProcessor::new, Named.as(CanonicalizeProcessor.NAME));
+                .process(() -> new CanonicalizeProcessor(registry), Named.as(CanonicalizeProcessor.NAME));
         canonical
                 .flatMap((id, c) -> c.learned().stream().map(k -> KeyValue.pair(k.registryKey(), k)).toList(),
                         Named.as("registry-updates"))
@@ -283,7 +287,7 @@ public final class NewsTopology {
      * index corrections.
      */
     private static Map<String, KStream<String, StoryOutput>> aggregateStories(StreamsBuilder builder,
-            KStream<String, Deduplicated> resolved, Topics topics, TopologySettings settings) {
+            KStream<String, Deduplicated> resolved, Topics topics, TopologySettings settings, RegistryMirror registry) {
         JsonSerde<StoryMessage> messages = new JsonSerde<>(StoryMessage.class);
         KStream<String, StoryMessage> joins = resolved
                 .filter((id, d) -> d.decision().storyId() != null, Named.as("with-story"))
@@ -296,7 +300,8 @@ public final class NewsTopology {
                 Consumed.with(Serdes.String(), messages).withName("read-story-moves"));
         Map<String, KStream<String, StoryOutput>> out = joins
                 .merge(moves, Named.as("joins-and-moves"))
-                .process(() -> new StoryAggregator(settings.retention(), settings.storyScorer(), settings.partitions(), settings.revisions()),
+                .process(() -> new StoryAggregator(settings.retention(), settings.storyScorer(), settings.partitions(), settings.revisions(),
+                        registry),
                         Named.as(StoryAggregator.NAME),
                         StoryAggregator.STORE, StoryAggregator.MEMBERS)
                 .split(Named.as(StoryAggregator.NAME + "-"))

@@ -14,6 +14,7 @@ import io.newswire.processors.match.vectors.StoryIndex;
 import io.newswire.processors.match.vectors.StoryRecords.StoryBucket;
 import io.newswire.processors.nlp.CanonicalizeProcessor;
 import io.newswire.processors.nlp.EnrichProcessor;
+import io.newswire.processors.nlp.RegistryMirror;
 import io.newswire.processors.nlp.RegistryUpdater;
 import io.newswire.processors.resolve.DedupGatherProcessor;
 import io.newswire.processors.resolve.GatherRecords.Pending;
@@ -55,10 +56,16 @@ public final class StateStores {
 
     /** The table, in the order of the steps that own the stores. */
     public static List<Store> all(Topics topics) {
+        return all(topics, new RegistryMirror());
+    }
+
+    /** The table, with the instance's mirror of the entity registry for the registry's updater. */
+    static List<Store> all(Topics topics, RegistryMirror mirror) {
         return List.of(
                 global(CanonicalizeProcessor.REGISTRY_STORE, "nlp", topics.entities().valueSerde(),
                         "known entity (JSON)", "compacted topic; spellings kept for good",
-                        new Global<>(topics.entities().name(), "read-entity-registry", RegistryUpdater::new)),
+                        new Global<>(topics.entities().name(), "read-entity-registry",
+                                () -> new RegistryUpdater(mirror))),
                 local(EnrichProcessor.STORE, "nlp", new JsonSerde<>(EnrichProcessor.Pending.class),
                         "article at an enrich worker (JSON)", 1, "until enriched; empty with `enrich.workers=0`"),
                 local(LshIndex.BUCKETS, "match", new BinarySerde<>(Bucket.CODEC), "band bucket (binary)", 1,
@@ -99,8 +106,8 @@ public final class StateStores {
     }
 
     /** Registers every store of the table with the builder; global stores get their updater. */
-    static void register(StreamsBuilder builder, Topics topics) {
-        for (Store store : all(topics)) {
+    static void register(StreamsBuilder builder, Topics topics, RegistryMirror mirror) {
+        for (Store store : all(topics, mirror)) {
             if (store.global() == null) {
                 var supplier = Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(store.name()),
                         store.keySerde(), store.valueSerde());

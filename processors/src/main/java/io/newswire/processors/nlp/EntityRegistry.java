@@ -132,7 +132,7 @@ public final class EntityRegistry {
     private static Optional<KnownEntity> lonePersonFor(Entity entity, List<KnownEntity> candidates) {
         String surname = entity.name().strip();
         List<KnownEntity> people = candidates.stream()
-                .filter(k -> words(k.name()).length > 1 && Names.similar(Names.lastWord(k.name()), surname))
+                .filter(k -> Names.severalWords(k.name()) && Names.similar(Names.lastWord(k.name()), surname))
                 .toList();
         if (people.isEmpty()) {
             return Optional.empty();
@@ -183,10 +183,9 @@ public final class EntityRegistry {
         if (type != EntityType.PERSON) {
             return Names.similar(known, candidate);
         }
-        String[] a = words(known);
-        String[] b = words(candidate);
-        return a.length > 1 && b.length > 1 && Names.similar(a[a.length - 1], b[b.length - 1])
-                && Names.compatibleGivenNames(a[0], b[0]);
+        return Names.severalWords(known) && Names.severalWords(candidate)
+                && Names.similar(Names.lastWord(known), Names.lastWord(candidate))
+                && Names.compatibleGivenNames(Names.firstWord(known), Names.firstWord(candidate));
     }
 
     /** The registry entry for one spelling; people are blocked by surname, everything else by name. */
@@ -222,10 +221,6 @@ public final class EntityRegistry {
 
     /** A one-word person name is too ambiguous to register. */
     private static boolean isLoneSurname(Entity entity) {
-        return entity.type() == EntityType.PERSON && words(entity.name()).length == 1;
-    }
-
-    private static String[] words(String text) {
-        return Names.words(text);
+        return entity.type() == EntityType.PERSON && !Names.severalWords(entity.name());
     }
 }

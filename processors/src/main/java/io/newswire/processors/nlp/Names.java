@@ -74,36 +74,83 @@ public final class Names {
      * or 2 for names of 8 letters or more. Short names must match exactly.
      */
     public static boolean similar(String a, String b) {
-        String x = fold(a);
-        String y = fold(b);
-        if (x.equals(y)) {
+        // Names are compared per pair of every candidate in a registry block: ASCII names (most) are compared
+        // as folded without building the folded strings.
+        if (isAscii(a) && isAscii(b)) {
+            return similarFolded(a, b, true);
+        }
+        return similarFolded(fold(a), fold(b), false);
+    }
+
+    private static boolean similarFolded(String x, String y, boolean asciiCase) {
+        if (asciiCase ? x.equalsIgnoreCase(y) : x.equals(y)) {
             return true;
         }
         int shorter = Math.min(x.length(), y.length());
-        if (shorter < 5 || x.charAt(0) != y.charAt(0)) {
+        if (shorter < 5 || at(x, 0, asciiCase) != at(y, 0, asciiCase)) {
             return false;
         }
         int allowed = shorter >= 8 ? 2 : 1;
-        return Math.abs(x.length() - y.length()) <= allowed && distance(x, y) <= allowed;
+        return Math.abs(x.length() - y.length()) <= allowed && withinDistance(x, y, allowed, asciiCase);
     }
 
     /** Lower case without accents: the form names are compared in. */
     public static String fold(String text) {
-        boolean ascii = true;
-        for (int i = 0; i < text.length() && ascii; i++) {
-            ascii = text.charAt(i) < 128;
-        }
-        if (ascii) {
+        if (isAscii(text)) {
             return text.toLowerCase(Locale.ROOT);
         }
         String decomposed = Normalizer.normalize(text, Normalizer.Form.NFKD);
         return MARKS.matcher(decomposed).replaceAll("").toLowerCase(Locale.ROOT);
     }
 
-    /** The last word of a name: a person's surname. */
+    /** The last word of a name: a person's surname. The same as the last of {@link #words}, without the split. */
     public static String lastWord(String name) {
-        String[] w = words(name);
-        return w[w.length - 1];
+        String s = name.strip();
+        int start = s.length();
+        while (start > 0 && !isSpace(s.charAt(start - 1))) {
+            start--;
+        }
+        return s.substring(start);
+    }
+
+    /** The first word of a name: a person's given name. The same as the first of {@link #words}. */
+    public static String firstWord(String name) {
+        String s = name.strip();
+        int end = 0;
+        while (end < s.length() && !isSpace(s.charAt(end))) {
+            end++;
+        }
+        return s.substring(0, end);
+    }
+
+    /** Whether the name has more than one word ({@link #words} longer than one). */
+    public static boolean severalWords(String name) {
+        String s = name.strip();
+        for (int i = 0; i < s.length(); i++) {
+            if (isSpace(s.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The white space {@link #words} splits on: the regular expression's {@code \s}. */
+    private static boolean isSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\013' || c == '\f' || c == '\r';
+    }
+
+    private static boolean isAscii(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) >= 128) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static char at(String s, int i, boolean asciiCase) {
+        char c = s.charAt(i);
+        return asciiCase && c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
     }
 
     /** Words of a name, split on white space. */
@@ -114,6 +161,45 @@ public final class Names {
     /** A key fragment: folded, non-alphanumerics as single dashes. */
     public static String slug(String text) {
         return EDGE_DASHES.matcher(NON_ALNUM.matcher(fold(text)).replaceAll("-")).replaceAll("");
+    }
+
+    /**
+     * Whether {@link #distance} is at most {@code limit}, ASCII letters compared regardless of case when asked:
+     * three rows instead of the whole table, stopping once two rows in turn are all past the limit (no later
+     * cell can come back under it).
+     */
+    static boolean withinDistance(String a, String b, int limit, boolean asciiCase) {
+        int m = b.length();
+        int[] before = new int[m + 1];
+        int[] previous = new int[m + 1];
+        int[] current = new int[m + 1];
+        for (int j = 0; j <= m; j++) {
+            previous[j] = j;
+        }
+        int previousMin = 0;
+        for (int i = 1; i <= a.length(); i++) {
+            char ai = at(a, i - 1, asciiCase);
+            current[0] = i;
+            int rowMin = i;
+            for (int j = 1; j <= m; j++) {
+                char bj = at(b, j - 1, asciiCase);
+                int cell = Math.min(Math.min(previous[j] + 1, current[j - 1] + 1), previous[j - 1] + (ai == bj ? 0 : 1));
+                if (i > 1 && j > 1 && ai == at(b, j - 2, asciiCase) && at(a, i - 2, asciiCase) == bj) {
+                    cell = Math.min(cell, before[j - 2] + 1);
+                }
+                current[j] = cell;
+                rowMin = Math.min(rowMin, cell);
+            }
+            if (rowMin > limit && previousMin > limit) {
+                return false;
+            }
+            int[] spare = before;
+            before = previous;
+            previous = current;
+            current = spare;
+            previousMin = rowMin;
+        }
+        return previous[m] <= limit;
     }
 
     /** Optimal string alignment distance (Levenshtein plus adjacent transpositions). */

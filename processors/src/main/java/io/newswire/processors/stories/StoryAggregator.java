@@ -21,6 +21,7 @@ import io.newswire.processors.match.vectors.StoryScorer;
 import io.newswire.processors.match.vectors.StoryVector;
 import io.newswire.processors.nlp.CanonicalizeProcessor;
 import io.newswire.processors.nlp.EntityRegistry;
+import io.newswire.processors.nlp.RegistryMirror;
 import io.newswire.processors.resolve.Deduplicated;
 import io.newswire.processors.resolve.StoryResolveProcessor;
 import io.newswire.processors.resolve.StoryResolver;
@@ -117,6 +118,7 @@ public final class StoryAggregator implements Processor<String, StoryMessage, St
     private final int partitions;
     private final RevisionRules rules;
     private final Reclustering reclustering;
+    private final RegistryMirror mirror;
     private ProcessorContext<String, StoryOutput> context;
     private KeyValueStore<String, StoryState> stories;
     private KeyValueStore<String, StoryMember> members;
@@ -130,8 +132,11 @@ public final class StoryAggregator implements Processor<String, StoryMessage, St
      * @param retention  how long a story is kept after its newest member arrived (as the index keeps articles)
      * @param scorer     the pair score stories are weighed by
      * @param partitions partitions of the index, for the corrections of moved members
+     * @param mirror     the instance's entity registry, which the respell sweep reads
      */
-    public StoryAggregator(Duration retention, StoryScorer scorer, int partitions, RevisionRules rules) {
+    public StoryAggregator(Duration retention, StoryScorer scorer, int partitions, RevisionRules rules,
+                           RegistryMirror mirror) {
+        this.mirror = mirror;
         this.retention = retention;
         this.partitions = partitions;
         this.rules = rules;
@@ -148,7 +153,8 @@ public final class StoryAggregator implements Processor<String, StoryMessage, St
         this.respellSweep = new StoreSweep<>(members, RESPELL_SLICE);
         org.apache.kafka.streams.state.ReadOnlyKeyValueStore<String, KnownEntity> known =
                 context.getStateStore(CanonicalizeProcessor.REGISTRY_STORE);
-        this.registry = new EntityRegistry(EntityRegistry.blocksOf(known));
+        java.util.function.Function<String, List<KnownEntity>> stored = EntityRegistry.blocksOf(known);
+        this.registry = new EntityRegistry(prefix -> mirror.block(prefix, stored));
         context.schedule(StoreSweep.EVERY, PunctuationType.WALL_CLOCK_TIME, now -> forgetQuietStories());
         context.schedule(RESPELL_EVERY, PunctuationType.WALL_CLOCK_TIME, this::respell);
     }

@@ -19,6 +19,7 @@ import io.newswire.processors.TestStores;
 import io.newswire.processors.TopologySettings;
 import io.newswire.processors.match.vectors.StoryScorer;
 import io.newswire.processors.match.vectors.StoryVector;
+import io.newswire.processors.nlp.RegistryMirror;
 import io.newswire.processors.resolve.Deduplicated;
 import io.newswire.processors.resolve.StoryResolveProcessor;
 import org.apache.kafka.streams.processor.api.MockProcessorContext;
@@ -55,7 +56,7 @@ class StoryAggregatorTest {
         members = TestStores.add(context, StoryAggregator.MEMBERS, new JsonSerde<>(StoryMember.class));
         links = TestStores.add(context, StoryResolveProcessor.LINKS, new JsonSerde<>(StoryLink.class));
         stories = new StoryAggregator(settings.retention(), new StoryScorer(settings.storyThreshold(),
-                settings.retention()), settings.partitions(), settings.revisions());
+                settings.retention()), settings.partitions(), settings.revisions(), new RegistryMirror());
         stories.init(context);
         out.clear();
     }
