@@ -1,7 +1,6 @@
 package io.newswire.processors.nlp;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
@@ -98,22 +97,14 @@ public final class RegistryMirror {
         if (at >= 0 && block.get(at).articles() >= known.articles()) {
             return block;
         }
-        KnownEntity[] entries;
+        List<KnownEntity> entries = new ArrayList<>(block.size() + 1);
+        entries.addAll(block);
         if (at >= 0) {
-            entries = block.toArray(new KnownEntity[0]);
-            entries[at] = known;
+            entries.set(at, known);
         } else {
-            int insert = -at - 1;
-            entries = new KnownEntity[block.size() + 1];
-            for (int i = 0; i < insert; i++) {
-                entries[i] = block.get(i);
-            }
-            entries[insert] = known;
-            for (int i = insert; i < block.size(); i++) {
-                entries[i + 1] = block.get(i);
-            }
+            entries.add(-at - 1, known);
             held.incrementAndGet();
         }
-        return Collections.unmodifiableList(Arrays.asList(entries));
+        return Collections.unmodifiableList(entries);
     }
 }
