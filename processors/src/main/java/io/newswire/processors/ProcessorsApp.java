@@ -8,7 +8,9 @@ import java.util.Properties;
 import java.util.stream.Stream;
 import io.newswire.common.NewswireConfig;
 import io.newswire.common.Setting;
+import io.newswire.processors.state.RocksDbOptions;
 import io.newswire.processors.state.SharedRocksDbCache;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
@@ -31,9 +33,16 @@ public final class ProcessorsApp implements AutoCloseable {
             raw -> raw.equals("0") ? 0 : Setting.positiveInt(raw),
             "a bound on RocksDB memory: one block cache and memtable budget shared by every state store, in MB; 0 (default) leaves each store its own");
 
+    public static final Setting<String> STATE_COMPRESSION = new Setting<>("state.compression", "lz4",
+            raw -> {
+                RocksDbOptions.compressionType(raw);
+                return raw;
+            },
+            "compression of the state stores' RocksDB files: lz4 (default), zstd or none");
+
     /** What the processors read besides the shared settings: Kafka Streams' and the topology's. */
     public static final List<Setting<?>> SETTINGS = Stream.concat(Stream.of(APPLICATION_ID, GUARANTEE, STATE_DIR,
-                    STATE_CACHE_MB),
+                    STATE_CACHE_MB, STATE_COMPRESSION),
             TopologySettings.SETTINGS.stream()).toList();
 
     private final KafkaStreams streams;
@@ -83,9 +92,15 @@ public final class ProcessorsApp implements AutoCloseable {
         props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetteringHandlers.Processing.class);
         props.put(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetteringHandlers.Production.class);
         props.put(DeadLetteringHandlers.DLQ_TOPIC, config.topics().dlq().name());
+        props.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, RocksDbOptions.class);
+        props.put(RocksDbOptions.COMPRESSION_CONFIG, config.get(STATE_COMPRESSION));
+        // Changelogs and repartition topics carry JSON articles and members: compressed as ingest's records
+        // are, unless the user chose a compression for Streams' producers or for every client.
+        String producerCompression = StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG);
+        if (!props.containsKey(producerCompression) && !props.containsKey(ProducerConfig.COMPRESSION_TYPE_CONFIG)) {
+            props.put(producerCompression, "lz4");
+        }
         if (config.get(STATE_CACHE_MB) > 0) {
-            props.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG,
-                    SharedRocksDbCache.class);
             props.put(SharedRocksDbCache.CACHE_BYTES_CONFIG,
                     Long.toString(config.get(STATE_CACHE_MB) * 1024L * 1024L));
         }

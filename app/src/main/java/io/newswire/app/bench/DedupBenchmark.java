@@ -1,6 +1,8 @@
 package io.newswire.app.bench;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -95,6 +97,7 @@ public final class DedupBenchmark {
         out.printf(Locale.ROOT, "ratio processors / pass-through: %.3f%n", dedup / passthrough);
         out.printf(Locale.ROOT, "local state after the run: %.1f KB per article (RocksDB files, all stores)%n",
                 io.newswire.app.Folders.size(state.resolve("dedup")) / 1024.0 / count);
+        printStoreBytes(state.resolve("dedup"), count);
         printTopicBytes(count);
         io.newswire.app.Folders.remove(state);
     }
@@ -151,6 +154,33 @@ public final class DedupBenchmark {
             streams.close(Duration.ofSeconds(30));
             return rate;
         }
+    }
+
+    /**
+     * The local state by store, summed over tasks: which store's RocksDB files hold the per-article bytes.
+     * A file under {@code rocksdb/<store>/} counts for that store, anything else (checkpoints, locks) as other.
+     */
+    private void printStoreBytes(Path stateDir, int count) throws IOException {
+        Map<String, Long> bytes = new TreeMap<>();
+        if (Files.exists(stateDir)) {
+            try (var walk = Files.walk(stateDir)) {
+                walk.filter(Files::isRegularFile).forEach(f -> bytes.merge(storeOf(stateDir.relativize(f)),
+                        f.toFile().length(), Long::sum));
+            }
+        }
+        bytes.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                .filter(e -> e.getValue() > 0)
+                .forEach(e -> out.printf(Locale.ROOT, "  %-48s %8.2f KB/article%n", e.getKey(),
+                        e.getValue() / 1024.0 / count));
+    }
+
+    private static String storeOf(Path relative) {
+        for (int i = 0; i + 1 < relative.getNameCount() - 1; i++) {
+            if (relative.getName(i).toString().equals("rocksdb")) {
+                return relative.getName(i + 1).toString();
+            }
+        }
+        return "other";
     }
 
     /**

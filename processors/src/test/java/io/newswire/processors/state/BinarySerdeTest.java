@@ -19,8 +19,8 @@ class BinarySerdeTest {
     }
 
     @Test
-    void shouldKeepEveryMemberOfAnLshBucketIncludingOneWithoutAContentHash() {
-        Bucket bucket = new Bucket(List.of(new Member("a1", "h1", 17L), new Member("ä2-ünïcode", null, -3L)));
+    void shouldKeepEveryMemberOfAnLshBucket() {
+        Bucket bucket = new Bucket(List.of(new Member(Long.MIN_VALUE, 17L), new Member(-1L, -3L)));
         assertThat(roundTrip(new BinarySerde<>(Bucket.CODEC), bucket)).isEqualTo(bucket);
         assertThat(roundTrip(new BinarySerde<>(Bucket.CODEC), new Bucket(List.of()))).isEqualTo(new Bucket(List.of()));
     }
@@ -29,10 +29,15 @@ class BinarySerdeTest {
     void shouldKeepAStoryBucketAndASignature() {
         StoryBucket bucket = new StoryBucket(List.of(new StoryMember("s1", 5L, "s1"), new StoryMember("s2", 6L, "s1")));
         assertThat(roundTrip(new BinarySerde<>(StoryBucket.CODEC), bucket)).isEqualTo(bucket);
-        StoredSignature signature = new StoredSignature(new int[] {1, -2, Integer.MAX_VALUE}, 99L);
+        StoredSignature signature = new StoredSignature("ä2-ünïcode", "h1", new short[] {1, -2, Short.MAX_VALUE}, 99L);
         StoredSignature back = roundTrip(new BinarySerde<>(StoredSignature.CODEC), signature);
-        assertThat(back.signature()).containsExactly(1, -2, Integer.MAX_VALUE);
+        assertThat(back.lowBits()).containsExactly((short) 1, (short) -2, Short.MAX_VALUE);
         assertThat(back.receivedMillis()).isEqualTo(99L);
+        assertThat(back.articleId()).isEqualTo("ä2-ünïcode");
+        assertThat(back.contentHash()).isEqualTo("h1");
+        StoredSignature unhashed = roundTrip(new BinarySerde<>(StoredSignature.CODEC),
+                new StoredSignature("a1", null, new short[0], 1L));
+        assertThat(unhashed.contentHash()).isNull();
     }
 
     @Test
@@ -40,7 +45,7 @@ class BinarySerdeTest {
         BinarySerde<Bucket> serde = new BinarySerde<>(Bucket.CODEC);
         assertThat(serde.serialize("t", null)).isNull();
         assertThat(serde.deserialize("t", null)).isNull();
-        byte[] bytes = serde.serialize("t", new Bucket(List.of(new Member("a1", "h1", 17L))));
+        byte[] bytes = serde.serialize("t", new Bucket(List.of(new Member(5L, 17L))));
         assertThatThrownBy(() -> serde.deserialize("t", java.util.Arrays.copyOf(bytes, bytes.length - 3)))
                 .isInstanceOf(SerializationException.class);
     }

@@ -22,8 +22,9 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * those buckets with their estimated similarity (computed here, from the signatures this partition keeps,
  * so signatures never travel back). Then the article joins those buckets.
  *
- * <p>State per article: one bucket entry per band (~60 bytes each) and one signature per partition that
- * owns any of its bands (126 ints). Bucket entries older than the retention window are dropped when the
+ * <p>State per article: one bucket entry per band (16 bytes: a key of the article's id and its arrival) and
+ * one signature per partition that owns any of its bands (126 hashes' low 16 bits, with the id and content
+ * hash). Bucket entries older than the retention window are dropped when the
  * bucket is next written, and a bucket keeps at most {@value #MAX_BUCKET} members (the most recent); a probe
  * compares at most {@value #MAX_COMPARED} of them (those sharing most bands with it, then the newest).
  * {@link #purge} drops, a slice of each store at a time, the signatures past the window and the buckets whose
@@ -77,10 +78,11 @@ public final class LshIndex {
     public List<Candidate> probe(String articleId, String contentHash, long receivedMillis, int[] signature,
                                  int partitions, int partition) {
         long oldest = receivedMillis - retention.toMillis();
+        long idKey = LshRecords.idKey(articleId);
         // Members sharing more bands with the probe first (a copy shares most of its 42), then the newest:
         // only the best are compared, so a probe's cost stays bounded when buckets are full.
-        Map<String, Member> members = new HashMap<>();
-        Map<String, Integer> sharedBands = new HashMap<>();
+        Map<Long, Member> members = new HashMap<>();
+        Map<Long, Integer> sharedBands = new HashMap<>();
         boolean owned = false;
         // Written together at the end, one store call (a RocksDB write batch) instead of one per band: the keys
         // are distinct (each starts with its band number), so no read below sees an earlier band's write.
@@ -94,14 +96,14 @@ public final class LshIndex {
             Bucket bucket = filter != null && !filter.mightContain(key) ? null : buckets.get(key);
             List<Member> kept = new ArrayList<>();
             for (Member m : bucket == null ? List.<Member>of() : bucket.members()) {
-                if (m.receivedMillis() < oldest || m.articleId().equals(articleId)) {
+                if (m.receivedMillis() < oldest || m.idKey() == idKey) {
                     continue;
                 }
                 kept.add(m);
-                members.put(m.articleId(), m);
-                sharedBands.merge(m.articleId(), 1, Integer::sum);
+                members.put(m.idKey(), m);
+                sharedBands.merge(m.idKey(), 1, Integer::sum);
             }
-            kept.add(new Member(articleId, contentHash, receivedMillis));
+            kept.add(new Member(idKey, receivedMillis));
             if (kept.size() > MAX_BUCKET) {
                 kept = new ArrayList<>(kept.subList(kept.size() - MAX_BUCKET, kept.size()));
             }
@@ -114,17 +116,21 @@ public final class LshIndex {
         }
         List<Candidate> candidates = new ArrayList<>();
         members.values().stream()
-                .sorted(Comparator.<Member>comparingInt(m -> sharedBands.get(m.articleId())).reversed()
+                .sorted(Comparator.<Member>comparingInt(m -> sharedBands.get(m.idKey())).reversed()
                         .thenComparing(Comparator.comparingLong(Member::receivedMillis).reversed())
-                        .thenComparing(Member::articleId))
+                        .thenComparingLong(Member::idKey))
                 .limit(MAX_COMPARED)
                 .forEach(m -> {
-                    StoredSignature theirs = signatures.get(m.articleId());
-                    double similarity = theirs == null ? 0 : MinHash.similarity(signature, theirs.signature());
-                    candidates.add(new Candidate(m.articleId(), m.contentHash(), m.receivedMillis(), similarity));
+                    // A member whose signature was swept is past the window as the partition counts it.
+                    StoredSignature theirs = signatures.get(LshRecords.signatureKey(m.idKey()));
+                    if (theirs != null) {
+                        candidates.add(new Candidate(theirs.articleId(), theirs.contentHash(), m.receivedMillis(),
+                                MinHash.similarity(signature, theirs.lowBits())));
+                    }
                 });
-        if (signatures.get(articleId) == null) {
-            signatures.put(articleId, new StoredSignature(signature, receivedMillis));
+        String own = LshRecords.signatureKey(idKey);
+        if (signatures.get(own) == null) {
+            signatures.put(own, new StoredSignature(articleId, contentHash, MinHash.lowBits(signature), receivedMillis));
         }
         return candidates;
     }

@@ -1,6 +1,14 @@
 package io.newswire.processors.match.lsh;
 
 import io.newswire.processors.state.BinarySerde;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.List;
 
 /** The records the LSH index keeps in its stores and answers with. */
@@ -13,7 +21,10 @@ public final class LshRecords {
     public record Candidate(String articleId, String contentHash, long receivedMillis, double similarity) {
     }
 
-    /** A bucket's members: article id, content hash and arrival time (no signatures: those are kept once). */
+    /**
+     * A bucket's members, each by its article's {@link #idKey} and arrival time: 16 bytes a member. The id
+     * and content hash are kept once, in the member's {@link StoredSignature}, not in each of its 42 buckets.
+     */
     public record Bucket(List<Member> members) {
         public Bucket {
             members = members == null ? List.of() : List.copyOf(members);
@@ -24,56 +35,80 @@ public final class LshRecords {
             return members.stream().mapToLong(Member::receivedMillis).max().orElse(0);
         }
 
-        /** Member count, then each member's id, content hash (empty for none) and arrival time. */
+        /** Member count, then each member's id key and arrival time. */
         public static final BinarySerde.Codec<Bucket> CODEC = new BinarySerde.Codec<>() {
             @Override
-            public void write(Bucket bucket, java.io.DataOutputStream out) throws java.io.IOException {
+            public void write(Bucket bucket, DataOutputStream out) throws IOException {
                 out.writeInt(bucket.members().size());
                 for (Member m : bucket.members()) {
-                    out.writeUTF(m.articleId());
-                    out.writeUTF(m.contentHash() == null ? "" : m.contentHash());
+                    out.writeLong(m.idKey());
                     out.writeLong(m.receivedMillis());
                 }
             }
 
             @Override
-            public Bucket read(java.io.DataInputStream in) throws java.io.IOException {
+            public Bucket read(DataInputStream in) throws IOException {
                 int n = in.readInt();
-                List<Member> members = new java.util.ArrayList<>(n);
+                List<Member> members = new ArrayList<>(n);
                 for (int i = 0; i < n; i++) {
-                    String id = in.readUTF();
-                    String hash = in.readUTF();
-                    members.add(new Member(id, hash.isEmpty() ? null : hash, in.readLong()));
+                    members.add(new Member(in.readLong(), in.readLong()));
                 }
                 return new Bucket(members);
             }
         };
     }
 
-    public record Member(String articleId, String contentHash, long receivedMillis) {
+    public record Member(long idKey, long receivedMillis) {
     }
 
-    /** A signature kept by a band partition, with its arrival time for retention. */
-    public record StoredSignature(int[] signature, long receivedMillis) {
+    /**
+     * The 64-bit key an article is known by in the buckets and the signature store: the first 8 bytes of the
+     * SHA-256 of its id, so ids cannot be chosen to collide with another article's.
+     */
+    public static long idKey(String articleId) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest(articleId.getBytes(StandardCharsets.UTF_8));
+            return ByteBuffer.wrap(digest).getLong();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 missing from this JDK", e);
+        }
+    }
+
+    /** The signature store's key for an id key: 16 hex digits. */
+    public static String signatureKey(long idKey) {
+        String hex = Long.toHexString(idKey);
+        return "0".repeat(16 - hex.length()) + hex;
+    }
+
+    /**
+     * A signature kept by a band partition, as its {@link MinHash#lowBits}, with its article's id and content
+     * hash (null: none) and its arrival time for retention; keyed by {@link #signatureKey}.
+     */
+    public record StoredSignature(String articleId, String contentHash, short[] lowBits, long receivedMillis) {
 
         public static final BinarySerde.Codec<StoredSignature> CODEC = new BinarySerde.Codec<>() {
             @Override
-            public void write(StoredSignature s, java.io.DataOutputStream out) throws java.io.IOException {
+            public void write(StoredSignature s, DataOutputStream out) throws IOException {
                 out.writeLong(s.receivedMillis());
-                out.writeInt(s.signature().length);
-                for (int h : s.signature()) {
-                    out.writeInt(h);
+                out.writeUTF(s.articleId());
+                out.writeUTF(s.contentHash() == null ? "" : s.contentHash());
+                out.writeInt(s.lowBits().length);
+                for (short h : s.lowBits()) {
+                    out.writeShort(h);
                 }
             }
 
             @Override
-            public StoredSignature read(java.io.DataInputStream in) throws java.io.IOException {
+            public StoredSignature read(DataInputStream in) throws IOException {
                 long received = in.readLong();
-                int[] signature = new int[in.readInt()];
-                for (int i = 0; i < signature.length; i++) {
-                    signature[i] = in.readInt();
+                String id = in.readUTF();
+                String hash = in.readUTF();
+                short[] lowBits = new short[in.readInt()];
+                for (int i = 0; i < lowBits.length; i++) {
+                    lowBits[i] = in.readShort();
                 }
-                return new StoredSignature(signature, received);
+                return new StoredSignature(id, hash.isEmpty() ? null : hash, lowBits, received);
             }
         };
     }

@@ -55,6 +55,30 @@ public final class MinHash {
         return (double) same / HASHES;
     }
 
+    /**
+     * The low 16 bits of each hash, as a signature is stored (b-bit minwise hashing, Li and König 2010): two
+     * different hashes agree there once in 65,536 times, which moves an estimate by under 0.0001 and halves
+     * the store.
+     */
+    public static short[] lowBits(int[] signature) {
+        short[] low = new short[signature.length];
+        for (int i = 0; i < signature.length; i++) {
+            low[i] = (short) signature[i];
+        }
+        return low;
+    }
+
+    /** The estimated Jaccard similarity of a signature and a stored one's {@link #lowBits}. */
+    public static double similarity(int[] a, short[] storedLowBits) {
+        int same = 0;
+        for (int i = 0; i < HASHES; i++) {
+            if ((short) a[i] == storedLowBits[i]) {
+                same++;
+            }
+        }
+        return (double) same / HASHES;
+    }
+
     /** The routing key of band {@code band}: band number and a hash of its rows. */
     public static String bandKey(int[] signature, int band) {
         long h = band;

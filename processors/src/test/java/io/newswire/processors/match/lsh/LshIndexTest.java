@@ -54,6 +54,8 @@ class LshIndexTest {
         assertThat(probe("q2", QUAKE, T0.plusSeconds(60)))
                 .singleElement().satisfies(c -> {
                     assertThat(c.articleId()).isEqualTo("q1");
+                    assertThat(c.contentHash()).isEqualTo("hash-q1");
+                    assertThat(c.receivedMillis()).isEqualTo(T0.toEpochMilli());
                     assertThat(c.similarity()).isEqualTo(1.0);
                 });
         long quakeBuckets = buckets.approximateNumEntries();
@@ -65,13 +67,14 @@ class LshIndexTest {
         assertThat(probe("c1", COACH, later)).isEmpty();
         index.purge(later.toEpochMilli());
 
-        assertThat(signatures.get("q1")).isNull();
-        assertThat(signatures.get("c1")).isNotNull();
+        assertThat(signatures.get(LshRecords.signatureKey(LshRecords.idKey("q1")))).isNull();
+        assertThat(signatures.get(LshRecords.signatureKey(LshRecords.idKey("c1"))))
+                .extracting(LshRecords.StoredSignature::articleId).isEqualTo("c1");
         try (KeyValueIterator<String, Bucket> all = buckets.all()) {
             List<KeyValue<String, Bucket>> left = new java.util.ArrayList<>();
             all.forEachRemaining(left::add);
             assertThat(left).hasSize(MinHash.BANDS).allSatisfy(kv -> assertThat(kv.value.members())
-                    .extracting(LshRecords.Member::articleId).containsExactly("c1"));
+                    .extracting(LshRecords.Member::idKey).containsExactly(LshRecords.idKey("c1")));
         }
     }
 

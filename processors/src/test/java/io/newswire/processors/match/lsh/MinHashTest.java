@@ -27,4 +27,23 @@ public class MinHashTest {
         assertThat(MinHash.similarity(original, edited)).isBetween(0.5, 0.95);
         assertThat(MinHash.similarity(original, unrelated)).isLessThan(0.1);
     }
+
+    @Test
+    void shouldEstimateFromStoredLowBitsAsFromTheWholeSignatures() {
+        java.util.Random random = new java.util.Random(3);
+        List<String> words = java.util.stream.IntStream.range(0, 400).mapToObj(i -> "w" + i).toList();
+        for (int round = 0; round < 300; round++) {
+            java.util.List<String> a = new java.util.ArrayList<>();
+            java.util.List<String> b = new java.util.ArrayList<>();
+            for (int i = 0; i < 60; i++) {
+                a.add(words.get(random.nextInt(words.size())));
+                b.add(random.nextDouble() < 0.5 ? a.get(i) : words.get(random.nextInt(words.size())));
+            }
+            int[] sa = MinHash.signature("", List.of(String.join(" ", a)));
+            int[] sb = MinHash.signature("", List.of(String.join(" ", b)));
+            // Only a coincidence of the low 16 bits of two different hashes could add one agreement.
+            assertThat(MinHash.similarity(sa, MinHash.lowBits(sb)))
+                    .isBetween(MinHash.similarity(sa, sb), MinHash.similarity(sa, sb) + 1.0 / MinHash.HASHES);
+        }
+    }
 }

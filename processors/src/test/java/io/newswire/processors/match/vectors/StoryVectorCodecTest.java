@@ -40,6 +40,57 @@ class StoryVectorCodecTest {
     }
 
     @Test
+    void shouldKeepEveryIdAndEveryCosineWithinATenThousandth() {
+        java.util.Random random = new java.util.Random(5);
+        for (int round = 0; round < 200; round++) {
+            StoryVector a = randomVector(random);
+            StoryVector b = randomVector(random);
+            StoryVector a2 = StoryVectorCodec.decode(StoryVectorCodec.encode(a));
+            StoryVector b2 = StoryVectorCodec.decode(StoryVectorCodec.encode(b));
+            assertThat(a2.termIds()).containsExactly(a.termIds());
+            assertThat(a2.entityIds()).containsExactly(a.entityIds());
+            assertThat(a2.termCosine(b2)).isCloseTo(a.termCosine(b), within(1e-4));
+            assertThat(a2.entityCosine(b2)).isCloseTo(a.entityCosine(b), within(1e-4));
+        }
+    }
+
+    @Test
+    void shouldKeepTheSignOfAWeightTakenBackOutOfASum() {
+        StoryVector sum = new StoryVector(vector.termIds(), new float[] {2.5f, -1e-3f}, vector.entityIds(),
+                new float[] {0f}, List.of(), 0);
+        StoryVector back = StoryVectorCodec.decode(StoryVectorCodec.encode(sum));
+        assertThat(back.termWeights()[0]).isCloseTo(2.5f, within(1e-3f));
+        assertThat(back.termWeights()[1]).isNegative().isCloseTo(-1e-3f, within(1e-4f));
+        assertThat(back.entityWeights()).containsExactly(0f);
+    }
+
+    @Test
+    void shouldRefuseAnIdWiderThanItsBits() {
+        StoryVector wide = new StoryVector(new long[] {1L << StoryVector.ID_BITS}, new float[] {1f}, new long[0],
+                new float[0], List.of(), 0);
+        assertThatThrownBy(() -> StoryVectorCodec.encode(wide)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    /** Words drawn from a small vocabulary so pairs overlap, weights spanning three orders of magnitude. */
+    private static StoryVector randomVector(java.util.Random random) {
+        Map<String, Double> terms = new java.util.HashMap<>();
+        Map<String, Double> entities = new java.util.HashMap<>();
+        for (int i = 0; i < 150; i++) {
+            terms.put("w" + random.nextInt(600), Math.pow(10, -3 * random.nextDouble()));
+        }
+        for (int i = 0; i < 8; i++) {
+            entities.put("e:person:p" + random.nextInt(30), random.nextDouble());
+        }
+        return StoryVector.of(unit(terms), unit(entities), List.of(), 0);
+    }
+
+    private static Map<String, Double> unit(Map<String, Double> weights) {
+        double norm = Math.sqrt(weights.values().stream().mapToDouble(w -> w * w).sum());
+        weights.replaceAll((k, w) -> w / norm);
+        return weights;
+    }
+
+    @Test
     void shouldRefuseAnUnknownFormat() {
         byte[] data = StoryVectorCodec.encode(vector);
         data[0] = 9;
