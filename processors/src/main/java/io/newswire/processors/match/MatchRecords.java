@@ -2,11 +2,14 @@ package io.newswire.processors.match;
 
 import io.newswire.processors.match.lsh.LshRecords.Candidate;
 import io.newswire.processors.match.lsh.MinHash;
+import io.newswire.processors.match.lsh.SignatureJson;
 import io.newswire.processors.match.vectors.StoryKeys;
 import io.newswire.processors.match.vectors.StoryRecords.StoryCandidate;
 import io.newswire.processors.match.vectors.StoryVector;
 import io.newswire.common.Article;
 import java.util.List;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 
 /** The records of the scatter/gather around the indexes: the probe multicast to the partitions owning an
  * article's keys, their answers, and what the gather step receives. */
@@ -21,7 +24,9 @@ public final class MatchRecords {
      * {@code partitions} is the probe topic's partition count that ownership was computed for. The answer
      * goes back keyed by {@code requestId} ({@link Signed#requestId()}).
      */
-    public record Probe(String articleId, String requestId, String contentHash, long receivedMillis, int[] signature,
+    public record Probe(String articleId, String requestId, String contentHash, long receivedMillis,
+                        @JsonSerialize(using = SignatureJson.Serializer.class)
+                        @JsonDeserialize(using = SignatureJson.Deserializer.class) int[] signature,
                         StoryVector vector, int partitions) {
 
         /** The partitions owning a band key of the signature or a story key of the vector. */

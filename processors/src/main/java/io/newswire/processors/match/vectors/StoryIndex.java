@@ -34,7 +34,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * again.
  *
  * <p>State per article: one ~60-byte bucket entry per key (13) and one vector (~200 words and entities
- * with weights, ~3 KB binary) per owning partition. Entries older than the retention window are dropped
+ * with weights, ~1.5 KB binary, with the keys that partition owns) per owning partition. Entries older than the retention window are dropped
  * when their bucket is next written; vectors, and buckets whose newest member is past the window (a key no
  * later article carried), by {@link #purge}, a slice of each store at a time. All go by arrival time.
  */
@@ -215,7 +215,9 @@ public final class StoryIndex {
             writes.add(KeyValue.pair(key, new StoryBucket(kept)));
         }
         buckets.putAll(writes);
-        vectors.put(articleId, new StoredVector(vector, receivedMillis));
+        // Stored with the keys this partition owns, all a correction here looks up: a third of the routing
+        // keys' bytes on three partitions.
+        vectors.put(articleId, new StoredVector(vector.withKeys(keys), receivedMillis));
         cache.put(articleId, vector);
     }
 

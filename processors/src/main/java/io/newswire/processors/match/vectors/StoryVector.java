@@ -54,6 +54,12 @@ public record StoryVector(long[] termIds, float[] termWeights, long[] entityIds,
         return new StoryVector(t.ids, t.weights, e.ids, e.weights, keys, timeMillis);
     }
 
+    /** The same words and entities routed by {@code routing} (this vector itself if they are its keys). */
+    public StoryVector withKeys(List<String> routing) {
+        return routing.equals(keys) ? this
+                : new StoryVector(termIds, termWeights, entityIds, entityWeights, routing, timeMillis);
+    }
+
     public boolean hasEntities() {
         return entityIds.length > 0;
     }

@@ -31,8 +31,7 @@ final class VectorCache {
 
     /** Keeps the scoring part of {@code vector}, dropping the least recently used beyond the budget. */
     void put(String articleId, StoryVector vector) {
-        StoryVector scoring = vector.keys().isEmpty() ? vector : new StoryVector(vector.termIds(),
-                vector.termWeights(), vector.entityIds(), vector.entityWeights(), List.of(), vector.timeMillis());
+        StoryVector scoring = vector.withKeys(List.of());
         StoryVector before = entries.put(articleId, scoring);
         bytes += sizeOf(scoring) - (before == null ? 0 : sizeOf(before));
         Iterator<Map.Entry<String, StoryVector>> eldest = entries.entrySet().iterator();

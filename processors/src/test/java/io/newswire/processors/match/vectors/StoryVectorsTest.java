@@ -43,6 +43,27 @@ class StoryVectorsTest {
     }
 
     @Test
+    void shouldKeepOnlyTheHeaviestWordsOfALongArticle() {
+        MapFrequencies df = new MapFrequencies();
+        StoryVectors vectors = new StoryVectors(df);
+        // "common" is in every article seen, so it is the lightest word of the long one.
+        vectors.of(article("Common", "common ground"));
+        StringBuilder body = new StringBuilder("common");
+        for (int i = 0; i < 2 * StoryVectors.MAX_TERMS; i++) {
+            body.append(" word").append((char) ('a' + i % 26)).append((char) ('a' + i / 26));
+        }
+        StoryVector v = vectors.of(article("Long", body.toString()));
+
+        assertThat(v.termIds()).hasSize(StoryVectors.MAX_TERMS);
+        assertThat(v.termWeight("common")).isZero();
+        double norm = 0;
+        for (float w : v.termWeights()) {
+            norm += (double) w * w;
+        }
+        assertThat(norm).isCloseTo(1.0, within(1e-5));
+    }
+
+    @Test
     void shouldRouteByHeaviestWordsAndEntities() {
         StoryVectors vectors = new StoryVectors(new MapFrequencies());
         StoryVector v = vectors.of(article("Earthquake hits Qeshm", "An earthquake struck Qeshm island in Iran "
