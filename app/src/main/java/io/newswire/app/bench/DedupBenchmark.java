@@ -168,6 +168,11 @@ public final class DedupBenchmark {
                         f.toFile().length(), Long::sum));
             }
         }
+        printPerArticle(bytes, count);
+    }
+
+    /** One line per entry, largest first: its bytes per article in KB. */
+    private void printPerArticle(Map<String, Long> bytes, int count) {
         bytes.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
                 .filter(e -> e.getValue() > 0)
                 .forEach(e -> out.printf(Locale.ROOT, "  %-48s %8.2f KB/article%n", e.getKey(),
@@ -201,10 +206,7 @@ public final class DedupBenchmark {
         }
         long total = bytes.values().stream().mapToLong(Long::longValue).sum();
         out.printf(Locale.ROOT, "written to Kafka: %.1f KB per article in all, by topic:%n", total / 1024.0 / count);
-        bytes.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
-                .filter(e -> e.getValue() > 0)
-                .forEach(e -> out.printf(Locale.ROOT, "  %-48s %8.2f KB/article%n", e.getKey(),
-                        e.getValue() / 1024.0 / count));
+        printPerArticle(bytes, count);
     }
 
     private static Topology passthroughTopology(String outputTopic) {
