@@ -69,17 +69,17 @@ public final class StateStores {
                 local(EnrichProcessor.STORE, "nlp", new JsonSerde<>(EnrichProcessor.Pending.class),
                         "article at an enrich worker (JSON)", 1, "until enriched; empty with `enrich.workers=0`"),
                 local(LshIndex.BUCKETS, "match", new BinarySerde<>(Bucket.CODEC),
-                        "band bucket: members' id keys and arrivals (binary)", 2,
+                        "band bucket: members' id keys and arrivals (binary)", 3,
                         "members past the window dropped on write, buckets swept once all are; at most 200 a bucket"),
                 local(LshIndex.SIGNATURES, "match", new BinarySerde<>(StoredSignature.CODEC),
-                        "signature with its article's id and content hash, by id key (binary)", 2,
+                        "signature with its article's id and content hash, by id key (binary)", 3,
                         "swept at the window"),
                 new Store(StoryVectorProcessor.FREQUENCIES, "match", Serdes.String(), Serdes.Long(),
                         "document frequency (long)", 1, "kept; sampled past 5,000 documents", true, null),
                 local(StoryIndex.BUCKETS, "match", new BinarySerde<>(StoryBucket.CODEC),
                         "story-key bucket (binary)", 1, "members past the window dropped on write, buckets swept once all are; at most 100 a key"),
                 local(StoryIndex.VECTORS, "match", new StoredVectorSerde(),
-                        "story vector (binary, 48-bit ids, 16-bit weights)", 2,
+                        "story vector (binary, 32-bit ids, 8-bit weights)", 3,
                         "swept at the window"),
                 local(DedupGatherProcessor.PENDING, "resolve", new JsonSerde<>(Pending.class),
                         "answers gathered (JSON)", 1, "until the request is complete; orphans swept"),
@@ -93,9 +93,9 @@ public final class StateStores {
                         "story link (JSON)", "compacted topic; tombstoned at the window",
                         new Global<>(topics.storyLinks().name(), "read-story-links", StoryLinkUpdater::new)),
                 local(StoryAggregator.STORE, "stories", new JsonSerde<>(StoryAggregator.StoryState.class),
-                        "story state and vector sum (JSON)", 3, "swept when no member arrived within the window"),
+                        "story state and vector sum (JSON)", 4, "swept when no member arrived within the window"),
                 local(StoryAggregator.MEMBERS, "stories", new JsonSerde<>(StoryMember.class),
-                        "member: article, decision, vector (JSON)", 3, "removed with its story"));
+                        "member: article, decision, vector (JSON)", 4, "removed with its story"));
     }
 
     private static Store local(String name, String step, Serde<?> valueSerde, String value, int version,

@@ -20,8 +20,12 @@ class BinarySerdeTest {
 
     @Test
     void shouldKeepEveryMemberOfAnLshBucket() {
-        Bucket bucket = new Bucket(List.of(new Member(Long.MIN_VALUE, 17L), new Member(-1L, -3L)));
+        Bucket bucket = new Bucket(List.of(new Member(Long.MIN_VALUE, 17_000L), new Member(-1L, 4_102_444_800_000L)));
         assertThat(roundTrip(new BinarySerde<>(Bucket.CODEC), bucket)).isEqualTo(bucket);
+        assertThat(roundTrip(new BinarySerde<>(Bucket.CODEC), new Bucket(List.of(new Member(5L, 1_733_000_000_999L)))))
+                .isEqualTo(new Bucket(List.of(new Member(5L, 1_733_000_000_000L))));
+        List<Member> many = java.util.stream.LongStream.range(0, 300).mapToObj(i -> new Member(i, i * 1000)).toList();
+        assertThat(roundTrip(new BinarySerde<>(Bucket.CODEC), new Bucket(many)).members()).isEqualTo(many);
         assertThat(roundTrip(new BinarySerde<>(Bucket.CODEC), new Bucket(List.of()))).isEqualTo(new Bucket(List.of()));
     }
 
@@ -29,15 +33,29 @@ class BinarySerdeTest {
     void shouldKeepAStoryBucketAndASignature() {
         StoryBucket bucket = new StoryBucket(List.of(new StoryMember("s1", 5L, "s1"), new StoryMember("s2", 6L, "s1")));
         assertThat(roundTrip(new BinarySerde<>(StoryBucket.CODEC), bucket)).isEqualTo(bucket);
-        StoredSignature signature = new StoredSignature("ä2-ünïcode", "h1", new short[] {1, -2, Short.MAX_VALUE}, 99L);
+        StoredSignature signature = new StoredSignature("ä2-ünïcode", "h1", new byte[] {1, -2, Byte.MAX_VALUE}, 99L);
         StoredSignature back = roundTrip(new BinarySerde<>(StoredSignature.CODEC), signature);
-        assertThat(back.lowBits()).containsExactly((short) 1, (short) -2, Short.MAX_VALUE);
+        assertThat(back.lowBits()).containsExactly(1, -2, Byte.MAX_VALUE);
         assertThat(back.receivedMillis()).isEqualTo(99L);
         assertThat(back.articleId()).isEqualTo("ä2-ünïcode");
         assertThat(back.contentHash()).isEqualTo("h1");
         StoredSignature unhashed = roundTrip(new BinarySerde<>(StoredSignature.CODEC),
-                new StoredSignature("a1", null, new short[0], 1L));
+                new StoredSignature("a1", null, new byte[0], 1L));
         assertThat(unhashed.contentHash()).isNull();
+    }
+
+    @Test
+    void shouldKeepASha256ContentHashIn32Bytes() {
+        String sha = io.newswire.common.Hashing.sha256Hex("text");
+        BinarySerde<StoredSignature> serde = new BinarySerde<>(StoredSignature.CODEC);
+        byte[] asHex = serde.serialize("t", new StoredSignature("a1", "x".repeat(64), new byte[0], 1L));
+        byte[] asDigest = serde.serialize("t", new StoredSignature("a1", sha, new byte[0], 1L));
+        assertThat(serde.deserialize("t", asDigest).contentHash()).isEqualTo(sha);
+        assertThat(serde.deserialize("t", asHex).contentHash()).isEqualTo("x".repeat(64));
+        assertThat(asDigest.length).isEqualTo(asHex.length - 34);
+        String upper = sha.toUpperCase(java.util.Locale.ROOT);
+        assertThat(serde.deserialize("t", serde.serialize("t", new StoredSignature("a1", upper, new byte[0], 1L)))
+                .contentHash()).isEqualTo(upper);
     }
 
     @Test
@@ -45,7 +63,7 @@ class BinarySerdeTest {
         BinarySerde<Bucket> serde = new BinarySerde<>(Bucket.CODEC);
         assertThat(serde.serialize("t", null)).isNull();
         assertThat(serde.deserialize("t", null)).isNull();
-        byte[] bytes = serde.serialize("t", new Bucket(List.of(new Member(5L, 17L))));
+        byte[] bytes = serde.serialize("t", new Bucket(List.of(new Member(5L, 17_000L))));
         assertThatThrownBy(() -> serde.deserialize("t", java.util.Arrays.copyOf(bytes, bytes.length - 3)))
                 .isInstanceOf(SerializationException.class);
     }

@@ -22,8 +22,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * those buckets with their estimated similarity (computed here, from the signatures this partition keeps,
  * so signatures never travel back). Then the article joins those buckets.
  *
- * <p>State per article: one bucket entry per band (16 bytes: a key of the article's id and its arrival) and
- * one signature per partition that owns any of its bands (126 hashes' low 16 bits, with the id and content
+ * <p>State per article: one bucket entry per band (12 bytes: a key of the article's id and its arrival to the second) and
+ * one signature per partition that owns any of its bands (126 hashes' low 8 bits, with the id and content
  * hash). Bucket entries older than the retention window are dropped when the
  * bucket is next written, and a bucket keeps at most {@value #MAX_BUCKET} members (the most recent); a probe
  * compares at most {@value #MAX_COMPARED} of them (those sharing most bands with it, then the newest).
@@ -124,7 +124,7 @@ public final class LshIndex {
                     // A member whose signature was swept is past the window as the partition counts it.
                     StoredSignature theirs = signatures.get(LshRecords.signatureKey(m.idKey()));
                     if (theirs != null) {
-                        candidates.add(new Candidate(theirs.articleId(), theirs.contentHash(), m.receivedMillis(),
+                        candidates.add(new Candidate(theirs.articleId(), theirs.contentHash(), theirs.receivedMillis(),
                                 MinHash.similarity(signature, theirs.lowBits())));
                     }
                 });

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 
 /** The records the LSH index keeps in its stores and answers with. */
@@ -22,8 +23,9 @@ public final class LshRecords {
     }
 
     /**
-     * A bucket's members, each by its article's {@link #idKey} and arrival time: 16 bytes a member. The id
-     * and content hash are kept once, in the member's {@link StoredSignature}, not in each of its 42 buckets.
+     * A bucket's members, each by its article's {@link #idKey} and arrival to the second: 12 bytes a member. The
+     * id, content hash and exact arrival are kept once, in the member's {@link StoredSignature}, not in each of
+     * its 42 buckets; a bucket needs arrivals only for the window and to rank its newest members.
      */
     public record Bucket(List<Member> members) {
         public Bucket {
@@ -35,29 +37,42 @@ public final class LshRecords {
             return members.stream().mapToLong(Member::receivedMillis).max().orElse(0);
         }
 
-        /** Member count, then each member's id key and arrival time. */
+        /**
+         * Member count (one byte below 255, else 255 and an int), then each member's id key and arrival in whole
+         * seconds since the epoch (unsigned: until 2106).
+         */
         public static final BinarySerde.Codec<Bucket> CODEC = new BinarySerde.Codec<>() {
             @Override
             public void write(Bucket bucket, DataOutputStream out) throws IOException {
-                out.writeInt(bucket.members().size());
+                int n = bucket.members().size();
+                if (n < 255) {
+                    out.writeByte(n);
+                } else {
+                    out.writeByte(255);
+                    out.writeInt(n);
+                }
                 for (Member m : bucket.members()) {
                     out.writeLong(m.idKey());
-                    out.writeLong(m.receivedMillis());
+                    out.writeInt((int) (m.receivedMillis() / 1000));
                 }
             }
 
             @Override
             public Bucket read(DataInputStream in) throws IOException {
-                int n = in.readInt();
+                int n = in.readUnsignedByte();
+                if (n == 255) {
+                    n = in.readInt();
+                }
                 List<Member> members = new ArrayList<>(n);
                 for (int i = 0; i < n; i++) {
-                    members.add(new Member(in.readLong(), in.readLong()));
+                    members.add(new Member(in.readLong(), Integer.toUnsignedLong(in.readInt()) * 1000));
                 }
                 return new Bucket(members);
             }
         };
     }
 
+    /** A bucket member: its article's {@link #idKey} and arrival, stored to the whole second. */
     public record Member(long idKey, long receivedMillis) {
     }
 
@@ -85,31 +100,57 @@ public final class LshRecords {
      * A signature kept by a band partition, as its {@link MinHash#lowBits}, with its article's id and content
      * hash (null: none) and its arrival time for retention; keyed by {@link #signatureKey}.
      */
-    public record StoredSignature(String articleId, String contentHash, short[] lowBits, long receivedMillis) {
+    public record StoredSignature(String articleId, String contentHash, byte[] lowBits, long receivedMillis) {
 
         public static final BinarySerde.Codec<StoredSignature> CODEC = new BinarySerde.Codec<>() {
             @Override
             public void write(StoredSignature s, DataOutputStream out) throws IOException {
                 out.writeLong(s.receivedMillis());
                 out.writeUTF(s.articleId());
-                out.writeUTF(s.contentHash() == null ? "" : s.contentHash());
-                out.writeInt(s.lowBits().length);
-                for (short h : s.lowBits()) {
-                    out.writeShort(h);
-                }
+                writeHash(s.contentHash(), out);
+                out.writeShort(s.lowBits().length);
+                out.write(s.lowBits());
             }
 
             @Override
             public StoredSignature read(DataInputStream in) throws IOException {
                 long received = in.readLong();
                 String id = in.readUTF();
-                String hash = in.readUTF();
-                short[] lowBits = new short[in.readInt()];
-                for (int i = 0; i < lowBits.length; i++) {
-                    lowBits[i] = in.readShort();
-                }
-                return new StoredSignature(id, hash.isEmpty() ? null : hash, lowBits, received);
+                String hash = readHash(in);
+                byte[] lowBits = new byte[in.readShort()];
+                in.readFully(lowBits);
+                return new StoredSignature(id, hash, lowBits, received);
             }
         };
+
+        /**
+         * A content hash in lower-case hex (SHA-256's 64 digits: every article has one) as its 32 bytes after a
+         * 0; anything else as 1 and its UTF; none as 2.
+         */
+        static void writeHash(String hash, DataOutputStream out) throws IOException {
+            if (hash == null) {
+                out.writeByte(2);
+            } else if (hash.length() == 64 && hash.chars().allMatch(c -> (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) {
+                out.writeByte(0);
+                out.write(HexFormat.of().parseHex(hash));
+            } else {
+                out.writeByte(1);
+                out.writeUTF(hash);
+            }
+        }
+
+        static String readHash(DataInputStream in) throws IOException {
+            int form = in.readByte();
+            return switch (form) {
+                case 0 -> {
+                    byte[] digest = new byte[32];
+                    in.readFully(digest);
+                    yield HexFormat.of().formatHex(digest);
+                }
+                case 1 -> in.readUTF();
+                case 2 -> null;
+                default -> throw new IOException("unknown content hash form " + form);
+            };
+        }
     }
 }

@@ -9,8 +9,8 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 /**
  * What story clustering knows of one article: unit-length TF-IDF weights of its words and of its entity
  * keys, the keys it is routed by, and its event time (published, or {@link #UNDATED} when the source gave none). Words and entities are
- * held as 48-bit hashes sorted ascending with their weights, so a cosine is a merge of two sorted arrays
- * (it runs for every candidate of every probe) and a stored vector is ~8 bytes a word. Immutable: the
+ * held as 32-bit hashes sorted ascending with their weights, so a cosine is a merge of two sorted arrays
+ * (it runs for every candidate of every probe) and a stored vector is ~5 bytes a word. Immutable: the
  * arrays are never modified after construction. Travels and is stored in binary ({@link StoryVectorCodec}).
  */
 @JsonSerialize(using = StoryVectorCodec.Serializer.class)
@@ -31,9 +31,15 @@ public record StoryVector(long[] termIds, float[] termWeights, long[] entityIds,
     public static final int MISC = 5;
     public static final int CLASSES = 6;
 
-    /** The bits of a word's or entity's id (non-negative, below 2^48). */
-    public static final int ID_BITS = 48;
+    /**
+     * The bits of a word's or entity's id in a vector (non-negative, below 2^32): a stored vector takes 4 bytes
+     * an id. Two articles' vectors, 128 words each, share an id by a collision of two different words once in
+     * about 2^31 / 128² ≈ 130,000 pairs, and a collision adds one product of two weights to a score.
+     */
+    public static final int ID_BITS = 32;
     private static final long ID_MASK = (1L << ID_BITS) - 1;
+    /** The bits of {@link #id}: wider than a vector's ids, for the document frequencies' counts by word. */
+    private static final long HASH_MASK = (1L << 48) - 1;
 
     /** The time of an article its source did not date: unknown, so time neither joins nor separates it. */
     public static final long UNDATED = Long.MIN_VALUE;
@@ -134,9 +140,9 @@ public record StoryVector(long[] termIds, float[] termWeights, long[] entityIds,
     }
 
     /**
-     * A word's or key's id: FNV-1a, mixed, then its low {@value #ID_BITS} bits, so stored vectors take 6 bytes an
-     * id. Among a million distinct words, with the class bits taken, the expected number of pairs sharing an id
-     * is under 0.01.
+     * A word's or key's 48-bit hash: FNV-1a, mixed. The document frequencies count words by it (among a million
+     * distinct words the expected number of pairs sharing one is under 0.01); a vector keeps its low
+     * {@value #ID_BITS} bits.
      */
     static long id(String s) {
         long h = 0xcbf29ce484222325L;
@@ -144,13 +150,13 @@ public record StoryVector(long[] termIds, float[] termWeights, long[] entityIds,
             h = (h ^ s.charAt(i)) * 0x100000001b3L;
         }
         h = (h ^ (h >>> 30)) * 0xbf58476d1ce4e5b9L;
-        return (h ^ (h >>> 31)) & ID_MASK;
+        return (h ^ (h >>> 31)) & HASH_MASK;
     }
 
     /** A term's id: its hash with the low bit saying whether it is a number. */
     static long termId(String term) {
         boolean number = !term.isEmpty() && Character.isDigit(term.charAt(0));
-        return (id(term) & ~1L) | (number ? 1 : 0);
+        return (id(term) & ID_MASK & ~1L) | (number ? 1 : 0);
     }
 
     /** An entity key's id ({@code e:<type>:...}): its hash with the low two bits giving the type. */
@@ -158,7 +164,7 @@ public record StoryVector(long[] termIds, float[] termWeights, long[] entityIds,
         String k = key.startsWith(StoryVectors.ENTITY_PREFIX) ? key.substring(StoryVectors.ENTITY_PREFIX.length()) : key;
         long type = k.startsWith("person:") ? PERSON - PERSON : k.startsWith("organization:") ? ORGANIZATION - PERSON
                 : k.startsWith("location:") ? LOCATION - PERSON : MISC - PERSON;
-        return (id(key) & ~3L) | type;
+        return (id(key) & ID_MASK & ~3L) | type;
     }
 
     private record Sorted(long[] ids, float[] weights) {

@@ -15,20 +15,73 @@ import com.fasterxml.jackson.databind.SerializerProvider;
 
 /**
  * A {@link StoryVector} as a compact binary blob, inside the JSON records as base64: format byte, time,
- * then the words and the entities, then the routing keys in UTF-8. Each id takes its 48 bits
- * ({@link StoryVector#ID_BITS}) and each weight 16 bits, a fraction of the list's largest weight, given
- * once: 8 bytes a term where a long and a float took 12. A vector is stored by every partition owning one
- * of its keys and travels in every probe, so its size is most of the index's state and traffic; cosines
- * change by less than 1e-4 (tested). Vectors are read once per candidate on every probe; as JSON numbers
+ * then the words and the entities, then the routing keys in UTF-8. Each id takes its 32 bits
+ * ({@link StoryVector#ID_BITS}) and each weight one byte: a sign and a level on a logarithmic scale below the
+ * list's largest weight, given once, {@value #LEVELS_PER_OCTAVE} levels to a halving (a weight within 2.2% of
+ * its value, down to 1/240 of the largest; smaller ones are 0). 5 bytes a term where a long and a float took
+ * 12. A vector is stored by every partition owning one of its keys and travels in every probe, so its size is
+ * most of the index's state and traffic. Vectors are read once per candidate on every probe; as JSON numbers
  * their parsing was the largest single cost of the dedup topology (JFR, bench dedup).
+ *
+ * <p>An article's vector is put on the levels when it is made ({@link #quantizedUnit}), so the copy a probe scores against, the
+ * copy in the store and the decoded one in a cache are the same numbers: a decision cannot depend on
+ * which of them was read.
  */
 public final class StoryVectorCodec {
 
-    private static final byte FORMAT = 3;
-    private static final int ID_BYTES = StoryVector.ID_BITS / 8;
-    private static final int STEPS = Short.MAX_VALUE;
+    private static final byte FORMAT = 4;
+    private static final int LEVELS_PER_OCTAVE = 16;
+    private static final int TOP_LEVEL = 127;
+    private static final int SIGN = 0x80;
+    /** The decoded magnitude of each level, as a fraction of the list's largest weight (level 0: zero). */
+    private static final float[] MAGNITUDES = new float[TOP_LEVEL + 1];
+
+    static {
+        for (int level = 1; level <= TOP_LEVEL; level++) {
+            MAGNITUDES[level] = (float) Math.pow(2, (double) (level - TOP_LEVEL) / LEVELS_PER_OCTAVE);
+        }
+    }
 
     private StoryVectorCodec() {
+    }
+
+    /** The vector as it is after a round trip through the codec: what every stored copy of it holds. */
+    public static StoryVector quantized(StoryVector v) {
+        return decode(encode(v));
+    }
+
+    /**
+     * An article's vector on the codec's levels, its words and its entities each scaled back to unit length (a
+     * weight's levels are the ones {@link #quantized} gives, and only the list's scale moves): the numbers a
+     * round trip through the codec gives back exactly, so an article's cosine with itself stays 1.
+     */
+    public static StoryVector quantizedUnit(StoryVector v) {
+        return new StoryVector(v.termIds(), unitOnLevels(v.termWeights()), v.entityIds(),
+                unitOnLevels(v.entityWeights()), v.keys(), v.timeMillis());
+    }
+
+    private static float[] unitOnLevels(float[] weights) {
+        float scale = 0;
+        for (float w : weights) {
+            scale = Math.max(scale, Math.abs(w));
+        }
+        byte[] levels = new byte[weights.length];
+        double squares = 0;
+        for (int i = 0; i < weights.length; i++) {
+            levels[i] = level(weights[i], scale);
+            double m = MAGNITUDES[levels[i] & ~SIGN];
+            squares += m * m;
+        }
+        float[] out = new float[weights.length];
+        if (squares == 0) {
+            return out;
+        }
+        // Computed as decode computes a weight from its list's scale and its byte, so a round trip is exact.
+        float unitScale = (float) (1 / Math.sqrt(squares));
+        for (int i = 0; i < weights.length; i++) {
+            out[i] = weight(unitScale, levels[i]);
+        }
+        return out;
     }
 
     public static byte[] encode(StoryVector v) {
@@ -74,7 +127,7 @@ public final class StoryVectorCodec {
     }
 
     private static int listSize(int n) {
-        return 4 + (n == 0 ? 0 : 4 + n * (ID_BYTES + 2));
+        return 4 + (n == 0 ? 0 : 4 + n * (Integer.BYTES + 1));
     }
 
     private static void put(ByteBuffer out, long[] ids, float[] weights) {
@@ -86,18 +139,30 @@ public final class StoryVectorCodec {
             if (id >>> StoryVector.ID_BITS != 0) {
                 throw new IllegalArgumentException("story vector id wider than " + StoryVector.ID_BITS + " bits");
             }
-            out.putShort((short) (id >>> 32)).putInt((int) id);
+            out.putInt((int) id);
         }
-        // Sums of stories can hold tiny negative weights (a member taken back out), so the scale is the
-        // largest magnitude and a weight a signed fraction of it.
+        // Sums of stories can hold negative weights (a member taken back out), so the scale is the largest
+        // magnitude and the sign is kept apart.
         float scale = 0;
         for (float w : weights) {
             scale = Math.max(scale, Math.abs(w));
         }
         out.putFloat(scale);
         for (float w : weights) {
-            out.putShort(scale == 0 ? 0 : (short) Math.round(w / scale * STEPS));
+            out.put(level(w, scale));
         }
+    }
+
+    /** A weight's byte: its sign, and the nearest level of its magnitude over {@code scale} (0: zero). */
+    static byte level(float w, float scale) {
+        if (w == 0 || scale == 0) {
+            return 0;
+        }
+        long level = TOP_LEVEL + Math.round(LEVELS_PER_OCTAVE * Math.log(Math.abs(w) / scale) / Math.log(2));
+        if (level < 1) {
+            return 0;
+        }
+        return (byte) ((w < 0 ? SIGN : 0) | Math.min(level, TOP_LEVEL));
     }
 
     private static void get(ByteBuffer in, long[] ids, float[] weights) {
@@ -105,12 +170,18 @@ public final class StoryVectorCodec {
             return;
         }
         for (int i = 0; i < ids.length; i++) {
-            ids[i] = ((long) (in.getShort() & 0xffff) << 32) | (in.getInt() & 0xffffffffL);
+            ids[i] = in.getInt() & 0xffffffffL;
         }
-        float step = in.getFloat() / STEPS;
+        float scale = in.getFloat();
         for (int i = 0; i < weights.length; i++) {
-            weights[i] = in.getShort() * step;
+            weights[i] = weight(scale, in.get());
         }
+    }
+
+    private static float weight(float scale, byte level) {
+        int b = level & 0xff;
+        float magnitude = scale * MAGNITUDES[b & ~SIGN];
+        return (b & SIGN) != 0 ? -magnitude : magnitude;
     }
 
     public static final class Serializer extends JsonSerializer<StoryVector> {

@@ -12,7 +12,8 @@ import io.newswire.common.Entity;
 /**
  * Builds an article's {@link StoryVector}: sublinear TF × IDF over the document frequencies seen so far
  * (the article itself included), the {@value #MAX_TERMS} heaviest words kept (bounding state), each part
- * scaled to unit length. Routing keys are its {@value #TERM_KEYS} heaviest words and {@value #ENTITY_KEYS}
+ * scaled to unit length on the levels it is stored with ({@link StoryVectorCodec#quantizedUnit}). Routing
+ * keys are its {@value #TERM_KEYS} heaviest words and {@value #ENTITY_KEYS}
  * heaviest entities: a report of the same event shares at least one of them with nearly every other
  * (on ECB+ dev the candidates found this way gave the same clusters as comparing with every article).
  */
@@ -58,7 +59,7 @@ public final class StoryVectors {
         top(termWeights, TERM_KEYS).keySet().forEach(w -> keys.add(TERM_PREFIX + w));
         keys.addAll(top(entityWeights, ENTITY_KEYS).keySet());
         long time = article.datedBySource() ? article.published().toEpochMilli() : StoryVector.UNDATED;
-        return StoryVector.of(termWeights, entityWeights, keys, time);
+        return StoryVectorCodec.quantizedUnit(StoryVector.of(termWeights, entityWeights, keys, time));
     }
 
     private Map<String, Double> weights(Map<String, Integer> counts, String dfPrefix) {
