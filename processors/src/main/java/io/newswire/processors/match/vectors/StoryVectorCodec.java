@@ -16,20 +16,26 @@ import com.fasterxml.jackson.databind.SerializerProvider;
 /**
  * A {@link StoryVector} as a compact binary blob, inside the JSON records as base64: format byte, time,
  * then the words and the entities, then the routing keys in UTF-8. Each id takes its 32 bits
- * ({@link StoryVector#ID_BITS}) and each weight one byte: a sign and a level on a logarithmic scale below the
- * list's largest weight, given once, {@value #LEVELS_PER_OCTAVE} levels to a halving (a weight within 2.2% of
- * its value, down to 1/240 of the largest; smaller ones are 0). 5 bytes a term where a long and a float took
- * 12. A vector is stored by every partition owning one of its keys and travels in every probe, so its size is
- * most of the index's state and traffic. Vectors are read once per candidate on every probe; as JSON numbers
- * their parsing was the largest single cost of the dedup topology (JFR, bench dedup).
+ * ({@link StoryVector#ID_BITS}). An article's weights are made on levels ({@link #quantizedUnit}) and take
+ * one byte each: a sign and a level on a logarithmic scale below the list's largest weight, given once,
+ * {@value #LEVELS_PER_OCTAVE} levels to a halving (a weight within 2.2% of its value, down to 1/240 of the
+ * largest; smaller ones are 0): 5 bytes a term where a long and a float took 12. A vector is stored by every
+ * partition owning one of its keys and travels in every probe, so its size is most of the index's state and
+ * traffic. Any other list of weights (a story's vector sum, which members join and leave) is written as
+ * floats, so the codec loses nothing: a sum written and read again at every join must not drift, and
+ * rounding it to levels each time would (a member taken back out would leave up to 4% of a weight behind).
+ * Vectors are read once per candidate on every probe; as JSON numbers their parsing was the largest single
+ * cost of the dedup topology (JFR, bench dedup).
  *
- * <p>An article's vector is put on the levels when it is made ({@link #quantizedUnit}), so the copy a probe scores against, the
- * copy in the store and the decoded one in a cache are the same numbers: a decision cannot depend on
- * which of them was read.
+ * <p>Because an article's vector is on the levels from the start, the copy a probe scores against, the
+ * copy in the store and the decoded one in a cache are the same numbers: a decision cannot depend on which
+ * of them was read.
  */
 public final class StoryVectorCodec {
 
     private static final byte FORMAT = 4;
+    private static final byte FLOATS = 0;
+    private static final byte LEVELS = 1;
     private static final int LEVELS_PER_OCTAVE = 16;
     private static final int TOP_LEVEL = 127;
     private static final int SIGN = 0x80;
@@ -45,15 +51,10 @@ public final class StoryVectorCodec {
     private StoryVectorCodec() {
     }
 
-    /** The vector as it is after a round trip through the codec: what every stored copy of it holds. */
-    public static StoryVector quantized(StoryVector v) {
-        return decode(encode(v));
-    }
-
     /**
-     * An article's vector on the codec's levels, its words and its entities each scaled back to unit length (a
-     * weight's levels are the ones {@link #quantized} gives, and only the list's scale moves): the numbers a
-     * round trip through the codec gives back exactly, so an article's cosine with itself stays 1.
+     * An article's vector on the codec's levels, its words and its entities each scaled back to unit length
+     * (only the list's scale moves, not the levels): the numbers a round trip gives back exactly, in 5 bytes a
+     * term, and an article's cosine with itself stays 1.
      */
     public static StoryVector quantizedUnit(StoryVector v) {
         return new StoryVector(v.termIds(), unitOnLevels(v.termWeights()), v.entityIds(),
@@ -61,10 +62,7 @@ public final class StoryVectorCodec {
     }
 
     private static float[] unitOnLevels(float[] weights) {
-        float scale = 0;
-        for (float w : weights) {
-            scale = Math.max(scale, Math.abs(w));
-        }
+        float scale = largest(weights);
         byte[] levels = new byte[weights.length];
         double squares = 0;
         for (int i = 0; i < weights.length; i++) {
@@ -86,12 +84,14 @@ public final class StoryVectorCodec {
 
     public static byte[] encode(StoryVector v) {
         List<byte[]> keys = v.keys().stream().map(k -> k.getBytes(StandardCharsets.UTF_8)).toList();
-        int size = 1 + 8 + listSize(v.termIds().length) + listSize(v.entityIds().length) + 2
-                + keys.stream().mapToInt(k -> 2 + k.length).sum();
+        byte[] termLevels = onLevels(v.termWeights());
+        byte[] entityLevels = onLevels(v.entityWeights());
+        int size = 1 + 8 + listSize(v.termIds().length, termLevels) + listSize(v.entityIds().length, entityLevels)
+                + 2 + keys.stream().mapToInt(k -> 2 + k.length).sum();
         ByteBuffer out = ByteBuffer.allocate(size);
         out.put(FORMAT).putLong(v.timeMillis());
-        put(out, v.termIds(), v.termWeights());
-        put(out, v.entityIds(), v.entityWeights());
+        put(out, v.termIds(), v.termWeights(), termLevels);
+        put(out, v.entityIds(), v.entityWeights(), entityLevels);
         out.putShort((short) keys.size());
         for (byte[] k : keys) {
             out.putShort((short) k.length).put(k);
@@ -126,35 +126,54 @@ public final class StoryVectorCodec {
         }
     }
 
-    private static int listSize(int n) {
-        return 4 + (n == 0 ? 0 : 4 + n * (Integer.BYTES + 1));
+    /** The weights' bytes if every weight is exactly a level of the largest (a {@link #quantizedUnit} list), else null. */
+    static byte[] onLevels(float[] weights) {
+        float scale = largest(weights);
+        byte[] levels = new byte[weights.length];
+        for (int i = 0; i < weights.length; i++) {
+            levels[i] = level(weights[i], scale);
+            if (weight(scale, levels[i]) != weights[i]) {
+                return null;
+            }
+        }
+        return levels;
     }
 
-    private static void put(ByteBuffer out, long[] ids, float[] weights) {
+    private static float largest(float[] weights) {
+        float scale = 0;
+        for (float w : weights) {
+            scale = Math.max(scale, Math.abs(w));
+        }
+        return scale;
+    }
+
+    private static int listSize(int n, byte[] levels) {
+        return 4 + (n == 0 ? 0 : 1 + n * Integer.BYTES + (levels != null ? 4 + n : n * Float.BYTES));
+    }
+
+    private static void put(ByteBuffer out, long[] ids, float[] weights, byte[] levels) {
         out.putInt(ids.length);
         if (ids.length == 0) {
             return;
         }
+        out.put(levels != null ? LEVELS : FLOATS);
         for (long id : ids) {
             if (id >>> StoryVector.ID_BITS != 0) {
                 throw new IllegalArgumentException("story vector id wider than " + StoryVector.ID_BITS + " bits");
             }
             out.putInt((int) id);
         }
-        // Sums of stories can hold negative weights (a member taken back out), so the scale is the largest
-        // magnitude and the sign is kept apart.
-        float scale = 0;
-        for (float w : weights) {
-            scale = Math.max(scale, Math.abs(w));
-        }
-        out.putFloat(scale);
-        for (float w : weights) {
-            out.put(level(w, scale));
+        if (levels != null) {
+            out.putFloat(largest(weights)).put(levels);
+        } else {
+            for (float w : weights) {
+                out.putFloat(w);
+            }
         }
     }
 
     /** A weight's byte: its sign, and the nearest level of its magnitude over {@code scale} (0: zero). */
-    static byte level(float w, float scale) {
+    private static byte level(float w, float scale) {
         if (w == 0 || scale == 0) {
             return 0;
         }
@@ -162,6 +181,7 @@ public final class StoryVectorCodec {
         if (level < 1) {
             return 0;
         }
+        // Sums of stories can hold negative weights (a member taken back out): the sign is kept apart.
         return (byte) ((w < 0 ? SIGN : 0) | Math.min(level, TOP_LEVEL));
     }
 
@@ -169,12 +189,22 @@ public final class StoryVectorCodec {
         if (ids.length == 0) {
             return;
         }
+        byte kind = in.get();
+        if (kind != LEVELS && kind != FLOATS) {
+            throw new IllegalArgumentException("unknown story vector weights " + kind);
+        }
         for (int i = 0; i < ids.length; i++) {
             ids[i] = in.getInt() & 0xffffffffL;
         }
-        float scale = in.getFloat();
-        for (int i = 0; i < weights.length; i++) {
-            weights[i] = weight(scale, in.get());
+        if (kind == LEVELS) {
+            float scale = in.getFloat();
+            for (int i = 0; i < weights.length; i++) {
+                weights[i] = weight(scale, in.get());
+            }
+        } else {
+            for (int i = 0; i < weights.length; i++) {
+                weights[i] = in.getFloat();
+            }
         }
     }
 
