@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import io.newswire.app.bench.EnrichBenchmark;
+import io.newswire.app.eval.EvalDocuments;
 import io.newswire.common.Article;
 import io.newswire.common.DeadLetter;
 import io.newswire.common.NewswireConfig;
@@ -31,11 +32,11 @@ final class BenchCommand implements Command {
     @Override
     public List<String> subcommands() {
         return List.of("enrich [--input PATH...] [--articles N] [--threads N]   enrichment vs bare CoreNLP",
-                "dedup [PATH...] [--articles N]    the topology without models vs a pass-through one",
-                "index [PATH...] [--articles N] [--spacing-ms MS]   the dedup and story index alone",
-                "ingest [PATH...] [--articles N]   batch ingest vs Kafka's ProducerPerformance",
-                "latency [PATH...] [--articles N] [--seconds S]   sustained rate, then latency percentiles",
-                "pipeline [PATH...] [--articles N] [--threads T]   the whole topology vs bare CoreNLP");
+                "dedup [PATH...] [--jsonl FILE] [--articles N]    the topology without models vs a pass-through one",
+                "index [PATH...] [--jsonl FILE] [--articles N] [--spacing-ms MS]   the dedup and story index alone",
+                "ingest [PATH...] [--jsonl FILE] [--articles N]   batch ingest vs Kafka's ProducerPerformance",
+                "latency [PATH...] [--jsonl FILE] [--articles N] [--seconds S]   sustained rate, then latency percentiles",
+                "pipeline [PATH...] [--jsonl FILE] [--articles N] [--threads T]   the whole topology vs bare CoreNLP");
     }
 
     @Override
@@ -47,11 +48,15 @@ final class BenchCommand implements Command {
     public String help() {
         return """
                 Usage: newswire bench enrich [--input PATH...] [--articles N] [--threads N]
-                       newswire bench dedup [PATH...] [--articles N]
-                       newswire bench index [PATH...] [--articles N] [--spacing-ms MS]
-                       newswire bench ingest [PATH...] [--articles N]
-                       newswire bench latency [PATH...] [--articles N] [--seconds S]
-                       newswire bench pipeline [PATH...] [--articles N] [--threads T]
+                       newswire bench dedup [PATH...] [--jsonl FILE] [--articles N]
+                       newswire bench index [PATH...] [--jsonl FILE] [--articles N] [--spacing-ms MS]
+                       newswire bench ingest [PATH...] [--jsonl FILE] [--articles N]
+                       newswire bench latency [PATH...] [--jsonl FILE] [--articles N] [--seconds S]
+                       newswire bench pipeline [PATH...] [--jsonl FILE] [--articles N] [--threads T]
+
+                  The texts: the files under PATH (default seeds/), and with --jsonl the documents of an
+                  evaluation file (doc_id/text lines, as eval reads them: each sentence a paragraph, the first
+                  the headline), e.g. --jsonl ecbplus/dev.jsonl seeds.
 
                   enrich  The enrichment stage (language detection, NER, canonical entities, registry) next
                           to the bare CoreNLP pipeline on the same articles, on 1..N threads (default 2), best
@@ -94,24 +99,26 @@ final class BenchCommand implements Command {
         String what = args.inputs().isEmpty() ? "" : args.inputs().get(0).toString();
         List<Path> inputs = args.inputs().size() > 1 ? args.inputs().subList(1, args.inputs().size())
                 : List.of(RunCommand.DEFAULT_INPUT);
+        String jsonl = args.options().get("jsonl");
+        List<Article> texts = jsonl == null ? List.of() : EvalDocuments.texts(Path.of(jsonl));
         switch (what) {
             case "enrich" -> {
-                List<Article> corpus = corpus(inputs, args.intOption("articles", 200));
+                List<Article> corpus = corpus(texts, inputs, args.intOption("articles", 200));
                 new EnrichBenchmark(corpus, System.out).run(args.intOption("threads", 2));
             }
             case "dedup" -> OnBroker.run(config, target -> new io.newswire.app.bench.DedupBenchmark(target, System.out)
-                    .run(corpus(inputs, 0), args.intOption("articles", 5000)));
+                    .run(corpus(texts, inputs, 0), args.intOption("articles", 5000)));
             case "index" -> new io.newswire.app.bench.IndexBenchmark(
                     io.newswire.processors.TopologySettings.from(config).inProcess(), System.out)
-                    .run(corpus(inputs, 0), args.intOption("articles", 1_000_000),
+                    .run(corpus(texts, inputs, 0), args.intOption("articles", 1_000_000),
                             java.time.Duration.ofMillis(args.intOption("spacing-ms", 600)));
             case "ingest" -> OnBroker.run(config, target -> new io.newswire.app.bench.IngestBenchmark(target, System.out)
-                    .run(corpus(inputs, 0), args.intOption("articles", 10000)));
+                    .run(corpus(texts, inputs, 0), args.intOption("articles", 10000)));
             case "latency" -> OnBroker.run(config, target -> new io.newswire.app.bench.LatencyBenchmark(target, System.out)
-                    .run(corpus(inputs, 0), args.intOption("articles", 1000),
+                    .run(corpus(texts, inputs, 0), args.intOption("articles", 1000),
                             java.time.Duration.ofSeconds(args.intOption("seconds", 60))));
             case "pipeline" -> OnBroker.run(config, target -> new io.newswire.app.bench.PipelineBenchmark(target,
-                    System.out).run(corpus(inputs, 0), args.intOption("articles", 600), args.intOption("threads", 1)));
+                    System.out).run(corpus(texts, inputs, 0), args.intOption("articles", 600), args.intOption("threads", 1)));
             default -> throw new Args.UsageException(
                     "bench needs what to measure: enrich, dedup, index, ingest, latency or pipeline");
         }
@@ -119,7 +126,13 @@ final class BenchCommand implements Command {
     }
 
     static List<Article> corpus(List<Path> inputs, int size) throws Exception {
+        return corpus(List.of(), inputs, size);
+    }
+
+    /** The texts of {@code --jsonl} and the articles under {@code inputs}, cleaned, repeated to {@code size} (0: as read). */
+    static List<Article> corpus(List<Article> texts, List<Path> inputs, int size) throws Exception {
         List<Article> read = new ArrayList<>();
+        texts.forEach(t -> read.add(new NormalizeStage().apply(t)));
         FileSource.detecting(1_000_000, Clock.systemUTC())
                 .read(inputs, new IngestListener() {
                     @Override

@@ -16,7 +16,7 @@ import io.newswire.ingest.formats.RejectedInputException;
 import io.newswire.ingest.formats.WebChromeCleaner;
 
 /** Evaluation documents in JSON Lines: {@code doc_id}, {@code text} (sentences on lines), gold {@code cluster_id}. */
-final class EvalDocuments {
+public final class EvalDocuments {
 
     private static final PlainTextFormat TEXT = new PlainTextFormat(new WebChromeCleaner());
     private static final Pattern URL_LINE = Pattern.compile("https? : / / \\S.*");
@@ -25,6 +25,14 @@ final class EvalDocuments {
     }
 
     private EvalDocuments() {
+    }
+
+    /**
+     * The file's documents as articles read as text, in file order and undated: each sentence a paragraph,
+     * the first the headline (the benchmarks' corpus of real texts).
+     */
+    public static List<Article> texts(Path jsonl) throws IOException {
+        return arriving(read(jsonl), false);
     }
 
     static List<Document> read(Path jsonl) throws IOException {
