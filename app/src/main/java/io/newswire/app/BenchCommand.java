@@ -66,7 +66,8 @@ final class BenchCommand implements Command {
                   dedup   The processors' topology without models (validate ... LSH dedup, stories) next to
                           a pass-through topology, on one broker (embedded unless configured) and one
                           pre-filled raw topic: articles/s from first to last output record, the ratio,
-                          and local state per article. Corpus (--articles, default 5000): articles made of
+                          and local state per article by store, as the run left it and after a full
+                          compaction of every store (what they hold without the deleted entries' files). Corpus (--articles, default 5000): articles made of
                           paragraphs drawn from the texts under PATH (default seeds/), 1 in 10 an exact copy
                           of a recent one and 1 in 10 a copy with 3% of words edited. With more than 10000
                           articles it also prints the processors' rate per window (10k, 20k, 50k, 100k, ...)

@@ -98,6 +98,12 @@ public final class DedupBenchmark {
         out.printf(Locale.ROOT, "local state after the run: %.1f KB per article (RocksDB files, all stores)%n",
                 io.newswire.app.Folders.size(state.resolve("dedup")) / 1024.0 / count);
         printStoreBytes(state.resolve("dedup"), count);
+        StoreCompaction.compactAll(state.resolve("dedup"), io.newswire.processors.state.RocksDbOptions.compressionType(
+                config.get(ProcessorsApp.STATE_COMPRESSION)));
+        out.printf(Locale.ROOT, "local state compacted: %.1f KB per article (every store compacted in full, as"
+                + " Streams writes its files; what is left is what the stores hold)%n",
+                io.newswire.app.Folders.size(state.resolve("dedup")) / 1024.0 / count);
+        printStoreBytes(state.resolve("dedup"), count);
         printTopicBytes(count);
         io.newswire.app.Folders.remove(state);
     }
