@@ -33,8 +33,8 @@ public record StoryVector(long[] termIds, float[] termWeights, long[] entityIds,
 
     /**
      * The bits of a word's or entity's id in a vector (non-negative, below 2^32): a stored vector takes 4 bytes
-     * an id. Two articles' vectors, 100 words each, share an id by a collision of two different words once in
-     * about 2^31 / 100² ≈ 210,000 pairs, and a collision adds one product of two weights to a score.
+     * an id. Two articles' vectors, 128 words each, share an id by a collision of two different words once in
+     * about 2^31 / 128² ≈ 130,000 pairs, and a collision adds one product of two weights to a score.
      */
     public static final int ID_BITS = 32;
     private static final long ID_MASK = (1L << ID_BITS) - 1;

@@ -21,10 +21,11 @@ public final class StoryVectors {
 
     /**
      * Words kept a vector. The vector is stored on every partition owning one of its keys, so this bounds
-     * most of the index's state: 100 instead of 200 cut it by a third with ECB+ dev's B³ unchanged
-     * (0.911 and 0.912 with 128, against 0.911 with 200, 5 orders); 64 lost a hundredth (0.899).
+     * most of the index's state: 128 instead of 200 cut it by a quarter with ECB+ dev's B³ unchanged
+     * (0.912 against 0.911, 5 orders). 100 scored 0.911 in-process but ~0.01 less on Kafka (0.881–0.886
+     * in three runs against 0.884–0.900 in seven at 128 or more); 64 lost a hundredth in-process (0.899).
      */
-    static final int MAX_TERMS = 100;
+    static final int MAX_TERMS = 128;
     static final int TERM_KEYS = 8;
     static final int ENTITY_KEYS = 5;
     static final String TERM_PREFIX = "t:";
