@@ -126,17 +126,42 @@ public final class StoryVectorCodec {
         }
     }
 
-    /** The weights' bytes if every weight is exactly a level of the largest (a {@link #quantizedUnit} list), else null. */
+    /**
+     * The weights' bytes if every weight is exactly a level of the largest (a {@link #quantizedUnit} list), else
+     * null. Runs at every encode, so a weight's level is looked up among the levels' products, not by a logarithm.
+     */
     static byte[] onLevels(float[] weights) {
         float scale = largest(weights);
         byte[] levels = new byte[weights.length];
         for (int i = 0; i < weights.length; i++) {
-            levels[i] = level(weights[i], scale);
-            if (weight(scale, levels[i]) != weights[i]) {
+            int level = exactLevel(Math.abs(weights[i]), scale);
+            if (level < 0) {
                 return null;
             }
+            levels[i] = (byte) (weights[i] < 0 ? SIGN | level : level);
         }
         return levels;
+    }
+
+    /** The level whose decoded magnitude at {@code scale} is exactly {@code magnitude} (0 for zero), or -1. */
+    private static int exactLevel(float magnitude, float scale) {
+        if (magnitude == 0) {
+            return 0;
+        }
+        int low = 1;
+        int high = TOP_LEVEL;
+        while (low <= high) {
+            int mid = (low + high) >>> 1;
+            float m = scale * MAGNITUDES[mid];
+            if (m < magnitude) {
+                low = mid + 1;
+            } else if (m > magnitude) {
+                high = mid - 1;
+            } else {
+                return mid;
+            }
+        }
+        return -1;
     }
 
     private static float largest(float[] weights) {
