@@ -45,6 +45,40 @@ class BinarySerdeTest {
     }
 
     @Test
+    void shouldKeepAStoryBucketsMembersAndSharedStoriesInAThirdOfTheirPlainBytes() {
+        String story = "1f".repeat(16);
+        List<StoryMember> members = new java.util.ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            String id = String.format(java.util.Locale.ROOT, "%032x", 7_919L * i + 1);
+            members.add(new StoryMember(id, 1_733_000_000_000L + 600L * i, i % 3 == 0 ? id : story));
+        }
+        // A GUID from a feed, a story no member founded, arrivals out of order, and one id twice.
+        members.add(new StoryMember("urn:ap:Ä-99", 1_732_000_000_000L, "tag:example.com,2026:Story"));
+        members.add(new StoryMember(members.get(4).articleId(), 5L, "urn:ap:Ä-99"));
+        StoryBucket bucket = new StoryBucket(members);
+        BinarySerde<StoryBucket> serde = new BinarySerde<>(StoryBucket.CODEC);
+        byte[] bytes = serde.serialize("t", bucket);
+        assertThat(serde.deserialize("t", bytes)).isEqualTo(bucket);
+        List<StoryMember> back = serde.deserialize("t", bytes).members();
+        assertThat(back.get(50).storyId()).isEqualTo(story).isSameAs(back.get(49).storyId());
+        int plain = members.stream().mapToInt(m -> 2 + m.articleId().length() + 8 + 2 + m.storyId().length()).sum();
+        assertThat(bytes.length).as("%d bytes against %d plain", bytes.length, plain).isLessThan(plain / 3);
+        List<StoryMember> many = java.util.stream.IntStream.range(0, 300)
+                .mapToObj(i -> new StoryMember("a" + i, i, "s")).toList();
+        assertThat(roundTrip(serde, new StoryBucket(many)).members()).isEqualTo(many);
+        assertThat(roundTrip(serde, new StoryBucket(List.of()))).isEqualTo(new StoryBucket(List.of()));
+    }
+
+    @Test
+    void shouldRefuseAStoryReferenceToAStringNotYetRead() {
+        BinarySerde<StoryBucket> serde = new BinarySerde<>(StoryBucket.CODEC);
+        byte[] bytes = serde.serialize("t", new StoryBucket(List.of(new StoryMember("a", 5L, "a"))));
+        bytes[bytes.length - 1] = 9; // the story's reference, past the one string read
+        assertThatThrownBy(() -> serde.deserialize("t", bytes)).isInstanceOf(SerializationException.class)
+                .hasMessageContaining("story reference 9");
+    }
+
+    @Test
     void shouldKeepASha256ContentHashIn32Bytes() {
         String sha = io.newswire.common.Hashing.sha256Hex("text");
         BinarySerde<StoredSignature> serde = new BinarySerde<>(StoredSignature.CODEC);

@@ -1,6 +1,7 @@
 package io.newswire.processors.match.lsh;
 
 import io.newswire.processors.state.BinarySerde;
+import io.newswire.processors.state.CompactFields;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -9,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 
 /** The records the LSH index keeps in its stores and answers with. */
@@ -106,8 +106,8 @@ public final class LshRecords {
             @Override
             public void write(StoredSignature s, DataOutputStream out) throws IOException {
                 out.writeLong(s.receivedMillis());
-                out.writeUTF(s.articleId());
-                writeHash(s.contentHash(), out);
+                CompactFields.writeHex(s.articleId(), out); // a generated id in 16 bytes
+                CompactFields.writeHex(s.contentHash(), out); // a SHA-256 in 32 bytes
                 out.writeShort(s.lowBits().length);
                 out.write(s.lowBits());
             }
@@ -115,42 +115,12 @@ public final class LshRecords {
             @Override
             public StoredSignature read(DataInputStream in) throws IOException {
                 long received = in.readLong();
-                String id = in.readUTF();
-                String hash = readHash(in);
+                String id = CompactFields.readHex(in);
+                String hash = CompactFields.readHex(in);
                 byte[] lowBits = new byte[in.readShort()];
                 in.readFully(lowBits);
                 return new StoredSignature(id, hash, lowBits, received);
             }
         };
-
-        /**
-         * A content hash in lower-case hex (SHA-256's 64 digits: every article has one) as its 32 bytes after a
-         * 0; anything else as 1 and its UTF; none as 2.
-         */
-        static void writeHash(String hash, DataOutputStream out) throws IOException {
-            if (hash == null) {
-                out.writeByte(2);
-            } else if (hash.length() == 64 && hash.chars().allMatch(c -> (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) {
-                out.writeByte(0);
-                out.write(HexFormat.of().parseHex(hash));
-            } else {
-                out.writeByte(1);
-                out.writeUTF(hash);
-            }
-        }
-
-        static String readHash(DataInputStream in) throws IOException {
-            int form = in.readByte();
-            return switch (form) {
-                case 0 -> {
-                    byte[] digest = new byte[32];
-                    in.readFully(digest);
-                    yield HexFormat.of().formatHex(digest);
-                }
-                case 1 -> in.readUTF();
-                case 2 -> null;
-                default -> throw new IOException("unknown content hash form " + form);
-            };
-        }
     }
 }

@@ -33,7 +33,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * (re)initialises. A probe's own entry is written from the buckets its candidates were read from, not read
  * again.
  *
- * <p>State per article: one ~60-byte bucket entry per key (13) and one vector (at most 128 words and the
+ * <p>State per article: one ~20-byte bucket entry per key (13; {@link StoryBucket#CODEC}) and one vector (at most 128 words and the
  * entities, ~0.7 KB binary, with the keys that partition owns) per owning partition. Entries older than the
  * retention window are dropped when their bucket is next written; vectors, and buckets whose newest member
  * is past the window (a key no later article carried), by {@link #purge}, a slice of each store at a time.
