@@ -19,7 +19,7 @@ public record Args(String command, Map<String, String> settings, List<Path> inpu
                    boolean help, Map<String, String> options) {
 
     /** Flags that belong to a command rather than to the configuration. */
-    private static final List<String> COMMAND_OPTIONS = List.of("timeout", "conll", "jsonl", "details", "orders", "threads", "articles", "seconds", "spacing-ms", "port", "format",
+    private static final List<String> COMMAND_OPTIONS = List.of("timeout", "conll", "jsonl", "details", "orders", "threads", "articles", "seconds", "spacing-ms", "pace-ms", "port", "format",
             "watch", "feed", "model", "features",
             "interval", "fetch-links", "http");
     /** Command flags that take no value. */

@@ -4,6 +4,7 @@ import io.newswire.common.Setting;
 import java.util.List;
 import io.newswire.processors.ProcessorsApp;
 import java.nio.file.Path;
+import java.time.Duration;
 import io.newswire.app.eval.BrokerRunner;
 import io.newswire.app.eval.ClusterEvaluation;
 import io.newswire.app.eval.FormatsEvaluation;
@@ -35,7 +36,7 @@ final class EvalCommand implements Command {
         return List.of("ner --conll FILE            NER P/R/F1 per type, stock CoreNLP and ours",
                 "formats DIR                 parse every file as ingest does",
                 "neardup --jsonl FILE [--on-kafka]   near-duplicate recall and false links",
-                "clusters --jsonl FILE [--orders K] [--dated] [--details OUT.tsv] [--on-kafka]   B-cubed of story_id against gold",
+                "clusters --jsonl FILE [--orders K] [--dated] [--details OUT.tsv] [--on-kafka [--pace-ms MS]]   B-cubed of story_id against gold",
                 "linking --jsonl FILE [--details OUT.tsv]   end-to-end entity linking P/R/F1 (ZELDA format)",
                 "linking --conll FILE [--details OUT.tsv]   share of CoNLL-2003 entity mentions linked (no gold pages)");
     }
@@ -51,7 +52,7 @@ final class EvalCommand implements Command {
                 Usage: newswire eval ner --conll FILE
                        newswire eval formats DIR
                        newswire eval neardup --jsonl FILE [--on-kafka]
-                       newswire eval clusters --jsonl FILE [--orders K] [--dated] [--details OUT.tsv] [--on-kafka]
+                       newswire eval clusters --jsonl FILE [--orders K] [--dated] [--details OUT.tsv] [--on-kafka [--pace-ms MS]]
                        newswire eval linking --jsonl FILE [--details OUT.tsv]
                        newswire eval linking --conll FILE [--details OUT.tsv]
 
@@ -80,7 +81,9 @@ final class EvalCommand implements Command {
                         gold, story, decision, matched article, score, revision, method) as tab-separated
                         lines. In-process (one partition, the exact order) unless --on-kafka: then through the
                         processors as deployed, on the configured broker or an embedded one, with
-                        topic.partitions partitions, the final state read once revisions settle.
+                        topic.partitions partitions, the final state read once revisions settle. There the
+                        whole set is on the topic before the processors start (one burst), unless --pace-ms
+                        MS: then the processors start first and the articles arrive MS apart.
                   linking
                         Reads ZELDA-format lines (text, index = [[start, end], ...], wikipedia_titles), runs
                         the stream's NER, entity assembly and Wikipedia linking on each text and prints
@@ -117,9 +120,14 @@ final class EvalCommand implements Command {
                 throw new Args.UsageException("--orders takes a positive number, not " + orders);
             }
             boolean dated = args.options().containsKey("dated");
+            int paceMillis = args.intOption("pace-ms", 0);
+            if (paceMillis < 0 || (paceMillis > 0 && !args.options().containsKey("on-kafka"))) {
+                throw new Args.UsageException("--pace-ms takes a number of milliseconds ≥ 0, with --on-kafka");
+            }
             if (args.options().containsKey("on-kafka")) {
+                Duration pace = Duration.ofMillis(paceMillis);
                 OnBroker.run(config, target -> printB3(new ClusterEvaluation(
-                        new BrokerRunner(target, Enrichment.withModels()), onKafka(target), details, orders, dated)
+                        new BrokerRunner(target, Enrichment.withModels(), pace), onKafka(target), details, orders, dated)
                         .run(Path.of(jsonl), System.out)));
             } else {
                 printB3(ClusterEvaluation.inProcess(Enrichment.withModels(), TopologySettings.from(config), details,

@@ -78,6 +78,24 @@ class DistributedDecisionsIT {
                         .as("duplicate_of of %s's original %s", a.id(), a.duplicateOf()).isNull());
     }
 
+    @Test
+    void shouldDecideArticlesPublishedOneByOneWhileTheProcessorsRun() throws Exception {
+        List<Article> base = BenchCommand.corpus(List.of(RunIT.SEEDS), 0);
+        BenchCorpus corpus = new BenchCorpus(base, Instant.now(), Duration.ofMillis(1));
+        List<Article> articles = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            articles.add(corpus.next());
+        }
+        BrokerRunner.Outcome outcome;
+        try (EmbeddedKafka broker = EmbeddedKafka.start(Optional.empty())) {
+            NewswireConfig config = NewswireConfig.defaults().withBootstrapServers(broker.bootstrapServers());
+            outcome = new BrokerRunner(config, Enrichment.none(), Duration.ofMillis(50)).run(articles);
+        }
+        assertThat(outcome.decisions().stream().filter(d -> d.revision() == 0).map(Decision::articleId))
+                .containsExactlyInAnyOrderElementsOf(articles.stream().map(Article::id).distinct().toList());
+        assertThat(outcome.enriched()).containsOnlyKeys(articles.stream().map(Article::id).distinct().toList());
+    }
+
     private static String original(String id, Map<String, Decision> byId) {
         Decision at = byId.get(id);
         while (isCopy(at)) {

@@ -38,12 +38,22 @@ public final class BrokerRunner implements DecisionRunner {
 
     private final NewswireConfig config;
     private final Enrichment enrichment;
+    private final Duration pace;
     private int runs;
 
     /** @param config pointing at a running broker */
     public BrokerRunner(NewswireConfig config, Enrichment enrichment) {
+        this(config, enrichment, Duration.ZERO);
+    }
+
+    /**
+     * @param pace zero: every article is on the topic before the processors start (one burst, the hardest
+     *             case for first decisions); else the processors run first and articles arrive this far apart
+     */
+    public BrokerRunner(NewswireConfig config, Enrichment enrichment, Duration pace) {
         this.config = config;
         this.enrichment = enrichment;
+        this.pace = pace;
     }
 
     /**
@@ -64,22 +74,39 @@ public final class BrokerRunner implements DecisionRunner {
                 .with(ProcessorsApp.STATE_DIR, state.toString());
         try {
             io.newswire.app.TopicAdmin.ensureTopics(run);
-            try (ArticlePublisher publisher = new ArticlePublisher(run.clientProperties(), run.topics())) {
-                List<CompletableFuture<?>> sends = new ArrayList<>();
-                for (Article a : articles) {
-                    sends.add(publisher.publish(a));
-                }
-                for (CompletableFuture<?> s : sends) {
-                    s.get();
-                }
+            if (pace.isZero()) {
+                publish(run, articles);
+                return outcome(run, articles.size(), CompletableFuture.completedFuture(null), List.of());
             }
-            return outcome(run, articles.size());
+            CompletableFuture<Void> published = new CompletableFuture<>();
+            return outcome(run, articles.size(), published, articles);
         } finally {
             io.newswire.app.Folders.remove(state);
         }
     }
 
-    private Outcome outcome(NewswireConfig run, int count) throws Exception {
+    /** Publishes the articles, {@link #pace} apart, and waits for every acknowledgement. */
+    private void publish(NewswireConfig run, List<Article> articles) throws Exception {
+        try (ArticlePublisher publisher = new ArticlePublisher(run.clientProperties(), run.topics())) {
+            List<CompletableFuture<?>> sends = new ArrayList<>();
+            for (Article a : articles) {
+                sends.add(publisher.publish(a));
+                if (!pace.isZero()) {
+                    Thread.sleep(pace.toMillis());
+                }
+            }
+            for (CompletableFuture<?> s : sends) {
+                s.get();
+            }
+        }
+    }
+
+    /**
+     * Runs the processors until the articles are decided and revisions settle; {@code toPublish}, when not empty,
+     * is published from another thread once the processors have started, completing {@code published}.
+     */
+    private Outcome outcome(NewswireConfig run, int count, CompletableFuture<Void> published, List<Article> toPublish)
+            throws Exception {
         Properties props = run.clientProperties();
         props.put(ConsumerConfig.GROUP_ID_CONFIG, run.get(ProcessorsApp.APPLICATION_ID) + "-reader");
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
@@ -97,11 +124,26 @@ public final class BrokerRunner implements DecisionRunner {
                      new ByteArrayDeserializer())) {
             reader.subscribe(List.of(decisionsTopic, enrichedTopic));
             processors.start();
+            if (!toPublish.isEmpty()) {
+                Thread publisher = new Thread(() -> {
+                    try {
+                        publish(run, toPublish);
+                        published.complete(null);
+                    } catch (Exception | Error e) {
+                        published.completeExceptionally(e);
+                    }
+                }, "eval-publisher");
+                publisher.setDaemon(true);
+                publisher.start();
+            }
             long deadline = System.nanoTime() + DEADLINE.toNanos();
             long quietSince = System.nanoTime();
             // Every article decided, then revisions until none has come for SETTLE: the final state.
             while (System.nanoTime() < deadline && (decided.size() < count || enriched.size() < count
                     || System.nanoTime() - quietSince < SETTLE.toNanos())) {
+                if (published.isCompletedExceptionally()) {
+                    published.get(); // throws the publisher's failure: the run cannot be scored
+                }
                 for (ConsumerRecord<String, byte[]> r : reader.poll(Duration.ofMillis(200))) {
                     quietSince = System.nanoTime();
                     if (r.topic().equals(decisionsTopic)) {
