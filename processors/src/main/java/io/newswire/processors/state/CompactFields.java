@@ -47,6 +47,21 @@ public final class CompactFields {
         };
     }
 
+    /** A count: one byte below 255, else 255 and an int (a bucket's members: nearly always fewer). */
+    public static void writeCount(int n, DataOutputStream out) throws IOException {
+        if (n < 255) {
+            out.writeByte(n);
+        } else {
+            out.writeByte(255);
+            out.writeInt(n);
+        }
+    }
+
+    public static int readCount(DataInputStream in) throws IOException {
+        int n = in.readUnsignedByte();
+        return n == 255 ? in.readInt() : n;
+    }
+
     /** A long zig-zag coded ({@link #writeUnsigned}): small magnitudes of either sign take few bytes. */
     public static void writeVarLong(long value, DataOutputStream out) throws IOException {
         writeUnsigned((value << 1) ^ (value >> 63), out);

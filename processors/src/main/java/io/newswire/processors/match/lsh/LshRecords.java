@@ -44,13 +44,7 @@ public final class LshRecords {
         public static final BinarySerde.Codec<Bucket> CODEC = new BinarySerde.Codec<>() {
             @Override
             public void write(Bucket bucket, DataOutputStream out) throws IOException {
-                int n = bucket.members().size();
-                if (n < 255) {
-                    out.writeByte(n);
-                } else {
-                    out.writeByte(255);
-                    out.writeInt(n);
-                }
+                CompactFields.writeCount(bucket.members().size(), out);
                 for (Member m : bucket.members()) {
                     out.writeLong(m.idKey());
                     out.writeInt((int) (m.receivedMillis() / 1000));
@@ -59,10 +53,7 @@ public final class LshRecords {
 
             @Override
             public Bucket read(DataInputStream in) throws IOException {
-                int n = in.readUnsignedByte();
-                if (n == 255) {
-                    n = in.readInt();
-                }
+                int n = CompactFields.readCount(in);
                 List<Member> members = new ArrayList<>(n);
                 for (int i = 0; i < n; i++) {
                     members.add(new Member(in.readLong(), Integer.toUnsignedLong(in.readInt()) * 1000));

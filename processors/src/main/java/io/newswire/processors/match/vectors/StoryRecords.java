@@ -52,13 +52,7 @@ public final class StoryRecords {
         public static final BinarySerde.Codec<StoryBucket> CODEC = new BinarySerde.Codec<>() {
             @Override
             public void write(StoryBucket bucket, DataOutputStream out) throws IOException {
-                int n = bucket.members().size();
-                if (n < 255) {
-                    out.writeByte(n);
-                } else {
-                    out.writeByte(255);
-                    out.writeInt(n);
-                }
+                CompactFields.writeCount(bucket.members().size(), out);
                 // Mirrors the reader's list of strings read: every id and every story written out adds one.
                 Map<String, Integer> written = new HashMap<>();
                 int strings = 0;
@@ -81,10 +75,7 @@ public final class StoryRecords {
 
             @Override
             public StoryBucket read(DataInputStream in) throws IOException {
-                int n = in.readUnsignedByte();
-                if (n == 255) {
-                    n = in.readInt();
-                }
+                int n = CompactFields.readCount(in);
                 List<StoryMember> members = new ArrayList<>(n);
                 List<String> written = new ArrayList<>(n + 4);
                 long time = 0;
