@@ -132,13 +132,14 @@ final class BenchCommand implements Command {
 
     /** The texts of {@code --jsonl} and the articles under {@code inputs}, cleaned, repeated to {@code size} (0: as read). */
     static List<Article> corpus(List<Article> texts, List<Path> inputs, int size) throws Exception {
+        NormalizeStage normalize = new NormalizeStage();
         List<Article> read = new ArrayList<>();
-        texts.forEach(t -> read.add(new NormalizeStage().apply(t)));
+        texts.forEach(t -> read.add(normalize.apply(t)));
         FileSource.detecting(1_000_000, Clock.systemUTC())
                 .read(inputs, new IngestListener() {
                     @Override
                     public void accepted(Article article) {
-                        read.add(new NormalizeStage().apply(article));
+                        read.add(normalize.apply(article));
                     }
 
                     @Override
