@@ -76,10 +76,9 @@ public final class BrokerRunner implements DecisionRunner {
             io.newswire.app.TopicAdmin.ensureTopics(run);
             if (pace.isZero()) {
                 publish(run, articles);
-                return outcome(run, articles.size(), CompletableFuture.completedFuture(null), List.of());
+                return outcome(run, articles.size(), List.of());
             }
-            CompletableFuture<Void> published = new CompletableFuture<>();
-            return outcome(run, articles.size(), published, articles);
+            return outcome(run, articles.size(), articles);
         } finally {
             io.newswire.app.Folders.remove(state);
         }
@@ -103,10 +102,10 @@ public final class BrokerRunner implements DecisionRunner {
 
     /**
      * Runs the processors until the articles are decided and revisions settle; {@code toPublish}, when not empty,
-     * is published from another thread once the processors have started, completing {@code published}.
+     * is published from another thread once the processors have started.
      */
-    private Outcome outcome(NewswireConfig run, int count, CompletableFuture<Void> published, List<Article> toPublish)
-            throws Exception {
+    private Outcome outcome(NewswireConfig run, int count, List<Article> toPublish) throws Exception {
+        CompletableFuture<Void> published = new CompletableFuture<>();
         Properties props = run.clientProperties();
         props.put(ConsumerConfig.GROUP_ID_CONFIG, run.get(ProcessorsApp.APPLICATION_ID) + "-reader");
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
