@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.newswire.common.Article;
 import io.newswire.common.Json;
@@ -19,7 +18,6 @@ import io.newswire.ingest.formats.WebChromeCleaner;
 public final class EvalDocuments {
 
     private static final PlainTextFormat TEXT = new PlainTextFormat(new WebChromeCleaner());
-    private static final Pattern URL_LINE = Pattern.compile("https? : / / \\S.*");
 
     record Document(String id, String cluster, String text) {
     }
@@ -91,8 +89,7 @@ public final class EvalDocuments {
     }
 
     private static String url(List<String> sentences) {
-        return sentences.size() > 1 && URL_LINE.matcher(sentences.get(0)).matches()
-                ? sentences.get(0).replace(" ", "") : null;
+        return sentences.size() > 1 ? PlainTextFormat.url(sentences.get(0)).orElse(null) : null;
     }
 
     static List<String> sentences(String text) {

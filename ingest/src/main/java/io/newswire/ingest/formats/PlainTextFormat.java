@@ -21,6 +21,9 @@ public final class PlainTextFormat implements io.newswire.ingest.formats.ItemFor
     private static final Pattern SPACES = Pattern.compile("[ \\t]+");
     /** A first line that is only a web address: the page's URL, not its headline. */
     private static final Pattern URL_LINE = Pattern.compile("https?://\\S+");
+    /** The same spread into tokens by a tokenizer: "http : / / www . example . com / a - b". */
+    private static final Pattern SPREAD_URL_LINE = Pattern.compile("(?i)https?\\s*:\\s*/\\s*/\\s*\\S.*");
+    private static final Pattern WORD_TOKEN = Pattern.compile("[\\p{L}\\p{N}]+");
 
     private final WebChromeCleaner cleaner;
 
@@ -51,9 +54,11 @@ public final class PlainTextFormat implements io.newswire.ingest.formats.ItemFor
         String stripped = text.stripLeading();
         int firstLineEnd = stripped.indexOf('\n');
         String firstLine = (firstLineEnd < 0 ? stripped : stripped.substring(0, firstLineEnd)).strip();
-        if (firstLineEnd > 0 && URL_LINE.matcher(firstLine).matches()) {
-            url = Optional.of(firstLine);
-            text = stripped.substring(firstLineEnd + 1);
+        if (firstLineEnd > 0) {
+            url = url(firstLine);
+            if (url.isPresent()) {
+                text = stripped.substring(firstLineEnd + 1);
+            }
         }
         List<String> paragraphs = paragraphs(text);
         WebChromeCleaner.Cleaned cleaned = cleaner.clean(paragraphs);
@@ -67,6 +72,29 @@ public final class PlainTextFormat implements io.newswire.ingest.formats.ItemFor
             throw new RejectedInputException("no body: only a headline was found");
         }
         return new ParsedText(headline, body, cleaned.published(), url);
+    }
+
+    /**
+     * The web address a line is, if it is only that: as written, or spread into tokens by a tokenizer (then
+     * joined again). A spread address never has two words side by side, only words between punctuation, so a
+     * line that starts with an address and goes on in words ("http://a.com is down") is not one.
+     */
+    public static Optional<String> url(String line) {
+        String l = line.strip();
+        if (URL_LINE.matcher(l).matches()) {
+            return Optional.of(l);
+        }
+        if (!SPREAD_URL_LINE.matcher(l).matches()) {
+            return Optional.empty();
+        }
+        String[] tokens = l.split("\\s+");
+        for (int i = 1; i < tokens.length; i++) {
+            if (WORD_TOKEN.matcher(tokens[i - 1]).matches() && WORD_TOKEN.matcher(tokens[i]).matches()) {
+                return Optional.empty();
+            }
+        }
+        String joined = String.join("", tokens);
+        return URL_LINE.matcher(joined).matches() ? Optional.of(joined) : Optional.empty();
     }
 
     static List<String> paragraphs(String text) {

@@ -33,6 +33,27 @@ class PlainTextFormatTest {
     }
 
     @Test
+    void shouldTakeAFirstLineThatIsAWebAddressAsTheUrlAlsoWhenATokenizerSpreadIt() {
+        ParsedText written = format.parse("https://example.com/news/quake\nQuake hits island\nRescuers dig.\n");
+        assertThat(written.url()).contains("https://example.com/news/quake");
+        assertThat(written.headline()).isEqualTo("Quake hits island");
+
+        ParsedText spread = format.parse("http : / / www . thenational . ae / news / three - killed - as - rioters"
+                + " - bomb - greek - bank\nThree killed as rioters bomb Greek bank\nA firebomb attack on a bank.\n");
+        assertThat(spread.url()).contains("http://www.thenational.ae/news/three-killed-as-rioters-bomb-greek-bank");
+        assertThat(spread.headline()).isEqualTo("Three killed as rioters bomb Greek bank");
+        assertThat(spread.body()).containsExactly("A firebomb attack on a bank.");
+    }
+
+    @Test
+    void shouldKeepAFirstLineThatGoesOnInWordsAfterAnAddressAsTheHeadline() {
+        ParsedText parsed = format.parse("http : / / example . com is down for hours\nThe site went dark.\n");
+        assertThat(parsed.url()).isEmpty();
+        assertThat(parsed.headline()).isEqualTo("http : / / example . com is down for hours");
+        assertThat(PlainTextFormat.url("https://example.com is down")).isEmpty();
+    }
+
+    @Test
     void shouldRejectTextWithoutBody() {
         assertThatThrownBy(() -> format.parse("Only a headline\n"))
                 .isInstanceOf(RejectedInputException.class).hasMessageContaining("no body");
