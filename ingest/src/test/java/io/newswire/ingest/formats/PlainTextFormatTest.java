@@ -38,11 +38,11 @@ class PlainTextFormatTest {
         assertThat(written.url()).contains("https://example.com/news/quake");
         assertThat(written.headline()).isEqualTo("Quake hits island");
 
-        ParsedText spread = format.parse("http : / / www . thenational . ae / news / three - killed - as - rioters"
-                + " - bomb - greek - bank\nThree killed as rioters bomb Greek bank\nA firebomb attack on a bank.\n");
-        assertThat(spread.url()).contains("http://www.thenational.ae/news/three-killed-as-rioters-bomb-greek-bank");
-        assertThat(spread.headline()).isEqualTo("Three killed as rioters bomb Greek bank");
-        assertThat(spread.body()).containsExactly("A firebomb attack on a bank.");
+        ParsedText spread = format.parse("http : / / www . example . org / world / 2026 / storm - hits - coast _ town"
+                + " . html\nStorm hits coast town\nWaves flooded the harbour.\n");
+        assertThat(spread.url()).contains("http://www.example.org/world/2026/storm-hits-coast_town.html");
+        assertThat(spread.headline()).isEqualTo("Storm hits coast town");
+        assertThat(spread.body()).containsExactly("Waves flooded the harbour.");
     }
 
     @Test
