@@ -63,12 +63,11 @@ public final class EvalDocuments {
      * would refuse, is read as by {@link #article}.
      */
     static Article readAsText(String id, List<String> sentences, Instant received, boolean readDates) {
-        String url = url(sentences);
         try {
-            ParsedText parsed = TEXT.parse(String.join("\n", url == null ? sentences : sentences.subList(1, sentences.size())));
+            ParsedText parsed = TEXT.parse(String.join("\n", sentences));
             Instant published = readDates ? parsed.published().orElse(received) : received;
-            return Article.ingested(id, 1, "eval", "text", url, parsed.headline(), parsed.body(), null, "en",
-                    published, received);
+            return Article.ingested(id, 1, "eval", "text", parsed.url().orElse(null), parsed.headline(),
+                    parsed.body(), null, "en", published, received);
         } catch (RejectedInputException e) {
             return article(id, sentences, received);
         }
