@@ -5,8 +5,10 @@ import java.time.Duration;
 /**
  * How close two articles are as reports of one event: their content score, the learned pair model's
  * ({@link StoryPairModel}) weighted sum of their word, number and per-type entity cosines, times a time
- * factor that is 1 within a day of each other and falls linearly to 0 at the retention horizon (an old story
- * does not absorb next week's similar event). When neither article has entities (not analysed, or none found)
+ * factor that is 1 within a day of each other and falls linearly to {@link #TIME_FLOOR} at the retention
+ * horizon, staying there beyond it: a borderline match a week apart (next week's similar event) does not
+ * join, while a follow-up that says much the same (a trial, a death toll) still does. When neither article
+ * has entities (not analysed, or none found)
  * the terms alone decide, in units of the word weight. An article its source did not date has no time factor
  * with any other: an unknown date is unknown, not the moment it arrived. The content score is linear in
  * either vector, so it also weighs vector sums (a story's average link). Pure and thread-safe.
@@ -14,6 +16,11 @@ import java.time.Duration;
 public final class StoryScorer {
 
     private static final long FULL_WEIGHT_MILLIS = Duration.ofDays(1).toMillis();
+    /**
+     * The time factor of articles a horizon or more apart. Not 0: reports of one event go on for weeks
+     * (follow-ups, trials), and a factor that fell to 0 split them from their story whatever they said.
+     */
+    static final double TIME_FLOOR = 0.7;
 
     private final double threshold;
     private final long horizonMillis;
@@ -66,6 +73,7 @@ public final class StoryScorer {
         if (apartMillis <= FULL_WEIGHT_MILLIS) {
             return 1.0;
         }
-        return Math.max(0, 1.0 - (double) (apartMillis - FULL_WEIGHT_MILLIS) / (horizonMillis - FULL_WEIGHT_MILLIS));
+        double fall = (1.0 - TIME_FLOOR) * (apartMillis - FULL_WEIGHT_MILLIS) / (horizonMillis - FULL_WEIGHT_MILLIS);
+        return Math.max(TIME_FLOOR, 1.0 - fall);
     }
 }

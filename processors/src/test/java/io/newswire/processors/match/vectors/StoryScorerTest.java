@@ -38,14 +38,25 @@ class StoryScorerTest {
     }
 
     @Test
-    void shouldFadeWithTimeApartFromADayToTheHorizon() {
+    void shouldFadeWithTimeApartFromADayToTheFloorAtTheHorizon() {
         assertThat(scorer.timeFactor(0)).isEqualTo(1.0);
         assertThat(scorer.timeFactor(DAY)).isEqualTo(1.0);
-        assertThat(scorer.timeFactor(4 * DAY)).isCloseTo(0.5, within(1e-6));
-        assertThat(scorer.timeFactor(7 * DAY)).isZero();
-        assertThat(scorer.timeFactor(30 * DAY)).isZero();
+        assertThat(scorer.timeFactor(4 * DAY)).isCloseTo(0.85, within(1e-6));
+        assertThat(scorer.timeFactor(7 * DAY)).isCloseTo(0.7, within(1e-6));
+        assertThat(scorer.timeFactor(30 * DAY)).as("a follow-up weeks later can still join").isCloseTo(0.7, within(1e-6));
         StoryVector now = vector(Map.of("quake", 1.0), Map.of(), 0);
         StoryVector nextWeek = vector(Map.of("quake", 1.0), Map.of(), 8 * DAY);
-        assertThat(scorer.score(now, nextWeek)).isZero();
+        assertThat(scorer.score(now, nextWeek)).isCloseTo(0.7, within(1e-6));
+    }
+
+    @Test
+    void shouldKeepABorderlineMatchAWeekApartOutButAStrongOneIn() {
+        StoryVector quake = vector(Map.of("quake", 0.6, "iran", 0.8), Map.of(), 0);
+        StoryVector alikeSameDay = vector(Map.of("quake", 0.5, "chile", 0.866), Map.of(), 12 * 3_600_000L);
+        StoryVector alikeNextWeek = vector(Map.of("quake", 0.5, "chile", 0.866), Map.of(), 8 * DAY);
+        StoryVector followUpNextWeek = vector(Map.of("quake", 0.8, "iran", 0.6), Map.of(), 8 * DAY);
+        assertThat(scorer.score(quake, alikeSameDay)).isGreaterThanOrEqualTo(scorer.threshold());
+        assertThat(scorer.score(quake, alikeNextWeek)).isLessThan(scorer.threshold());
+        assertThat(scorer.score(quake, followUpNextWeek)).isGreaterThanOrEqualTo(scorer.threshold());
     }
 }
