@@ -110,7 +110,8 @@ final class BenchCommand implements Command {
             case "dedup" -> OnBroker.run(config, target -> new io.newswire.app.bench.DedupBenchmark(target, System.out)
                     .run(corpus(texts, inputs, 0), args.intOption("articles", 5000)));
             case "index" -> new io.newswire.app.bench.IndexBenchmark(
-                    io.newswire.processors.TopologySettings.from(config).inProcess(), System.out)
+                    io.newswire.processors.TopologySettings.from(config).inProcess(),
+                    config.get(io.newswire.processors.ProcessorsApp.STATE_COMPRESSION), System.out)
                     .run(corpus(texts, inputs, 0), args.intOption("articles", 1_000_000),
                             java.time.Duration.ofMillis(args.intOption("spacing-ms", 600)));
             case "ingest" -> OnBroker.run(config, target -> new io.newswire.app.bench.IngestBenchmark(target, System.out)

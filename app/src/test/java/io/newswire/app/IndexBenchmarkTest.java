@@ -19,7 +19,7 @@ class IndexBenchmarkTest {
     @Test
     void shouldPrintEachStepsCostAndEndWithTheRatioOfTheLastWindow() throws Exception {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        new IndexBenchmark(TopologySettings.defaults().inProcess(), new PrintStream(bytes, true, StandardCharsets.UTF_8))
+        new IndexBenchmark(TopologySettings.defaults().inProcess(), "lz4", new PrintStream(bytes, true, StandardCharsets.UTF_8))
                 .run(BenchCommand.corpus(List.of(Path.of("../seeds")), 0), 400, Duration.ofMillis(600));
         List<String> lines = bytes.toString(StandardCharsets.UTF_8).lines().toList();
 
@@ -36,5 +36,6 @@ class IndexBenchmarkTest {
         assertThat(named).isPositive().isLessThanOrEqualTo(Long.parseLong(window.group(2)) + 3);
         assertThat(lines.get(lines.size() - 1)).matches("index/signature ratio \\d+\\.\\d\\d");
         assertThat(lines).anyMatch(l -> l.startsWith("decisions: ") && l.contains("SAME_STORY"));
+        assertThat(lines.get(0)).as("the topology's store settings").contains("lz4 compression");
     }
 }

@@ -38,6 +38,7 @@ import io.newswire.processors.match.vectors.StoryRecords.StoryBucket;
 import io.newswire.processors.match.vectors.StoryRecords.StoryCorrection;
 import io.newswire.processors.match.vectors.StoryScorer;
 import io.newswire.processors.match.StoryVectorProcessor;
+import io.newswire.processors.state.RocksDbOptions;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsConfig;
@@ -69,10 +70,13 @@ public final class IndexBenchmark {
     private enum Step { CORPUS, SIGNATURE, VECTOR, PROBE, DECIDE, CORRECT, SWEEP }
 
     private final TopologySettings settings;
+    private final String compression;
     private final PrintStream out;
 
-    public IndexBenchmark(TopologySettings settings, PrintStream out) {
+    /** @param compression the stores' RocksDB compression, as {@code state.compression} sets it for the topology */
+    public IndexBenchmark(TopologySettings settings, String compression, PrintStream out) {
         this.settings = settings;
+        this.compression = compression;
         this.out = out;
     }
 
@@ -90,6 +94,10 @@ public final class IndexBenchmark {
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "bench-index");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        // The topology's RocksDB settings. Its record cache (on the document frequencies only) is not here:
+        // the mock context cannot host one, so those writes are charged in full.
+        props.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, RocksDbOptions.class);
+        props.put(RocksDbOptions.COMPRESSION_CONFIG, compression);
         MockProcessorContext<String, Signed> vectorContext = context(props, dir);
         MockProcessorContext<String, GatherInput> candidatesContext = context(props, dir);
         MockProcessorContext<String, Deduplicated> gatherContext = context(props, dir);
@@ -115,8 +123,8 @@ public final class IndexBenchmark {
                 correctionContext);
 
         out.printf(Locale.ROOT, "index alone (no broker): %d articles from %d real texts, %d ms apart, retention %s, "
-                + "one partition's RocksDB stores (no changelogs)%n", count, base.size(), spacing.toMillis(),
-                settings.retention());
+                + "one partition's RocksDB stores (no changelogs, %s compression)%n", count, base.size(),
+                spacing.toMillis(), settings.retention(), compression);
         BenchCorpus corpus = new BenchCorpus(base, Instant.parse("2026-01-05T00:00:00Z"), spacing);
         Map<Decision.Kind, Integer> decisions = new EnumMap<>(Decision.Kind.class);
         int checkpoint = 0;
