@@ -262,6 +262,13 @@ public final class StoryAggregator implements Processor<String, StoryMessage, St
         if (member.vector() == null) {
             return;
         }
+        String followed = existing == null ? matchedMovedTo(storyId, d.decision()) : null;
+        if (followed != null) {
+            // Decided against an index that had not yet heard of the split: it follows what it matched.
+            send(record, followed, StoryMessage.moved(member, Decision.METHOD_STORY_SPLIT, d.decision().score(),
+                    d.closeStories()).forwarded());
+            return;
+        }
         state = add(storyId, state, member, existing);
         members.put(key, member);
         stories.put(storyId, state);
@@ -269,6 +276,15 @@ public final class StoryAggregator implements Processor<String, StoryMessage, St
         if (existing == null) {
             revise(record, storyId, state, member, d.closeStories());
         }
+    }
+
+    /** Where the member the decision matched went when it left this story by a split; null if it is here. */
+    private String matchedMovedTo(String storyId, Decision decision) {
+        if (decision.matchedId() == null || decision.matchedId().equals(storyId)) {
+            return null;
+        }
+        StoryMember matched = members.get(memberKey(storyId, decision.matchedId()));
+        return matched == null ? null : matched.movedTo();
     }
 
     /** A kill: the article leaves its story (following it to where it moved). */

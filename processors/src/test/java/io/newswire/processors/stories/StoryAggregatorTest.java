@@ -342,6 +342,28 @@ class StoryAggregatorTest {
     }
 
     @Test
+    void shouldSendAnArticleToTheStoryThatWhatItMatchedLeftForBySplit() {
+        join("s1", "s1", "quake island rescue toll", T0, List.of());
+        join("s1", "a2", "quake island rescue toll", T0.plusSeconds(10), List.of());
+        join("s1", "a3", "election vote count result", T0.plusSeconds(20), List.of());
+        assertThat(storyOfArticles(List.of("a3"))).containsEntry("a3", "a3");
+        out.clear();
+        // b2 was decided against an index that still had a3 in s1: it matched a3, and no other story was close.
+        Article b2 = article("b2", "s1", "afp", 1, T0.plusSeconds(30), "Votes counted");
+        deliver("s1", StoryMessage.joined(new Deduplicated(b2, new Decision("b2", 1, Decision.Kind.SAME_STORY, "a3",
+                "s1", "x", 0.9, 0.24), List.of(), List.of(), vector("election vote count result", b2.received()),
+                List.of())));
+
+        assertThat(storyOfArticles(List.of("s1", "a2", "a3", "b2"))).containsEntry("s1", "s1")
+                .containsEntry("a2", "s1").containsEntry("a3", "a3").containsEntry("b2", "a3");
+        assertThat(revised()).singleElement().satisfies(d -> {
+            assertThat(d.article().storyId()).isEqualTo("a3");
+            assertThat(d.decision().method()).isEqualTo(Decision.METHOD_STORY_SPLIT);
+        });
+        assertThat(store.get("s1").story().articleCount()).as("it never joined s1").isEqualTo(2);
+    }
+
+    @Test
     void shouldRenameAStoryToAMemberThatArrivedBeforeItsFounder() {
         join("s1", "s1", "quake island rescue", T0.plusSeconds(10), List.of());
         out.clear();
