@@ -41,7 +41,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Keeps one {@link Story} per story id (input keyed by story id) and revises stories as evidence arrives:
  * <ul>
- *   <li><b>Join.</b> An article as decided joins its story (a kill leaves it); the story's new state goes out.</li>
+ *   <li><b>Join.</b> An article as decided joins its story (a kill leaves it); the story's new state goes out.
+ *       One whose decision matched a member that has since left by a split follows it, in a revision.</li>
  *   <li><b>Split.</b> After a join, a story of at most {@value #SPLIT_MAX} members is re-clustered by average
  *       link over its members' pair scores; members that part from the story's founder (or, once it has left,
  *       its earliest member) at the split threshold leave for a story of their own, named by its earliest
@@ -262,7 +263,7 @@ public final class StoryAggregator implements Processor<String, StoryMessage, St
         if (member.vector() == null) {
             return;
         }
-        String followed = existing == null ? matchedMovedTo(storyId, d.decision()) : null;
+        String followed = existing == null && mayMove(member) ? matchedMovedTo(storyId, d.decision()) : null;
         if (followed != null) {
             // Decided against an index that had not yet heard of the split: it follows what it matched.
             send(record, followed, StoryMessage.moved(member, Decision.METHOD_STORY_SPLIT, d.decision().score(),
