@@ -8,10 +8,10 @@ import java.time.Duration;
  * factor that is 1 within a day of each other and falls linearly to {@link #TIME_FLOOR} at the retention
  * horizon, staying there beyond it: a borderline match a week apart (next week's similar event) does not
  * join, while a follow-up that says much the same (a trial, a death toll) still does. When neither article
- * has entities (not analysed, or none found)
- * the terms alone decide, in units of the word weight. An article its source did not date has no time factor
- * with any other: an unknown date is unknown, not the moment it arrived. The content score is linear in
- * either vector, so it also weighs vector sums (a story's average link). Pure and thread-safe.
+ * has entities (not analysed, or none found) the terms alone decide, in units of the word weight. An article
+ * its source did not date has no time factor with any other: an unknown date is unknown, not the moment it
+ * arrived. The content score is linear in either vector, so it also weighs vector sums (a story's average
+ * link). Pure and thread-safe.
  */
 public final class StoryScorer {
 
