@@ -103,7 +103,15 @@ public final class StoryAggregator implements Processor<String, StoryMessage, St
      */
     public record StoryState(Story story, Map<String, Double> entitySalience, Map<String, Integer> sourceCounts,
                              long lastArrivalMillis, StoryVector centroid, double timeSumMillis, int datedCount,
-                             long earliestMillis, String earliestId, String headlineId) {
+                             long earliestMillis, String earliestId, String headlineId, Move move) {
+
+        /** A live story: it has not moved. */
+        StoryState(Story story, Map<String, Double> entitySalience, Map<String, Integer> sourceCounts,
+                   long lastArrivalMillis, StoryVector centroid, double timeSumMillis, int datedCount,
+                   long earliestMillis, String earliestId, String headlineId) {
+            this(story, entitySalience, sourceCounts, lastArrivalMillis, centroid, timeSumMillis, datedCount,
+                    earliestMillis, earliestId, headlineId, null);
+        }
 
         boolean merged() {
             return story.mergedInto() != null;
@@ -113,6 +121,15 @@ public final class StoryAggregator implements Processor<String, StoryMessage, St
         double meanTimeMillis() {
             return datedCount == 0 ? Double.NaN : timeSumMillis / datedCount;
         }
+
+        /** Why a merged story's members moved, as a late joiner following them is told: null for a live story. */
+        public Move move() {
+            return move != null || !merged() ? move : new Move(Decision.METHOD_STORY_MERGE, 0);
+        }
+    }
+
+    /** Why a story's members moved to another (merge or rename), and the score the move was weighed at. */
+    public record Move(String reason, double score) {
     }
 
     private final Duration retention;
@@ -256,8 +273,10 @@ public final class StoryAggregator implements Processor<String, StoryMessage, St
         String elsewhere = state != null && state.merged() ? state.story().mergedInto()
                 : existing != null ? existing.movedTo() : null;
         if (elsewhere != null) {
-            // It went out with this story, which its members have left: it follows them, one revision later.
-            send(record, elsewhere, StoryMessage.moved(member, Decision.METHOD_STORY_MERGE, 0).forwarded());
+            // It went out with this story, which its members have left: it follows them, one revision later, for
+            // the reason they moved (a member that moved alone left by a split).
+            Move move = state != null && state.merged() ? state.move() : new Move(Decision.METHOD_STORY_SPLIT, 0);
+            send(record, elsewhere, StoryMessage.lateJoin(member, move.reason(), move.score()).forwarded());
             return;
         }
         if (member.vector() == null) {
@@ -354,9 +373,10 @@ public final class StoryAggregator implements Processor<String, StoryMessage, St
         }
         if (!m.closeStories().isEmpty()) {
             offerMerges(record, storyId, state, m.closeStories());
-        } else if (m.reason().equals(Decision.METHOD_STORY_MERGE) && state.story().articleCount() >= 3
-                && state.story().articleCount() <= SPLIT_MAX) {
-            // A merge can bring two events together that no join will look at again (a backlog drained at once).
+        } else if ((m.reason().equals(Decision.METHOD_STORY_MERGE) || m.lateJoin())
+                && state.story().articleCount() >= 3 && state.story().articleCount() <= SPLIT_MAX) {
+            // A merge can bring two events together that no join will look at again (a backlog drained at once);
+            // a late joiner is a join.
             split(record, storyId, state, "", List.of());
         }
     }
@@ -522,7 +542,7 @@ public final class StoryAggregator implements Processor<String, StoryMessage, St
         Story s = state.story();
         StoryState merged = new StoryState(Story.merged(storyId, s.headline(), into, s.firstSeen(), s.lastSeen()),
                 Map.of(), Map.of(), state.lastArrivalMillis(), null, 0, 0, state.earliestMillis(), state.earliestId(),
-                null);
+                null, new Move(reason, score));
         stories.put(storyId, merged);
         emit(record, storyId, merged);
         context.forward(record.withKey(storyId).withValue(StoryOutput.storyTombstone()).withHeaders(new RecordHeaders()));

@@ -9,7 +9,8 @@ import io.newswire.processors.resolve.Deduplicated;
  * <ul>
  *   <li>{@code joined}: an article as decided (a first decision, an update or a kill);</li>
  *   <li>{@code moved}: a member that leaves another story for this one ({@code reason} is the revision's
- *       method, {@code score} the average link behind it);</li>
+ *       method, {@code score} the average link behind it; {@code lateJoin}: an article that joined the story it
+ *       comes from after that story's members had left, and follows them);</li>
  *   <li>{@code offer}: another story close to this one, with what is needed to weigh the merge here;</li>
  *   <li>{@code absorbInto}: this story is to move its members into that one (the answer to an offer it made,
  *       or to such an answer sent back), which {@code survivor} describes as it stood when it answered.</li>
@@ -21,7 +22,8 @@ import io.newswire.processors.resolve.Deduplicated;
  * for them.
  */
 public record StoryMessage(Deduplicated joined, StoryMember moved, String reason, double score, MergeOffer offer,
-                           String absorbInto, MergeOffer survivor, int hops, List<String> closeStories) {
+                           String absorbInto, MergeOffer survivor, int hops, List<String> closeStories,
+                           boolean lateJoin) {
 
     public StoryMessage {
         closeStories = closeStories == null ? List.of() : List.copyOf(closeStories);
@@ -44,7 +46,7 @@ public record StoryMessage(Deduplicated joined, StoryMember moved, String reason
     }
 
     public static StoryMessage joined(Deduplicated d) {
-        return new StoryMessage(d, null, null, 0, null, null, null, 0, List.of());
+        return new StoryMessage(d, null, null, 0, null, null, null, 0, List.of(), false);
     }
 
     public static StoryMessage moved(StoryMember member, String reason, double score) {
@@ -53,11 +55,16 @@ public record StoryMessage(Deduplicated joined, StoryMember moved, String reason
 
     /** A member that just joined and was split off at once: its new story weighs merges with its close stories. */
     public static StoryMessage moved(StoryMember member, String reason, double score, List<String> closeStories) {
-        return new StoryMessage(null, member, reason, score, null, null, null, 0, closeStories);
+        return new StoryMessage(null, member, reason, score, null, null, null, 0, closeStories, false);
+    }
+
+    /** An article that joined a story its members had left by {@code reason}: it follows them. */
+    public static StoryMessage lateJoin(StoryMember member, String reason, double score) {
+        return new StoryMessage(null, member, reason, score, null, null, null, 0, List.of(), true);
     }
 
     public static StoryMessage offer(MergeOffer offer) {
-        return new StoryMessage(null, null, null, 0, offer, null, null, 0, List.of());
+        return new StoryMessage(null, null, null, 0, offer, null, null, 0, List.of(), false);
     }
 
     /** The answer to an offer: the offering story moves into {@code survivor} (its centroid is not needed). */
@@ -67,10 +74,11 @@ public record StoryMessage(Deduplicated joined, StoryMember moved, String reason
 
     /** An answer sent back the other way, the {@code hops}-th (the story told to move had outgrown the survivor). */
     public static StoryMessage absorb(MergeOffer survivor, double score, int hops) {
-        return new StoryMessage(null, null, null, score, null, survivor.storyId(), survivor, hops, List.of());
+        return new StoryMessage(null, null, null, score, null, survivor.storyId(), survivor, hops, List.of(), false);
     }
 
     public StoryMessage forwarded() {
-        return new StoryMessage(joined, moved, reason, score, offer, absorbInto, survivor, hops + 1, closeStories);
+        return new StoryMessage(joined, moved, reason, score, offer, absorbInto, survivor, hops + 1, closeStories,
+                lateJoin);
     }
 }

@@ -236,8 +236,14 @@ class StoryAggregatorTest {
 
         out.clear();
         join("b1", "b3", "quake island rescue aid", T0.plusSeconds(40), List.of());
-        assertThat(revised()).as("a late joiner of the merged story follows it").singleElement()
-                .satisfies(d -> assertThat(d.article().storyId()).isEqualTo("a1"));
+        assertThat(revised()).as("a late joiner of the merged story follows it, for the merge").singleElement()
+                .satisfies(d -> {
+                    assertThat(d.article().storyId()).isEqualTo("a1");
+                    assertThat(d.decision().method()).isEqualTo(Decision.METHOD_STORY_MERGE);
+                    assertThat(d.decision().threshold()).isEqualTo(TopologySettings.defaults().revisions()
+                            .mergeThreshold());
+                    assertThat(d.decision().score()).isGreaterThanOrEqualTo(d.decision().threshold());
+                });
     }
 
     @Test
@@ -370,6 +376,15 @@ class StoryAggregatorTest {
         join("s1", "a1", "quake island rescue", T0, List.of());
         assertThat(storyOfArticles(List.of("s1", "a1")).values()).containsOnly("a1");
         assertThat(revised()).extracting(d -> d.decision().method()).containsOnly(Decision.METHOD_STORY_RENAME);
+
+        out.clear();
+        // Decided into s1 before the rename was known: it follows the members, and says it was the rename.
+        join("s1", "a2", "quake island rescue", T0.plusSeconds(20), List.of());
+        assertThat(storyOfArticles(List.of("a2"))).containsEntry("a2", "a1");
+        assertThat(revised()).singleElement().satisfies(d -> {
+            assertThat(d.decision().method()).isEqualTo(Decision.METHOD_STORY_RENAME);
+            assertThat(d.decision().score()).isGreaterThanOrEqualTo(d.decision().threshold());
+        });
     }
 
     @Test
