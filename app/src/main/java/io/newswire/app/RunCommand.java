@@ -16,6 +16,7 @@ import io.newswire.ingest.ArticlePublisher;
 import io.newswire.ingest.sources.BatchIngest;
 import io.newswire.processors.nlp.Enrichment;
 import io.newswire.processors.ProcessorsApp;
+import io.newswire.processors.stories.StoryAggregator;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.newswire.sinks.SinkMetrics;
 import io.newswire.sinks.SinkRunner;
@@ -34,7 +35,8 @@ final class RunCommand implements Command {
 
     private static final Logger LOG = LoggerFactory.getLogger(RunCommand.class);
     static final Path DEFAULT_INPUT = Path.of("seeds");
-    private static final Duration STORY_SETTLE = Duration.ofMillis(700);
+    /** Longer than the story step waits to rename, once idle, a story processed out of arrival order. */
+    private static final Duration STORY_SETTLE = StoryAggregator.RENAME_IDLE.plusMillis(1_000);
 
     /** What one run did; the figures the summary line prints. */
     record Summary(int read, int published, long enriched, long kills, long stale, long duplicates, long deadLetters,

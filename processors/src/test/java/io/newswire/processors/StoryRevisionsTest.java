@@ -3,6 +3,7 @@ package io.newswire.processors;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -14,6 +15,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.ToIntFunction;
 import io.newswire.common.Article;
 import io.newswire.common.Decision;
 import io.newswire.common.Story;
@@ -78,13 +80,22 @@ class StoryRevisionsTest {
     }
 
     private Run run(List<Article> order, TopologySettings settings) {
+        return run(order, settings, order::indexOf, Duration.ZERO);
+    }
+
+    /**
+     * @param arrival the second after T0 each article arrives at
+     * @param idle    wall-clock time the topology then runs with no input
+     */
+    private Run run(List<Article> order, TopologySettings settings, ToIntFunction<Article> arrival, Duration idle) {
         try (TopologyRun run = new TopologyRun(stateDir, new Enrichment(LanguageDetector.fixed("en"),
                 a -> List.of()), settings, T0)) {
-            for (int i = 0; i < order.size(); i++) {
-                Article a = order.get(i);
+            for (Article a : order) {
                 run.publish(new Article(a.id(), 1, a.source(), a.format(), null, a.headline(), a.body(), null,
-                        "en", null, T0.plusSeconds(i), null, List.of(), null, null, null, null, null));
+                        "en", null, T0.plusSeconds(arrival.applyAsInt(a)), null, List.of(), null, null, null, null,
+                        null));
             }
+            run.driver.advanceWallClockTime(idle);
             Map<String, Article> articles = new HashMap<>();
             int revisions = 0;
             for (TestRecord<String, Article> r : run.enriched.readRecordsToList()) {
@@ -132,6 +143,24 @@ class StoryRevisionsTest {
             assertThat(run.revisions()).as("revisions, order %d", seed).isLessThanOrEqualTo(CORPUS.size());
         }
         assertThat(first).as("three events").hasSize(3);
+    }
+
+    @Test
+    void shouldNameEachStoryByItsEarliestArrivalInAnyProcessingOrderOnceTheStoryStepIsIdle() {
+        for (int seed = 0; seed < 3; seed++) {
+            List<Article> order = new ArrayList<>(CORPUS);
+            Collections.shuffle(order, new Random(seed));
+            // Arrival follows the corpus, processing the shuffled order: founders are often not the earliest.
+            Run run = run(order, TopologySettings.defaults(), CORPUS::indexOf, Duration.ofSeconds(2));
+            Map<String, String> storyOf = new HashMap<>();
+            run.articles().values().forEach(a -> storyOf.put(a.id(), a.storyId()));
+            assertThat(storyOf).as("order %d: %s", seed, order.stream().map(Article::id).toList())
+                    .containsEntry("q2", "q1").containsEntry("c4", "c1").containsEntry("e3", "e1");
+            for (Article a : run.articles().values()) {
+                assertThat(run.decisions().get(a.id()).storyId()).isEqualTo(a.storyId());
+                assertThat(run.stories().get(a.storyId())).isNotNull();
+            }
+        }
     }
 
     @Test

@@ -52,8 +52,11 @@ import org.slf4j.LoggerFactory;
  *       members into the larger one (the later, by earliest member, into the earlier on a tie). A story that
  *       received merged members is checked for a split again.</li>
  *   <li><b>Rename.</b> A story of at most {@value #RENAME_MAX} members whose member (an original, not a copy)
- *       arrived before its founder (processed out of arrival order) moves to that member's id, so that the same
- *       burst of input names its stories alike in any processing order.</li>
+ *       arrived before its founder (processed out of arrival order) moves to its earliest original's id, so that
+ *       the same burst of input names its stories alike in any processing order. The rename waits until the
+ *       partition has had no input for {@link #RENAME_IDLE} (at most {@link #RENAME_LATEST}): while a backlog
+ *       drains, the articles decided into the story's old name are still on their way, and each would follow
+ *       the rename in a revision of its own; a story that has meanwhile outgrown the bound keeps its name.</li>
  * </ul>
  * A member that moves is emitted again on {@code news.enriched} and {@code news.decisions} by the story that
  * receives it, in the next revision, and the index partitions holding it are corrected. A member moves only
@@ -85,6 +88,10 @@ public final class StoryAggregator implements Processor<String, StoryMessage, St
     static final int SPLIT_MAX = 64;
     /** A rename moves every member: only small stories are renamed (out-of-order arrival is a burst's). */
     static final int RENAME_MAX = 5;
+    /** A rename waits for the partition to have no input for this long, or at most {@link #RENAME_LATEST}. */
+    public static final Duration RENAME_IDLE = Duration.ofSeconds(1);
+    public static final Duration RENAME_LATEST = Duration.ofSeconds(30);
+    private static final Duration RENAME_CHECK = Duration.ofMillis(100);
     /** How many times the answer to a merge offer may go back and forth between two growing stories. */
     static final int ANSWERS_BACK = 3;
     private static final int TOP_ENTITIES = 5;
@@ -145,6 +152,12 @@ public final class StoryAggregator implements Processor<String, StoryMessage, St
     private StoreSweep<StoryMember> respellSweep;
     private EntityRegistry registry;
     private long latestArrival;
+    /**
+     * Stories waiting to be renamed, with when the first join that called for it came (wall clock). Kept in
+     * memory: a task that restarts forgets them, and those stories keep their founder's id.
+     */
+    private final Map<String, Long> renamesDue = new LinkedHashMap<>();
+    private long lastInputMillis;
 
     /**
      * @param retention  how long a story is kept after its newest member arrived (as the index keeps articles)
@@ -175,6 +188,41 @@ public final class StoryAggregator implements Processor<String, StoryMessage, St
         this.registry = new EntityRegistry(prefix -> mirror.block(prefix, stored));
         context.schedule(StoreSweep.EVERY, PunctuationType.WALL_CLOCK_TIME, now -> forgetQuietStories());
         context.schedule(RESPELL_EVERY, PunctuationType.WALL_CLOCK_TIME, this::respell);
+        context.schedule(RENAME_CHECK, PunctuationType.WALL_CLOCK_TIME, this::renameDue);
+    }
+
+    /** Renames the stories waiting for it once the partition is idle, or once they have waited the longest. */
+    private void renameDue(long now) {
+        if (renamesDue.isEmpty()) {
+            return;
+        }
+        boolean idle = now - lastInputMillis >= RENAME_IDLE.toMillis();
+        List<String> due = renamesDue.entrySet().stream()
+                .filter(e -> idle || now - e.getValue() >= RENAME_LATEST.toMillis()).map(Map.Entry::getKey).toList();
+        for (String storyId : due) {
+            renamesDue.remove(storyId);
+            rename(new Record<>(storyId, null, now), storyId);
+        }
+    }
+
+    /**
+     * Moves a story of at most {@value #RENAME_MAX} members to its earliest original (by arrival, then id) when
+     * that is not its founder.
+     */
+    private void rename(Record<String, StoryMessage> record, String storyId) {
+        StoryState state = stories.get(storyId);
+        if (state == null || state.merged() || state.story().articleCount() > RENAME_MAX) {
+            return;
+        }
+        List<StoryMember> live = liveMembers(storyId);
+        StoryMember founder = live.stream().filter(m -> m.id().equals(storyId)).findFirst().orElse(null);
+        StoryMember earliest = live.stream().filter(m -> m.article().duplicateOf() == null)
+                .min(Comparator.comparingLong(StoryMember::receivedMillis).thenComparing(StoryMember::id))
+                .orElse(null);
+        if (founder != null && earliest != null && earliest != founder
+                && earliest.before(founder.receivedMillis(), storyId)) {
+            dissolve(record, storyId, state, earliest.id(), Decision.METHOD_STORY_RENAME, 1.0);
+        }
     }
 
     /** The next slice of members: those whose entities the registry now spells otherwise go out again. */
@@ -243,6 +291,7 @@ public final class StoryAggregator implements Processor<String, StoryMessage, St
 
     @Override
     public void process(Record<String, StoryMessage> record) {
+        lastInputMillis = context.currentSystemTimeMs();
         StoryMessage m = record.value();
         if (m.hops() > StoryMessage.MAX_HOPS) {
             deadLetter(record, m);
@@ -436,15 +485,14 @@ public final class StoryAggregator implements Processor<String, StoryMessage, St
                 state.story().articleCount(), null, Double.NaN);
     }
 
-    /** After a new member joined: rename, split, or offer merges to the other close stories. */
+    /** After a new member joined: mark a rename due, then split, or offer merges to the other close stories. */
     private void revise(Record<String, StoryMessage> record, String storyId, StoryState state, StoryMember joined,
                         List<String> closeStories) {
         int count = state.story().articleCount();
         if (!joined.id().equals(storyId) && count <= RENAME_MAX && joined.article().duplicateOf() == null) {
             StoryMember founder = members.get(memberKey(storyId, storyId));
             if (founder != null && founder.movedTo() == null && joined.before(founder.receivedMillis(), storyId)) {
-                dissolve(record, storyId, state, joined.id(), Decision.METHOD_STORY_RENAME, 1.0);
-                return;
+                renamesDue.putIfAbsent(storyId, context.currentSystemTimeMs());
             }
         }
         if (count >= 3 && count <= SPLIT_MAX && split(record, storyId, state, joined.id(), closeStories)) {

@@ -52,6 +52,7 @@ class StoryAggregatorTest {
 
     private void setUp(TopologySettings settings) {
         context = new MockProcessorContext<>();
+        context.setCurrentSystemTimeMs(0);
         store = TestStores.add(context, StoryAggregator.STORE, new JsonSerde<>(StoryAggregator.StoryState.class));
         members = TestStores.add(context, StoryAggregator.MEMBERS, new JsonSerde<>(StoryMember.class));
         links = TestStores.add(context, StoryResolveProcessor.LINKS, new JsonSerde<>(StoryLink.class));
@@ -203,6 +204,22 @@ class StoryAggregatorTest {
 
     private void punctuate() {
         context.scheduledPunctuators().forEach(p -> p.getPunctuator().punctuate(0L));
+    }
+
+    /** Runs the punctuators at wall-clock time {@code now} and delivers the messages they send. */
+    private void punctuateAndDeliver(long now) {
+        context.resetForwards();
+        context.scheduledPunctuators().forEach(p -> p.getPunctuator().punctuate(now));
+        List<Record<String, StoryOutput>> forwarded = context.forwarded().stream()
+                .map(f -> new Record<>(f.record().key(), f.record().value(), 0L)).toList();
+        for (Record<String, StoryOutput> r : forwarded) {
+            out.add(r);
+            if (r.value().kind() == StoryOutput.Kind.LINK) {
+                links.put(r.key(), r.value().link());
+            }
+        }
+        forwarded.stream().filter(r -> r.value().kind() == StoryOutput.Kind.MESSAGE)
+                .forEach(r -> deliver(r.key(), r.value().message()));
     }
 
     @Test
@@ -370,21 +387,55 @@ class StoryAggregatorTest {
     }
 
     @Test
-    void shouldRenameAStoryToAMemberThatArrivedBeforeItsFounder() {
+    void shouldRenameAStoryToAMemberThatArrivedBeforeItsFounderOnceThePartitionIsIdle() {
+        context.setCurrentSystemTimeMs(0);
         join("s1", "s1", "quake island rescue", T0.plusSeconds(10), List.of());
         out.clear();
+        join("s1", "a2", "quake island rescue", T0.plusSeconds(5), List.of());
+        context.setCurrentSystemTimeMs(500);
         join("s1", "a1", "quake island rescue", T0, List.of());
-        assertThat(storyOfArticles(List.of("s1", "a1")).values()).containsOnly("a1");
+        punctuateAndDeliver(1_000);
+        assertThat(revised()).as("input came within the idle time: the rename waits").isEmpty();
+        assertThat(storyOfArticles(List.of("s1", "a2", "a1")).values()).containsOnly("s1");
+
+        punctuateAndDeliver(1_500);
+        assertThat(storyOfArticles(List.of("s1", "a2", "a1")).values()).as("named by the earliest")
+                .containsOnly("a1");
         assertThat(revised()).extracting(d -> d.decision().method()).containsOnly(Decision.METHOD_STORY_RENAME);
+        assertThat(revised()).extracting(d -> d.article().id()).containsExactlyInAnyOrder("s1", "a2", "a1");
 
         out.clear();
         // Decided into s1 before the rename was known: it follows the members, and says it was the rename.
-        join("s1", "a2", "quake island rescue", T0.plusSeconds(20), List.of());
-        assertThat(storyOfArticles(List.of("a2"))).containsEntry("a2", "a1");
+        join("s1", "a3", "quake island rescue", T0.plusSeconds(20), List.of());
+        assertThat(storyOfArticles(List.of("a3"))).containsEntry("a3", "a1");
         assertThat(revised()).singleElement().satisfies(d -> {
             assertThat(d.decision().method()).isEqualTo(Decision.METHOD_STORY_RENAME);
             assertThat(d.decision().score()).isGreaterThanOrEqualTo(d.decision().threshold());
         });
+    }
+
+    @Test
+    void shouldKeepTheNameOfAStoryThatOutgrewTheRenameBoundAndRenameOneThatWaitedTheLongest() {
+        context.setCurrentSystemTimeMs(0);
+        join("s1", "s1", "quake island rescue", T0.plusSeconds(10), List.of());
+        join("s1", "a1", "quake island rescue", T0, List.of());
+        for (int i = 2; i <= StoryAggregator.RENAME_MAX + 1; i++) {
+            join("s1", "a" + i, "quake island rescue", T0.plusSeconds(10 + i), List.of());
+        }
+        join("b2", "b2", "election vote count", T0.plusSeconds(10), List.of());
+        join("b2", "b1", "election vote count", T0, List.of());
+        out.clear();
+        // Input keeps coming: the partition is never idle, so the rename waits for RENAME_LATEST.
+        long latest = StoryAggregator.RENAME_LATEST.toMillis();
+        context.setCurrentSystemTimeMs(latest - 500);
+        join("x0", "x0", "market shares fall", T0.plusSeconds(60), List.of());
+        punctuateAndDeliver(latest - 1);
+        assertThat(revised()).isEmpty();
+
+        punctuateAndDeliver(latest);
+        assertThat(storyOfArticles(List.of("b2", "b1")).values()).containsOnly("b1");
+        assertThat(storyOfArticles(List.of("s1", "a1", "a2")).values()).as("outgrew the bound").containsOnly("s1");
+        assertThat(revised()).extracting(d -> d.article().id()).containsExactlyInAnyOrder("b2", "b1");
     }
 
     @Test
