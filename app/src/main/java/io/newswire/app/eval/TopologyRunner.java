@@ -11,6 +11,7 @@ import io.newswire.common.Topics;
 import io.newswire.processors.nlp.Enrichment;
 import io.newswire.processors.NewsTopology;
 import io.newswire.processors.TopologySettings;
+import io.newswire.processors.stories.StoryAggregator;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
@@ -74,6 +75,8 @@ final class TopologyRunner implements AutoCloseable {
         for (Article a : articles) {
             raw.pipeInput(a.id(), topics.raw().valueSerde().serializer().serialize(topics.raw().name(), a));
         }
+        // The input has ended: the story step, idle, makes the renames it was waiting for.
+        driver.advanceWallClockTime(StoryAggregator.RENAME_IDLE.multipliedBy(2));
         return new ArrayList<>(decisions.readValuesToList());
     }
 
