@@ -129,7 +129,10 @@ public final class StoryAggregator implements Processor<String, StoryMessage, St
             return datedCount == 0 ? Double.NaN : timeSumMillis / datedCount;
         }
 
-        /** Why a merged story's members moved, as a late joiner following them is told: null for a live story. */
+        /**
+         * Why a merged story's members moved, as a late joiner following them is told: null for a live story; a
+         * merged story stored before the reason was kept says merge, at score 0.
+         */
         public Move move() {
             return move != null || !merged() ? move : new Move(Decision.METHOD_STORY_MERGE, 0);
         }
