@@ -75,7 +75,8 @@ final class EvalCommand implements Command {
                         order and in K shuffled orders (--orders, default 5; seeds 42, 43, ...) and prints
                         B-cubed precision, recall and F1 of story_id against cluster_id for the first
                         decisions and for the final state (each article's last revision), the revisions
-                        per article, then the mean ± sd over the shuffled orders. Last line: B3 F1 (mean of
+                        per article (also by method: story-merge, story-split, story-rename,
+                        entity-respell), then the mean ± sd over the shuffled orders. Last line: B3 F1 (mean of
                         the final state over the shuffled orders). --dated adds a run dated by the date lines
                         in the texts. --details writes the first shuffled run's decisions and revisions (doc,
                         gold, story, decision, matched article, score, revision, method) as tab-separated

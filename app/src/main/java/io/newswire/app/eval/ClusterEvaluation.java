@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import java.util.TreeMap;
 import io.newswire.app.eval.ClusterScore.Prf;
 import io.newswire.app.eval.EvalDocuments.Document;
 import io.newswire.common.Article;
@@ -58,8 +59,8 @@ public final class ClusterEvaluation {
                 details, orders, dated);
     }
 
-    /** One order's figures. */
-    record Result(Prf first, Prf last, double revisionsPerArticle, long stories) {
+    /** One order's figures; the revisions per article also by their method (why the article was published again). */
+    record Result(Prf first, Prf last, double revisionsPerArticle, Map<String, Double> byMethod, long stories) {
     }
 
     /** @return the mean B-cubed F1 of the final state over the shuffled orders */
@@ -86,8 +87,11 @@ public final class ClusterEvaluation {
         double[] first = shuffled.stream().mapToDouble(r -> r.first().f1()).toArray();
         double[] last = shuffled.stream().mapToDouble(r -> r.last().f1()).toArray();
         double[] revisions = shuffled.stream().mapToDouble(Result::revisionsPerArticle).toArray();
+        Map<String, Double> byMethod = new TreeMap<>();
+        shuffled.forEach(r -> r.byMethod().forEach((m, x) -> byMethod.merge(m, x / shuffled.size(), Double::sum)));
         out.printf(Locale.ROOT, "over %d shuffled orders: B3 F1 first decisions %.3f ± %.3f, final %.3f ± %.3f; "
-                + "revisions per article %.3f%n", orders, mean(first), sd(first), mean(last), sd(last), mean(revisions));
+                + "revisions per article %.3f%s%n", orders, mean(first), sd(first), mean(last), sd(last),
+                mean(revisions), byMethod(byMethod));
         return mean(last);
     }
 
@@ -98,12 +102,14 @@ public final class ClusterEvaluation {
         Map<String, String> firstStory = new HashMap<>();
         Map<String, Decision> last = new HashMap<>();
         long revisions = 0;
+        Map<String, Double> byMethod = new TreeMap<>();
         for (Decision d : decisions) {
             String story = d.storyId() != null ? d.storyId() : d.articleId();
             if (d.revision() == 0) {
                 firstStory.putIfAbsent(d.articleId(), story);
             } else {
                 revisions++;
+                byMethod.merge(d.method(), 1.0 / stream.size(), Double::sum);
             }
             last.merge(d.articleId(), d, (a, b) -> b.revision() >= a.revision() ? b : a);
         }
@@ -122,12 +128,23 @@ public final class ClusterEvaluation {
                 b3First.f1());
         out.printf(Locale.ROOT, "  final  pairwise    P %.3f R %.3f F1 %.3f%n", pairs.precision(), pairs.recall(),
                 pairs.f1());
-        out.printf(Locale.ROOT, "  final  B3          P %.3f R %.3f F1 %.3f   revisions per article %.3f%n",
-                b3.precision(), b3.recall(), b3.f1(), perArticle);
+        out.printf(Locale.ROOT, "  final  B3          P %.3f R %.3f F1 %.3f   revisions per article %.3f%s%n",
+                b3.precision(), b3.recall(), b3.f1(), perArticle, byMethod(byMethod));
         if (detailsFile != null) {
             writeDetails(detailsFile, decisions, gold);
         }
-        return new Result(b3First, b3, perArticle, stories);
+        return new Result(b3First, b3, perArticle, byMethod, stories);
+    }
+
+    /** " (story-rename 0.010, story-split 0.070)": what the revisions were; empty when there were none. */
+    private static String byMethod(Map<String, Double> perArticle) {
+        if (perArticle.isEmpty()) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder(" (");
+        perArticle.forEach((method, x) -> out.append(out.length() > 2 ? ", " : "")
+                .append(String.format(Locale.ROOT, "%s %.3f", method, x)));
+        return out.append(')').toString();
     }
 
     private static double mean(double[] xs) {
