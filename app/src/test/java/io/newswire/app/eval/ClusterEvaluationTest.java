@@ -22,7 +22,7 @@ class ClusterEvaluationTest {
 
     /**
      * Two events of two reports each; the runner puts the second event's later report in the first event's
-     * story, then moves it by a split, whatever the order.
+     * story when that has started, then moves it by a split.
      */
     private static List<Decision> decide(List<Article> articles) {
         List<Decision> first = new ArrayList<>();
