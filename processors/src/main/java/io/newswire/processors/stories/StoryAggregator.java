@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import io.newswire.common.Article;
 import io.newswire.common.DeadLetter;
 import io.newswire.common.Decision;
@@ -128,19 +129,17 @@ public final class StoryAggregator implements Processor<String, StoryMessage, St
         double meanTimeMillis() {
             return datedCount == 0 ? Double.NaN : timeSumMillis / datedCount;
         }
-
-        /**
-         * Why a merged story's members moved, as a late joiner following them is told: null for a live story; a
-         * merged story stored before the reason was kept says merge, at score 0.
-         */
-        public Move move() {
-            return move != null || !merged() ? move : new Move(Decision.METHOD_STORY_MERGE, 0);
-        }
     }
 
-    /** Why a story's members moved to another (merge or rename), and the score the move was weighed at. */
+    /**
+     * Why a merged story's members moved to another (merge or rename), and the score the move was weighed at, as
+     * a late joiner following them is told; null for a live story.
+     */
     public record Move(String reason, double score) {
     }
+
+    /** What a merged story stored before its move's reason was kept answers. */
+    private static final Move STORED_WITHOUT_REASON = new Move(Decision.METHOD_STORY_MERGE, 0);
 
     private final Duration retention;
     private final int partitions;
@@ -327,7 +326,9 @@ public final class StoryAggregator implements Processor<String, StoryMessage, St
         if (elsewhere != null) {
             // It went out with this story, which its members have left: it follows them, one revision later, for
             // the reason they moved (a member that moved alone left by a split).
-            Move move = state != null && state.merged() ? state.move() : new Move(Decision.METHOD_STORY_SPLIT, 0);
+            Move move = state != null && state.merged()
+                    ? Objects.requireNonNullElse(state.move(), STORED_WITHOUT_REASON)
+                    : new Move(Decision.METHOD_STORY_SPLIT, 0);
             send(record, elsewhere, StoryMessage.lateJoin(member, move.reason(), move.score()).forwarded());
             return;
         }
