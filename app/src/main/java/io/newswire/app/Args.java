@@ -23,7 +23,7 @@ public record Args(String command, Map<String, String> settings, List<Path> inpu
             "watch", "feed", "model", "features",
             "interval", "fetch-links", "http");
     /** Command flags that take no value. */
-    private static final List<String> SWITCHES = List.of("serve", "on-kafka", "dated");
+    private static final List<String> SWITCHES = List.of("serve", "on-kafka", "dated", "batch");
 
     public static Args parse(String... argv) {
         String command = null;

@@ -5,6 +5,7 @@ import java.util.List;
 import io.newswire.processors.ProcessorsApp;
 import java.nio.file.Path;
 import java.time.Duration;
+import io.newswire.app.eval.BatchClusterEvaluation;
 import io.newswire.app.eval.BrokerRunner;
 import io.newswire.app.eval.ClusterEvaluation;
 import io.newswire.app.eval.FormatsEvaluation;
@@ -37,6 +38,7 @@ final class EvalCommand implements Command {
                 "formats DIR                 parse every file as ingest does",
                 "neardup --jsonl FILE [--on-kafka]   near-duplicate recall and false links",
                 "clusters --jsonl FILE [--orders K] [--dated] [--details OUT.tsv] [--on-kafka [--pace-ms MS]]   B-cubed of story_id against gold",
+                "clusters --jsonl FILE --batch [--orders K]   B-cubed of the whole set clustered at once",
                 "linking --jsonl FILE [--details OUT.tsv]   end-to-end entity linking P/R/F1 (ZELDA format)",
                 "linking --conll FILE [--details OUT.tsv]   share of CoNLL-2003 entity mentions linked (no gold pages)");
     }
@@ -53,6 +55,7 @@ final class EvalCommand implements Command {
                        newswire eval formats DIR
                        newswire eval neardup --jsonl FILE [--on-kafka]
                        newswire eval clusters --jsonl FILE [--orders K] [--dated] [--details OUT.tsv] [--on-kafka [--pace-ms MS]]
+                       newswire eval clusters --jsonl FILE --batch [--orders K]
                        newswire eval linking --jsonl FILE [--details OUT.tsv]
                        newswire eval linking --conll FILE [--details OUT.tsv]
 
@@ -84,7 +87,12 @@ final class EvalCommand implements Command {
                         processors as deployed, on the configured broker or an embedded one, with
                         topic.partitions partitions, the final state read once revisions settle. There the
                         whole set is on the topic before the processors start (one burst), unless --pace-ms
-                        MS: then the processors start first and the articles arrive MS apart.
+                        MS: then the processors start first and the articles arrive MS apart. --batch
+                        instead clusters the whole set at once, not streamed: each document enriched as the
+                        stream does, its story vector with document frequencies of the whole set, then
+                        average link at story.split.threshold and bisections at story.split.ratio with the
+                        story pair score, in file order and K shuffled orders. Last line: B3 F1 (mean over
+                        the shuffled orders).
                   linking
                         Reads ZELDA-format lines (text, index = [[start, end], ...], wikipedia_titles), runs
                         the stream's NER, entity assembly and Wikipedia linking on each text and prints
@@ -125,7 +133,13 @@ final class EvalCommand implements Command {
             if (paceMillis < 0 || (paceMillis > 0 && !args.options().containsKey("on-kafka"))) {
                 throw new Args.UsageException("--pace-ms takes a number of milliseconds ≥ 0, with --on-kafka");
             }
-            if (args.options().containsKey("on-kafka")) {
+            if (args.options().containsKey("batch")) {
+                if (args.options().containsKey("on-kafka") || dated || details != null) {
+                    throw new Args.UsageException("--batch takes only --orders: it streams nothing");
+                }
+                printB3(new BatchClusterEvaluation(Enrichment.withModels(), TopologySettings.from(config), orders)
+                        .run(Path.of(jsonl), System.out));
+            } else if (args.options().containsKey("on-kafka")) {
                 Duration pace = Duration.ofMillis(paceMillis);
                 OnBroker.run(config, target -> printB3(new ClusterEvaluation(
                         new BrokerRunner(target, Enrichment.withModels(), pace), onKafka(target), details, orders, dated)

@@ -147,7 +147,7 @@ public final class ClusterEvaluation {
         return out.append(')').toString();
     }
 
-    private static double mean(double[] xs) {
+    static double mean(double[] xs) {
         double s = 0;
         for (double x : xs) {
             s += x;
@@ -155,7 +155,7 @@ public final class ClusterEvaluation {
         return xs.length == 0 ? 0 : s / xs.length;
     }
 
-    private static double sd(double[] xs) {
+    static double sd(double[] xs) {
         if (xs.length < 2) {
             return 0;
         }

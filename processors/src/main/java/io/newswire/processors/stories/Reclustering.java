@@ -3,6 +3,7 @@ package io.newswire.processors.stories;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Collectors;
 import io.newswire.processors.match.vectors.StoryScorer;
 import io.newswire.processors.match.vectors.StoryVector;
 
@@ -79,16 +80,55 @@ public final class Reclustering {
      */
     public List<List<Integer>> split(List<StoryVector> members, double threshold, double ratio) {
         List<List<Integer>> groups = agglomerate(members, threshold, 1);
-        if (groups.size() > 1 || members.size() < MIN_RELATIVE_SPLIT) {
+        if (groups.size() > 1) {
             return groups;
+        }
+        List<List<Integer>> two = twoEvents(members, ratio);
+        return two == null ? groups : two;
+    }
+
+    /** The bisection of {@code members} when its parts are two events by the rule of {@link #split}, else null. */
+    private List<List<Integer>> twoEvents(List<StoryVector> members, double ratio) {
+        if (members.size() < MIN_RELATIVE_SPLIT) {
+            return null;
         }
         List<List<Integer>> two = bisect(members);
         if (two.get(0).size() < MIN_PART || two.get(1).size() < MIN_PART) {
-            return groups;
+            return null;
         }
         double between = meanLink(members, two.get(0), two.get(1));
         double within = (cohesion(members, two.get(0)) + cohesion(members, two.get(1))) / 2;
-        return within > 0 && between < ratio * within ? two : groups;
+        return within > 0 && between < ratio * within ? two : null;
+    }
+
+    /**
+     * The events among a set of articles, the same in any order they are given (up to exact ties of scores):
+     * first the groups that average link holds
+     * together at {@code threshold} (the members a story keeps rather than parting as outliers), then each group
+     * cut in two by {@link #bisect} wherever {@link #split} would cut it (both parts at least {@value #MIN_PART}
+     * members, their average link below {@code ratio} times their cohesion), and each part again, until no cut
+     * is accepted. A group holding two events of one kind is whole before it is cut, so the cut sees both
+     * events entire; a stream's splits see a story as far as it has arrived. Groups as for {@link #split}.
+     */
+    public List<List<Integer>> events(List<StoryVector> members, double threshold, double ratio) {
+        List<List<Integer>> out = new ArrayList<>();
+        for (List<Integer> group : agglomerate(members, threshold, 1)) {
+            cut(members, group, ratio, out);
+        }
+        out.forEach(g -> g.sort(Integer::compare));
+        out.sort((x, y) -> Integer.compare(x.get(0), y.get(0)));
+        return out;
+    }
+
+    private void cut(List<StoryVector> members, List<Integer> group, double ratio, List<List<Integer>> out) {
+        List<List<Integer>> two = twoEvents(group.stream().map(members::get).toList(), ratio);
+        if (two == null) {
+            out.add(new ArrayList<>(group));
+            return;
+        }
+        for (List<Integer> half : two) {
+            cut(members, half.stream().map(group::get).collect(Collectors.toList()), ratio, out);
+        }
     }
 
     /**

@@ -4,9 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
+import java.util.Set;
 import io.newswire.processors.match.vectors.StoryPairModel;
 import io.newswire.processors.match.vectors.StoryScorer;
 import io.newswire.processors.match.vectors.StoryVector;
@@ -103,6 +107,71 @@ class ReclusteringTest {
         List<StoryVector> members = new ArrayList<>(twoEvents().subList(0, 4));
         members.add(words("budget vote parliament fuel tax"));
         assertThat(reclustering.split(members, 0.14, 0.5)).containsExactly(List.of(0, 1, 2, 3), List.of(4));
+    }
+
+    /**
+     * Four events: two administrations, each with two rulings of words of their own; three reports of each, the
+     * reports alike within a ruling (0.91), less so across the rulings of one administration (0.64) and least
+     * across the administrations (0.36).
+     */
+    private static List<String> fourEvents() {
+        List<String> out = new ArrayList<>();
+        List<String> events = List.of("bush kempthorne weaken december wolves yellowstone",
+                "bush kempthorne weaken june owls oregon", "obama salazar restore april bears montana",
+                "obama salazar restore october salmon idaho");
+        for (String event : events) {
+            for (int i = 0; i < 3; i++) {
+                out.add("endangered species rule interior " + event + " r" + out.size());
+            }
+        }
+        return out;
+    }
+
+    /** The events as sets of the members' texts, so that two orders of the same members compare. */
+    private List<Set<String>> events(List<String> texts, double threshold, double ratio) {
+        List<Set<String>> out = new ArrayList<>();
+        for (List<Integer> group : reclustering.events(texts.stream().map(ReclusteringTest::words).toList(),
+                threshold, ratio)) {
+            out.add(new HashSet<>(group.stream().map(texts::get).toList()));
+        }
+        return out;
+    }
+
+    @Test
+    void shouldCutAGroupAgainAndAgainUntilEachPartIsOneEvent() {
+        List<String> texts = fourEvents();
+        assertThat(reclustering.split(texts.stream().map(ReclusteringTest::words).toList(), 0.14, 0.8))
+                .as("a stream's split cuts once").hasSize(2);
+        List<Set<String>> events = events(texts, 0.14, 0.8);
+        assertThat(events).hasSize(4);
+        for (Set<String> event : events) {
+            assertThat(event).hasSize(3);
+            assertThat(event.stream().map(t -> t.substring(0, t.lastIndexOf(' '))).distinct()).hasSize(1);
+        }
+    }
+
+    @Test
+    void shouldFindTheSameEventsInAnyOrderAndKeepUnrelatedStoriesApart() {
+        List<String> texts = new ArrayList<>(fourEvents());
+        for (int i = 0; i < 4; i++) {
+            texts.add("budget vote parliament fuel tax b" + i);
+        }
+        List<Set<String>> inOrder = events(texts, 0.14, 0.8);
+        assertThat(inOrder).hasSize(5);
+        for (long seed = 1; seed <= 3; seed++) {
+            List<String> shuffled = new ArrayList<>(texts);
+            Collections.shuffle(shuffled, new Random(seed));
+            assertThat(events(shuffled, 0.14, 0.8)).containsExactlyInAnyOrderElementsOf(inOrder);
+        }
+    }
+
+    @Test
+    void shouldKeepOneEventWhole() {
+        List<String> texts = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            texts.add("endangered species rule interior bush december kempthorne weaken w" + i);
+        }
+        assertThat(events(texts, 0.14, 0.8)).hasSize(1);
     }
 
     @Test
