@@ -27,8 +27,10 @@ import io.newswire.processors.stories.RevisionRules;
  * pair score and thresholds ({@link Reclustering#events}: average link at {@code story.split.threshold}, then
  * bisections at {@code story.split.ratio}). Every document goes through the stream's enrichment (in-process,
  * file order); its story vector is built with document frequencies counted over the whole set, so every vector
- * sees the same counts. The figure is what re-clustering a settled neighbourhood gives, against which the
- * stream's decisions and revisions compare; the orders show that it does not depend on the order of arrival.
+ * sees the same counts. The figure is what the pair score allows when every article is known before any is
+ * placed, against which the stream's decisions and revisions compare; the orders show that it does not depend
+ * on the order of arrival. A document the enrichment did not return (dead-lettered) is counted out, and the
+ * report says how many were scored.
  */
 public final class BatchClusterEvaluation {
 
@@ -91,7 +93,7 @@ public final class BatchClusterEvaluation {
         }
         Prf pairs = ClusterScore.pairwise(items, gold, story);
         Prf b3 = ClusterScore.bcubed(items, gold, story);
-        out.printf(Locale.ROOT, "%s: %d stories%n", name, events.size());
+        out.printf(Locale.ROOT, "%s: %d stories of %d documents scored%n", name, events.size(), items.size());
         out.printf(Locale.ROOT, "  pairwise    P %.3f R %.3f F1 %.3f%n", pairs.precision(), pairs.recall(), pairs.f1());
         out.printf(Locale.ROOT, "  B3          P %.3f R %.3f F1 %.3f%n", b3.precision(), b3.recall(), b3.f1());
         return b3;

@@ -47,7 +47,7 @@ class BatchClusterEvaluationTest {
                 .run(jsonl, new PrintStream(bytes, true, StandardCharsets.UTF_8));
         String report = bytes.toString(StandardCharsets.UTF_8);
         assertThat(f1).as(report).isEqualTo(1.0);
-        assertThat(report).contains("15 documents, 3 gold clusters", "file order: 3 stories",
-                "shuffled order (seed 44): 3 stories", "over 3 shuffled orders: B3 F1 1.000 ± 0.000");
+        assertThat(report).contains("15 documents, 3 gold clusters", "file order: 3 stories of 15 documents scored",
+                "shuffled order (seed 44): 3 stories of 15", "over 3 shuffled orders: B3 F1 1.000 ± 0.000");
     }
 }
