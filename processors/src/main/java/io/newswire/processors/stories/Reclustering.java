@@ -103,8 +103,8 @@ public final class Reclustering {
 
     /**
      * The events among a set of articles, the same in any order they are given (up to exact ties of scores):
-     * first the groups that average link holds
-     * together at {@code threshold} (the members a story keeps rather than parting as outliers), then each group
+     * first the groups that average link holds together at {@code threshold} (the members a story keeps rather
+     * than parting as outliers), then each group
      * cut in two by {@link #bisect} wherever {@link #split} would cut it (both parts at least {@value #MIN_PART}
      * members, their average link below {@code ratio} times their cohesion), and each part again, until no cut
      * is accepted. A group holding two events of one kind is whole before it is cut, so the cut sees both
