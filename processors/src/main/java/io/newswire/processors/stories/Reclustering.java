@@ -104,11 +104,11 @@ public final class Reclustering {
     /**
      * The events among a set of articles, the same in any order they are given (up to exact ties of scores):
      * first the groups that average link holds together at {@code threshold} (the members a story keeps rather
-     * than parting as outliers), then each group
-     * cut in two by {@link #bisect} wherever {@link #split} would cut it (both parts at least {@value #MIN_PART}
-     * members, their average link below {@code ratio} times their cohesion), and each part again, until no cut
-     * is accepted. A group holding two events of one kind is whole before it is cut, so the cut sees both
-     * events entire; a stream's splits see a story as far as it has arrived. Groups as for {@link #split}.
+     * than parting as outliers), then each group cut in two by {@link #bisect} wherever {@link #split} would
+     * cut it (both parts at least {@value #MIN_PART} members, their average link below {@code ratio} times their
+     * cohesion), and each part again, until no cut is accepted. A group holding two events of one kind is whole
+     * before it is cut, so the cut sees both events entire; a stream's splits see a story as far as it has
+     * arrived. Groups as for {@link #split}.
      */
     public List<List<Integer>> events(List<StoryVector> members, double threshold, double ratio) {
         List<List<Integer>> out = new ArrayList<>();
