@@ -3,7 +3,6 @@ package io.newswire.app.eval;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
@@ -12,12 +11,8 @@ import java.util.Map;
 import java.util.Random;
 import io.newswire.app.eval.ClusterScore.Prf;
 import io.newswire.app.eval.EvalDocuments.Document;
-import io.newswire.common.Article;
 import io.newswire.processors.TopologySettings;
-import io.newswire.processors.match.vectors.DocumentFrequencies;
-import io.newswire.processors.match.vectors.MapFrequencies;
 import io.newswire.processors.match.vectors.StoryVector;
-import io.newswire.processors.match.vectors.StoryVectors;
 import io.newswire.processors.nlp.Enrichment;
 import io.newswire.processors.stories.Reclustering;
 import io.newswire.processors.stories.RevisionRules;
@@ -53,7 +48,7 @@ public final class BatchClusterEvaluation {
         out.printf(Locale.ROOT, "%s: %d documents, %d gold clusters; the whole set at once: average link at %.2f, "
                         + "then bisections at ratio %.2f%n", jsonl, docs.size(),
                 docs.stream().map(Document::cluster).distinct().count(), rules.splitThreshold(), rules.splitRatio());
-        Map<String, StoryVector> vectors = vectors(TopologyRunner.enrich(enrichment, settings,
+        Map<String, StoryVector> vectors = WholeSetVectors.of(TopologyRunner.enrich(enrichment, settings,
                 EvalDocuments.arriving(docs, false)));
         Reclustering reclustering = new Reclustering(settings.storyScorer());
         score("file order", docs, vectors, reclustering, rules, gold, out);
@@ -67,17 +62,6 @@ public final class BatchClusterEvaluation {
         double mean = ClusterEvaluation.mean(f1);
         out.printf(Locale.ROOT, "over %d shuffled orders: B3 F1 %.3f ± %.3f%n", orders, mean, ClusterEvaluation.sd(f1));
         return mean;
-    }
-
-    /** Each article's vector, with the document frequencies of the whole set. */
-    static Map<String, StoryVector> vectors(List<Article> articles) {
-        MapFrequencies counted = new MapFrequencies();
-        StoryVectors counting = new StoryVectors(counted);
-        articles.forEach(counting::of);
-        StoryVectors frozen = new StoryVectors(new Counted(counted));
-        Map<String, StoryVector> out = new HashMap<>();
-        articles.forEach(a -> out.put(a.id(), frozen.of(a)));
-        return out;
     }
 
     private static Prf score(String name, List<Document> order, Map<String, StoryVector> vectors,
@@ -97,22 +81,5 @@ public final class BatchClusterEvaluation {
         out.printf(Locale.ROOT, "  pairwise    P %.3f R %.3f F1 %.3f%n", pairs.precision(), pairs.recall(), pairs.f1());
         out.printf(Locale.ROOT, "  B3          P %.3f R %.3f F1 %.3f%n", b3.precision(), b3.recall(), b3.f1());
         return b3;
-    }
-
-    /** Counts already taken over the whole set; counting an article again changes nothing. */
-    private record Counted(DocumentFrequencies counts) implements DocumentFrequencies {
-        @Override
-        public void add(Collection<String> terms) {
-        }
-
-        @Override
-        public long documents() {
-            return counts.documents();
-        }
-
-        @Override
-        public long frequency(String term) {
-            return counts.frequency(term);
-        }
     }
 }

@@ -12,10 +12,8 @@ import java.util.Map;
 import io.newswire.app.eval.EvalDocuments.Document;
 import io.newswire.common.Article;
 import io.newswire.processors.TopologySettings;
-import io.newswire.processors.match.vectors.MapFrequencies;
 import io.newswire.processors.match.vectors.StoryPairModel;
 import io.newswire.processors.match.vectors.StoryVector;
-import io.newswire.processors.match.vectors.StoryVectors;
 import io.newswire.processors.nlp.Enrichment;
 
 /**
@@ -79,11 +77,8 @@ public final class StoryPairTraining {
     }
 
     private static List<Example> examples(List<Article> articles, Map<String, Document> docs) {
-        MapFrequencies frequencies = new MapFrequencies();
-        StoryVectors vectors = new StoryVectors(frequencies);
-        articles.forEach(vectors::of); // counts the whole set first: every vector then sees the same frequencies
-        List<StoryVector> v = new ArrayList<>();
-        articles.forEach(a -> v.add(vectors.of(a)));
+        Map<String, StoryVector> vectors = WholeSetVectors.of(articles);
+        List<StoryVector> v = articles.stream().map(a -> vectors.get(a.id())).toList();
         List<Example> out = new ArrayList<>();
         for (int i = 0; i < articles.size(); i++) {
             for (int j = i + 1; j < articles.size(); j++) {
