@@ -3,7 +3,7 @@ package io.newswire.processors.stories;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.stream.Collectors;
+import java.util.Objects;
 import io.newswire.processors.match.vectors.StoryScorer;
 import io.newswire.processors.match.vectors.StoryVector;
 
@@ -67,7 +67,7 @@ public final class Reclustering {
      * given member order.
      */
     public List<List<Integer>> split(List<StoryVector> members, double threshold) {
-        return agglomerate(members, threshold, 1);
+        return agglomerate(scores(members), all(members.size()), threshold);
     }
 
     /**
@@ -79,25 +79,30 @@ public final class Reclustering {
      * the two events together to the end. Groups as for {@link #split}.
      */
     public List<List<Integer>> split(List<StoryVector> members, double threshold, double ratio) {
-        List<List<Integer>> groups = agglomerate(members, threshold, 1);
+        double[][] score = scores(members);
+        List<Integer> all = all(members.size());
+        List<List<Integer>> groups = agglomerate(score, all, threshold);
         if (groups.size() > 1) {
             return groups;
         }
-        List<List<Integer>> two = twoEvents(members, ratio);
+        List<List<Integer>> two = twoEvents(score, all, ratio);
         return two == null ? groups : two;
     }
 
-    /** The bisection of {@code members} when its parts are two events by the rule of {@link #split}, else null. */
-    private List<List<Integer>> twoEvents(List<StoryVector> members, double ratio) {
-        if (members.size() < MIN_RELATIVE_SPLIT) {
+    /**
+     * The bisection of a group (indexes into the score matrix) when its parts are two events by the rule of
+     * {@link #split}, else null.
+     */
+    private static List<List<Integer>> twoEvents(double[][] score, List<Integer> group, double ratio) {
+        if (group.size() < MIN_RELATIVE_SPLIT) {
             return null;
         }
-        List<List<Integer>> two = bisect(members);
+        List<List<Integer>> two = bisect(score, group);
         if (two.get(0).size() < MIN_PART || two.get(1).size() < MIN_PART) {
             return null;
         }
-        double between = meanLink(members, two.get(0), two.get(1));
-        double within = (cohesion(members, two.get(0)) + cohesion(members, two.get(1))) / 2;
+        double between = meanLink(score, two.get(0), two.get(1));
+        double within = (cohesion(score, two.get(0)) + cohesion(score, two.get(1))) / 2;
         return within > 0 && between < ratio * within ? two : null;
     }
 
@@ -111,23 +116,24 @@ public final class Reclustering {
      * arrived. Groups as for {@link #split}.
      */
     public List<List<Integer>> events(List<StoryVector> members, double threshold, double ratio) {
+        double[][] score = scores(members);
         List<List<Integer>> out = new ArrayList<>();
-        for (List<Integer> group : agglomerate(members, threshold, 1)) {
-            cut(members, group, ratio, out);
+        for (List<Integer> group : agglomerate(score, all(members.size()), threshold)) {
+            cut(score, group, ratio, out);
         }
         out.forEach(g -> g.sort(Integer::compare));
         out.sort((x, y) -> Integer.compare(x.get(0), y.get(0)));
         return out;
     }
 
-    private void cut(List<StoryVector> members, List<Integer> group, double ratio, List<List<Integer>> out) {
-        List<List<Integer>> two = twoEvents(group.stream().map(members::get).toList(), ratio);
+    private static void cut(double[][] score, List<Integer> group, double ratio, List<List<Integer>> out) {
+        List<List<Integer>> two = twoEvents(score, group, ratio);
         if (two == null) {
             out.add(new ArrayList<>(group));
             return;
         }
         for (List<Integer> half : two) {
-            cut(members, half.stream().map(group::get).collect(Collectors.toList()), ratio, out);
+            cut(score, half, ratio, out);
         }
     }
 
@@ -151,20 +157,38 @@ public final class Reclustering {
         return Double.isNaN(within) || link >= ratio * within;
     }
 
-    /**
-     * Two groups by average-link 2-means: seeded with the two least alike members, each member goes to the group
-     * it has the higher mean pair score with, until nothing moves (at most {@value #BISECT_ROUNDS} rounds).
-     * The group holding member 0 comes first.
-     */
-    List<List<Integer>> bisect(List<StoryVector> members) {
+    /** Every pair's score, once: the clustering steps below all read this matrix. */
+    private double[][] scores(List<StoryVector> members) {
         int n = members.size();
         double[][] score = new double[n][n];
+        for (int i = 0; i < n; i++) {
+            for (int j = i + 1; j < n; j++) {
+                score[i][j] = score[j][i] = scorer.score(members.get(i), members.get(j));
+            }
+        }
+        return score;
+    }
+
+    private static List<Integer> all(int n) {
+        List<Integer> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            out.add(i);
+        }
+        return out;
+    }
+
+    /**
+     * Two groups of {@code group} (indexes into the score matrix) by average-link 2-means: seeded with the two
+     * least alike members, each member goes to the group it has the higher mean pair score with, until nothing
+     * moves (at most {@value #BISECT_ROUNDS} rounds). The group holding the group's first member comes first.
+     */
+    static List<List<Integer>> bisect(double[][] score, List<Integer> group) {
+        int n = group.size();
         int seedA = 0;
         int seedB = 1;
         for (int i = 0; i < n; i++) {
             for (int j = i + 1; j < n; j++) {
-                score[i][j] = score[j][i] = scorer.score(members.get(i), members.get(j));
-                if (score[i][j] < score[seedA][seedB]) {
+                if (score[group.get(i)][group.get(j)] < score[group.get(seedA)][group.get(seedB)]) {
                     seedA = i;
                     seedB = j;
                 }
@@ -178,6 +202,7 @@ public final class Reclustering {
         for (int round = 0; round < BISECT_ROUNDS; round++) {
             boolean[] next = new boolean[n];
             for (int i = 0; i < n; i++) {
+                double[] row = score[group.get(i)];
                 double a = 0;
                 double b = 0;
                 int na = 0;
@@ -187,10 +212,10 @@ public final class Reclustering {
                         continue;
                     }
                     if (inB[j]) {
-                        b += score[i][j];
+                        b += row[group.get(j)];
                         nb++;
                     } else {
-                        a += score[i][j];
+                        a += row[group.get(j)];
                         na++;
                     }
                 }
@@ -198,7 +223,7 @@ public final class Reclustering {
             }
             next[seedA] = false;
             next[seedB] = true;
-            if (java.util.Arrays.equals(next, inB)) {
+            if (Arrays.equals(next, inB)) {
                 break;
             }
             inB = next;
@@ -206,54 +231,65 @@ public final class Reclustering {
         List<Integer> a = new ArrayList<>();
         List<Integer> b = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            (inB[i] ? b : a).add(i);
+            (inB[i] ? b : a).add(group.get(i));
         }
-        boolean zeroInA = !inB[0];
-        return zeroInA ? List.of(a, b) : List.of(b, a);
+        boolean firstInA = !inB[0];
+        return firstInA ? List.of(a, b) : List.of(b, a);
     }
 
-    private double meanLink(List<StoryVector> members, List<Integer> a, List<Integer> b) {
+    private static double meanLink(double[][] score, List<Integer> a, List<Integer> b) {
         double s = 0;
         for (int i : a) {
             for (int j : b) {
-                s += scorer.score(members.get(i), members.get(j));
+                s += score[i][j];
             }
         }
         return s / ((double) a.size() * b.size());
     }
 
-    private double cohesion(List<StoryVector> members, List<Integer> group) {
+    private static double cohesion(double[][] score, List<Integer> group) {
         double s = 0;
         int pairs = 0;
         for (int x = 0; x < group.size(); x++) {
             for (int y = x + 1; y < group.size(); y++) {
-                s += scorer.score(members.get(group.get(x)), members.get(group.get(y)));
+                s += score[group.get(x)][group.get(y)];
                 pairs++;
             }
         }
         return pairs == 0 ? 0 : s / pairs;
     }
 
-    /** Average-link agglomeration while the best link is at least {@code threshold} and more than {@code down} groups remain. */
-    private List<List<Integer>> agglomerate(List<StoryVector> members, double threshold, int down) {
-        int n = members.size();
+    /**
+     * Average-link agglomeration of {@code group} (indexes into the score matrix) while the best link is at least
+     * {@code threshold}: its groups, each sorted, by their smallest index.
+     */
+    private static List<List<Integer>> agglomerate(double[][] score, List<Integer> group, double threshold) {
+        int n = group.size();
         double[][] sum = new double[n][n];
         for (int i = 0; i < n; i++) {
             for (int j = i + 1; j < n; j++) {
-                sum[i][j] = sum[j][i] = scorer.score(members.get(i), members.get(j));
+                sum[i][j] = sum[j][i] = score[group.get(i)][group.get(j)];
             }
         }
         List<List<Integer>> groups = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            groups.add(new ArrayList<>(List.of(i)));
+            groups.add(new ArrayList<>(List.of(group.get(i))));
         }
-        // sum[a][b] holds the summed pair scores between groups a and b (indexes into groups, kept aligned).
-        while (groups.size() > down) {
+        // sum[a][b] holds the summed pair scores between groups a and b; a merged group's slot is emptied (null)
+        // and skipped, so the rest keep their order and a tie goes to the same pair as in a list without it.
+        int left = n;
+        while (left > 1) {
             int bestA = -1;
             int bestB = -1;
             double best = -1;
-            for (int a = 0; a < groups.size(); a++) {
-                for (int b = a + 1; b < groups.size(); b++) {
+            for (int a = 0; a < n; a++) {
+                if (groups.get(a) == null) {
+                    continue;
+                }
+                for (int b = a + 1; b < n; b++) {
+                    if (groups.get(b) == null) {
+                        continue;
+                    }
                     double avg = sum[a][b] / ((double) groups.get(a).size() * groups.get(b).size());
                     if (avg > best) {
                         best = avg;
@@ -266,13 +302,14 @@ public final class Reclustering {
                 break;
             }
             groups.get(bestA).addAll(groups.get(bestB));
-            for (int c = 0; c < groups.size(); c++) {
+            groups.set(bestB, null);
+            left--;
+            for (int c = 0; c < n; c++) {
                 sum[bestA][c] += sum[bestB][c];
                 sum[c][bestA] = sum[bestA][c];
             }
-            groups.remove(bestB);
-            sum = without(sum, bestB);
         }
+        groups.removeIf(Objects::isNull);
         groups.forEach(g -> g.sort(Integer::compare));
         groups.sort((x, y) -> Integer.compare(x.get(0), y.get(0)));
         return groups;
@@ -288,24 +325,6 @@ public final class Reclustering {
             s += scorer.score(v, g);
         }
         return s / group.size();
-    }
-
-    private static double[][] without(double[][] m, int k) {
-        int n = m.length - 1;
-        double[][] out = new double[n][n];
-        for (int i = 0, si = 0; si < m.length; si++) {
-            if (si == k) {
-                continue;
-            }
-            for (int j = 0, sj = 0; sj < m.length; sj++) {
-                if (sj == k) {
-                    continue;
-                }
-                out[i][j++] = m[si][sj];
-            }
-            i++;
-        }
-        return out;
     }
 
     private record Sparse(long[] ids, float[] weights) {
