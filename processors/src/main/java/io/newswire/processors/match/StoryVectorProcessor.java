@@ -5,6 +5,7 @@ import io.newswire.processors.match.vectors.StoryVector;
 import io.newswire.processors.match.vectors.StoryVectors;
 import io.newswire.processors.match.MatchRecords.Signed;
 import io.newswire.processors.state.Arrival;
+import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -14,7 +15,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * Adds each article's {@link StoryVector}, counting it into this partition's document frequencies. Each
  * partition counts only the articles it receives: with articles spread by id hash, every partition sees
  * the same mix, so its IDF estimates the global one (exact with one partition) without a global counter.
- * Past {@value StoreFrequencies#COUNT_ALL} documents a partition counts a sample ({@link StoreFrequencies}).
+ * Past {@value StoreFrequencies#COUNT_ALL} documents a partition counts a sample ({@link StoreFrequencies}); the
+ * counts reach the store every {@link StoreFrequencies#FLUSH_EVERY}.
  * Kills pass through without a vector.
  */
 public final class StoryVectorProcessor implements Processor<String, Signed, String, Signed> {
@@ -29,7 +31,9 @@ public final class StoryVectorProcessor implements Processor<String, Signed, Str
     public void init(ProcessorContext<String, Signed> context) {
         this.context = context;
         KeyValueStore<String, Long> store = context.getStateStore(FREQUENCIES);
-        this.vectors = new StoryVectors(new StoreFrequencies(store));
+        StoreFrequencies frequencies = new StoreFrequencies(store);
+        this.vectors = new StoryVectors(frequencies);
+        context.schedule(StoreFrequencies.FLUSH_EVERY, PunctuationType.WALL_CLOCK_TIME, now -> frequencies.flush());
     }
 
     @Override

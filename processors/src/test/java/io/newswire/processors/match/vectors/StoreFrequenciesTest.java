@@ -23,16 +23,38 @@ class StoreFrequenciesTest {
     }
 
     @Test
-    void shouldCountEveryDocumentIntoTheStoreAndReadBackWhatAnotherInstanceWrote() {
+    void shouldCountEveryDocumentIntoTheStoreOnFlushAndReadBackWhatAnotherInstanceWrote() {
         StoreFrequencies df = new StoreFrequencies(store);
         df.add(List.of("t:quake", "t:iran"));
         df.add(List.of("t:quake"));
 
         assertThat(df.documents()).isEqualTo(2);
         assertThat(df.frequency("t:quake")).isEqualTo(2);
+        assertThat(store.get("t:quake")).as("held until the flush").isNull();
+        df.flush();
+        assertThat(store.get("t:quake")).as("one write of the latest count").isEqualTo(2L);
         assertThat(store.get("t:iran")).isEqualTo(1L);
+        assertThat(store.get(StoreFrequencies.DOCUMENTS)).isEqualTo(2L);
         // A new instance (the task re-initialised) reads the store, not a stale mirror.
         assertThat(new StoreFrequencies(store).frequency("t:quake")).isEqualTo(2);
+    }
+
+    @Test
+    void shouldFlushByItselfOnceManyTermsWait() {
+        StoreFrequencies df = new StoreFrequencies(store);
+        int words = 10; // distinct words an article; the document count is one term more
+        int articles = StoreFrequencies.PENDING_MAX / words; // under COUNT_ALL: every article is counted
+        for (int i = 0; i < articles - 1; i++) {
+            df.add(words(i, words));
+        }
+        assertThat(store.get("t:w0-0")).as("fewer than PENDING_MAX terms wait").isNull();
+        df.add(words(articles - 1, words));
+        assertThat(store.get("t:w0-0")).isEqualTo(1L);
+        assertThat(store.get(StoreFrequencies.DOCUMENTS)).isEqualTo((long) articles);
+    }
+
+    private static List<String> words(int article, int n) {
+        return java.util.stream.IntStream.range(0, n).mapToObj(k -> "t:w" + article + "-" + k).toList();
     }
 
     @Test
