@@ -55,12 +55,12 @@ import org.apache.kafka.streams.state.Stores;
  * own steps (story vector and document frequencies, LSH and story probe, gather and decision, story
  * corrections) called in turn on one partition's RocksDB stores, for up to a million articles, and their
  * wall-clock punctuations (the sweeps, the document frequencies' writes), each at its own interval, as the
- * topology runs them. Kafka's
- * share of an article's cost (records, hops, commits) does not depend on the index size, so this is the
- * part that could grow. Prints the rate per window (10k, 20k, 50k, ... articles) against the first, the
- * MinHash signature's cost per article in the same window (the work the index exists to store and probe) and
- * the index's cost (everything else) over it, then each step's share, the decisions made (the copies in
- * the corpus should keep being found) and the state per article; the last line is the last window's {@code index/signature ratio}.
+ * topology runs them. Kafka's share of an article's cost (records, hops, commits) does not depend on the
+ * index size, so this is the part that could grow. Prints the rate per window (10k, 20k, 50k, ... articles)
+ * against the first, the MinHash signature's cost per article in the same window (the work the index exists
+ * to store and probe) and the index's cost (everything else) over it, then each step's share, the decisions
+ * made (the copies in the corpus should keep being found) and the state per article; the last line is the
+ * last window's {@code index/signature ratio}.
  */
 public final class IndexBenchmark {
 
@@ -68,7 +68,7 @@ public final class IndexBenchmark {
             2_000_000};
 
     /** The parts of an article's cost, timed apart. */
-    private enum Step { CORPUS, SIGNATURE, VECTOR, PROBE, DECIDE, CORRECT, SWEEP }
+    private enum Step { CORPUS, SIGNATURE, VECTOR, PROBE, DECIDE, CORRECT, PUNCTUATE }
 
     private final TopologySettings settings;
     private final String compression;
@@ -180,7 +180,7 @@ public final class IndexBenchmark {
                     }
                 }
             }
-            stepNanos[Step.SWEEP.ordinal()] += System.nanoTime() - t6;
+            stepNanos[Step.PUNCTUATE.ordinal()] += System.nanoTime() - t6;
             stepNanos[Step.CORPUS.ordinal()] += t1 - t0;
             stepNanos[Step.SIGNATURE.ordinal()] += t2 - t1;
             stepNanos[Step.VECTOR.ordinal()] += t3 - t2;
@@ -207,9 +207,11 @@ public final class IndexBenchmark {
                                 + " signature %4.0f µs, index %5.0f µs: index/signature %.1f%n",
                         windowFrom, done, rate, 1e6 / rate, rate / firstRate, signatureMicros, indexMicros, ratio);
                 out.printf(Locale.ROOT, "      index by step: story vector %4.0f µs, probes %4.0f µs, decision %4.0f µs,"
-                                + " corrections %3.0f µs, punctuations %3.0f µs (the corpus's drawing, not counted: %3.0f µs)%n",
+                                + " corrections %3.0f µs, punctuations %3.0f µs"
+                                + " (the corpus's drawing, not counted: %3.0f µs)%n",
                         micros[Step.VECTOR.ordinal()], micros[Step.PROBE.ordinal()], micros[Step.DECIDE.ordinal()],
-                        micros[Step.CORRECT.ordinal()], micros[Step.SWEEP.ordinal()], micros[Step.CORPUS.ordinal()]);
+                        micros[Step.CORRECT.ordinal()], micros[Step.PUNCTUATE.ordinal()],
+                        micros[Step.CORPUS.ordinal()]);
                 windowFrom = done;
                 windowStart = now;
                 Arrays.fill(stepNanos, 0);

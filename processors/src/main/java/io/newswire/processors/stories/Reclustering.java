@@ -182,7 +182,7 @@ public final class Reclustering {
      * least alike members, each member goes to the group it has the higher mean pair score with, until nothing
      * moves (at most {@value #BISECT_ROUNDS} rounds). The group holding the group's first member comes first.
      */
-    static List<List<Integer>> bisect(double[][] score, List<Integer> group) {
+    private static List<List<Integer>> bisect(double[][] score, List<Integer> group) {
         int n = group.size();
         int seedA = 0;
         int seedB = 1;
