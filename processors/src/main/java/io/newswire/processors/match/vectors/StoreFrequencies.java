@@ -16,8 +16,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * together by {@link #flush} (every {@link #FLUSH_EVERY}, and whenever {@value #PENDING_MAX} terms wait):
  * a common word counted by a thousand articles in a second is one store write, not a thousand, where a
  * write per word per article through the record cache was the largest cost of this stage. A task that
- * fails loses the counts not yet flushed when its input was last committed (at most about a second of
- * articles): an estimate of IDF misses them, no article is lost. The store is this object's alone, so the
+ * stops, moves to another instance or fails loses the counts not yet flushed when its input was last
+ * committed (at most about a second of articles): an estimate of IDF misses them, no article is lost. The store is this object's alone, so the
  * mirror cannot go stale; it starts empty whenever the task (re)initialises.
  *
  * <p>Past {@value #COUNT_ALL} documents, one article in {@value #SAMPLE} (by a hash of its words, so a
