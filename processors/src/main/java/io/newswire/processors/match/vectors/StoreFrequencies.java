@@ -17,8 +17,9 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * a common word counted by a thousand articles in a second is one store write, not a thousand, where a
  * write per word per article through the record cache was the largest cost of this stage. A task that
  * stops, moves to another instance or fails loses the counts not yet flushed when its input was last
- * committed (at most about a second of articles): an estimate of IDF misses them, no article is lost. The store is this object's alone, so the
- * mirror cannot go stale; it starts empty whenever the task (re)initialises.
+ * committed (at most about a second of articles): an estimate of IDF misses them, no article is lost. The
+ * store is this object's alone, so the mirror cannot go stale; it starts empty whenever the task
+ * (re)initialises.
  *
  * <p>Past {@value #COUNT_ALL} documents, one article in {@value #SAMPLE} (by a hash of its words, so a
  * replay counts the same ones) is counted {@value #SAMPLE} times and the others not at all: IDF is a
